@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Checks the release build in dist/: no machine paths leak into it, and a
+# second clean build of the crate gives the same bytes.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+fail() { echo "check-dist: $*" >&2; exit 1; }
+
+[ -f dist/index.html ] || fail "dist/index.html is missing; run the build first"
+
+for needle in "$ROOT" "${CARGO_HOME:-$HOME/.cargo}" "/root/" "/home/"; do
+  if grep -rqF -- "$needle" dist; then
+    fail "dist/ contains the machine path $needle (see the --remap-path-prefix flags in scripts/lib.sh)"
+  fi
+done
+echo "no machine paths in dist/"
+
+before="$(cd dist && find . -type f -print0 | sort -z | xargs -0 sha256sum)"
+cargo clean --release --target wasm32-unknown-unknown -p carepath >/dev/null 2>&1
+rm -rf dist
+build_release >/dev/null 2>&1
+after="$(cd dist && find . -type f -print0 | sort -z | xargs -0 sha256sum)"
+if [ "$before" != "$after" ]; then
+  diff <(echo "$before") <(echo "$after") || true
+  fail "two builds of the same commit gave different dist/ bytes"
+fi
+echo "a clean rebuild gives the same dist/ bytes ($(echo "$after" | wc -l) files)"

@@ -1,0 +1,111 @@
+//! Evaluates the decision table on the answers as read.
+
+use super::answers::ReadAnswers;
+use super::conditions::Facts;
+use super::ids::{FirstContact, Flag, Level, Urgent, Withdrawal};
+use super::rules::{Effect, Rule, RULES};
+
+/// A rule that held, and the level it contributed after any cap.
+#[derive(Clone, Copy, Debug)]
+pub struct Fired {
+    pub rule: &'static Rule,
+    pub level: Option<Level>,
+}
+
+/// The clinical decision: everything the center input cannot change.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub urgent: Urgent,
+    pub withdrawal: Withdrawal,
+    pub level: Level,
+    /// In the contract's order, without repeats.
+    pub flags: Vec<Flag>,
+    pub first_contact: FirstContact,
+    /// The rules that held, in table order.
+    pub fired: Vec<Fired>,
+}
+
+pub fn decide(read: &ReadAnswers) -> Decision {
+    let facts = Facts {
+        read,
+        first_step: None,
+    };
+    // Rule 2: the first first-step rule that holds decides.
+    let first_step_rule = RULES
+        .iter()
+        .filter(|r| r.is_first_step())
+        .find(|r| r.when.holds(&facts));
+    let withdrawal = first_step_rule
+        .and_then(|r| {
+            r.then.iter().find_map(|e| match e {
+                Effect::FirstStep(w) => Some(*w),
+                _ => None,
+            })
+        })
+        .unwrap_or(Withdrawal::None);
+    let facts = Facts {
+        read,
+        first_step: Some(withdrawal),
+    };
+    let held: Vec<&'static Rule> = RULES
+        .iter()
+        .filter(|r| {
+            if r.is_first_step() {
+                first_step_rule.is_some_and(|f| std::ptr::eq(f, *r))
+            } else {
+                r.when.holds(&facts)
+            }
+        })
+        .collect();
+
+    let effects = || held.iter().flat_map(|r| r.then.iter());
+    let cap = effects()
+        .filter_map(|e| match e {
+            Effect::CapSeverity(l) => Some(*l),
+            _ => None,
+        })
+        .min();
+    let contributed = |e: &Effect| match e {
+        Effect::Minimum(l) => Some(*l),
+        Effect::SeverityMinimum(l) => Some(cap.map_or(*l, |c| (*l).min(c))),
+        _ => None,
+    };
+    let level = effects()
+        .filter_map(contributed)
+        .max()
+        .unwrap_or(Level::SelfGuided);
+    let urgent = if effects().any(|e| *e == Effect::Emergency) {
+        Urgent::Emergency
+    } else {
+        Urgent::None
+    };
+    let mut flags: Vec<Flag> = effects()
+        .filter_map(|e| match e {
+            Effect::Flag(f) => Some(*f),
+            _ => None,
+        })
+        .collect();
+    flags.sort();
+    flags.dedup();
+    let first_contact = effects()
+        .find_map(|e| match e {
+            Effect::FirstContact(c) => Some(*c),
+            _ => None,
+        })
+        .unwrap_or(FirstContact::TalkItOver);
+    let fired = held
+        .iter()
+        .map(|rule| Fired {
+            rule,
+            level: rule.then.iter().filter_map(contributed).max(),
+        })
+        .collect();
+    Decision {
+        urgent,
+        withdrawal,
+        level,
+        flags,
+        first_contact,
+        fired,
+    }
+}

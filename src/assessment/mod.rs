@@ -1,0 +1,87 @@
+//! The assessment engine: plain Rust, no web dependency. It turns a
+//! visitor's answers (and, optionally, a center's description) into the
+//! contract's result.
+
+pub mod answers;
+pub mod center;
+pub mod commitment;
+pub mod conditions;
+pub mod engine;
+pub mod ids;
+pub mod questions;
+pub mod reasons;
+pub mod rules;
+pub mod sessions;
+pub mod table;
+
+use serde::Serialize;
+
+pub use answers::{AnswerError, AnswerErrors, Answers, ReadAnswers};
+pub use center::{Center, CenterError};
+pub use commitment::{CenterProgram, Phase, Range, Schedule};
+pub use ids::{Day, Dimension, FirstContact, Flag, Level, Urgent, Withdrawal, Q};
+pub use reasons::Reason;
+
+/// The result, serialized as the contract's JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub urgent: Urgent,
+    pub withdrawal: Withdrawal,
+    pub level: Level,
+    pub weekly_hours: Range,
+    pub days_per_week: Range,
+    pub weeks: Option<Range>,
+    pub schedule: Schedule,
+    /// The center's own program for the level when it lies outside the
+    /// band (named beside the generic week, never called that level).
+    pub center_program: Option<CenterProgram>,
+    pub center_offers_level: Option<bool>,
+    pub first_contact: FirstContact,
+    pub flags: Vec<Flag>,
+    pub unanswered: Vec<Q>,
+    pub reasons: Vec<Reason>,
+    pub phases: Vec<Phase>,
+}
+
+impl Assessment {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the result always serializes")
+    }
+}
+
+/// Assesses the answers. Fails only when `danger_now`, the one required
+/// question, has no answer.
+pub fn assess(answers: &Answers, center: Option<&Center>) -> Result<Assessment, AnswerError> {
+    if !answers.is_answered(Q::DangerNow) {
+        return Err(AnswerError::Missing {
+            question: Q::DangerNow,
+        });
+    }
+    let read = answers.read();
+    let decision = engine::decide(&read);
+    let level = decision.level;
+    let under_18 = read.has_any(Q::Age, &["under_18"]);
+    let band = commitment::band(level);
+    let (schedule, center_program) = commitment::schedule(level, &read, center);
+    Ok(Assessment {
+        urgent: decision.urgent,
+        withdrawal: decision.withdrawal,
+        level,
+        weekly_hours: band.hours(under_18),
+        days_per_week: band.days,
+        weeks: band.weeks,
+        schedule,
+        center_program,
+        center_offers_level: center
+            .and_then(|c| c.offers.as_ref())
+            .map(|offers| offers.contains(&level)),
+        first_contact: decision.first_contact,
+        flags: decision.flags,
+        unanswered: read.unanswered().to_vec(),
+        reasons: reasons::reasons(&decision.fired, level),
+        phases: commitment::phases(decision.urgent, decision.withdrawal, level),
+    })
+}
+
+#[cfg(test)]
+mod integrity_tests;

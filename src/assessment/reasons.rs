@@ -1,0 +1,73 @@
+//! One reason per ASAM dimension, as a message key the widget renders in
+//! the visitor's language.
+
+use serde::Serialize;
+
+use super::engine::Fired;
+use super::ids::{Dimension, Level, Withdrawal};
+use super::rules::Effect;
+
+/// Why the result came out as it did, for one dimension.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub dimension: Dimension,
+    /// Message key: the driving rule's key, or `<dimension>_none`.
+    pub key: String,
+    /// The rule id behind it (`None` when no rule of the dimension held).
+    pub rule: Option<&'static str>,
+    /// The minimum level this dimension set, if any.
+    pub level: Option<Level>,
+    /// Whether this dimension's minimum is the recommended level.
+    pub drives: bool,
+}
+
+/// How strongly a fired rule speaks for its dimension: the level it sets
+/// (a withdrawal first step counts as the minimum it brings), then flags
+/// and first contact, then "no first step".
+fn weight(f: &Fired) -> (i8, Option<Level>) {
+    let first_step_level = f.rule.then.iter().find_map(|e| match e {
+        Effect::FirstStep(Withdrawal::MedicallyManaged) => Some(Level::IntensiveOutpatient),
+        Effect::FirstStep(Withdrawal::Ambulatory) => Some(Level::Outpatient),
+        _ => None,
+    });
+    match f.level.or(first_step_level) {
+        Some(l) => (l as i8, Some(l)),
+        None if f.rule.is_first_step() => (-2, None),
+        None => (-1, None),
+    }
+}
+
+pub fn reasons(fired: &[Fired], level: Level) -> Vec<Reason> {
+    Dimension::ALL
+        .iter()
+        .map(|&dimension| {
+            // The strongest rule wins; on a tie, the earlier one in the table.
+            let best = fired
+                .iter()
+                .filter(|f| f.rule.dimension == Some(dimension))
+                .fold(None::<(&Fired, (i8, Option<Level>))>, |best, f| {
+                    let w = weight(f);
+                    match best {
+                        Some((_, bw)) if bw.0 >= w.0 => best,
+                        _ => Some((f, w)),
+                    }
+                });
+            match best {
+                Some((f, (_, lvl))) => Reason {
+                    dimension,
+                    key: f.rule.key.to_string(),
+                    rule: Some(f.rule.id),
+                    level: lvl,
+                    drives: lvl == Some(level) && level != Level::SelfGuided,
+                },
+                None => Reason {
+                    dimension,
+                    key: format!("{dimension}_none"),
+                    rule: None,
+                    level: None,
+                    drives: false,
+                },
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,12 @@
+//! The browser entry point that trunk builds; the widget lives in
+//! `carepath::web`. Natively this binary only explains itself.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    carepath::web::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("carepath-widget runs in the browser: build it with trunk (see README.md).");
+}

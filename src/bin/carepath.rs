@@ -1,0 +1,123 @@
+//! Carepath's command-line program for clinical review and QA.
+//!
+//! `carepath assess FILE [--center CENTER.json]` prints the result JSON;
+//! `carepath rules` prints the decision table; `carepath questions` lists
+//! the question bank.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::Read;
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    use carepath::assessment::{assess, table, Answers, Center};
+    use clap::{Parser, Subcommand};
+
+    #[derive(Parser)]
+    #[command(
+        name = "carepath",
+        version,
+        about = "Carepath assessment engine: clinical review and QA"
+    )]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Assess answers (the contract's JSON) and print the result JSON.
+        Assess {
+            /// The answers file, or `-` for standard input.
+            file: PathBuf,
+            /// The center's description (offers, schedules), as JSON.
+            #[arg(long, value_name = "CENTER.json")]
+            center: Option<PathBuf>,
+        },
+        /// Print the whole decision table as Markdown.
+        Rules,
+        /// List the question bank as Markdown.
+        Questions,
+    }
+
+    /// Exit code for invalid input (answers or center).
+    const INVALID: u8 = 2;
+    /// Exit code for a file that cannot be read.
+    const UNREADABLE: u8 = 1;
+
+    fn read_input(path: &PathBuf) -> Result<String, String> {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(text)
+        } else {
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        }
+    }
+
+    fn run_assess(file: &PathBuf, center: Option<&PathBuf>) -> ExitCode {
+        let center = match center.map(|p| read_input(p).map(|t| Center::from_json(&t))) {
+            None => None,
+            Some(Err(e)) => {
+                eprintln!("carepath: {e}");
+                return ExitCode::from(UNREADABLE);
+            }
+            Some(Ok(Err(e))) => {
+                eprintln!("carepath: {e}");
+                return ExitCode::from(INVALID);
+            }
+            Some(Ok(Ok(c))) => Some(c),
+        };
+        let text = match read_input(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("carepath: {e}");
+                return ExitCode::from(UNREADABLE);
+            }
+        };
+        let answers = match Answers::from_json(&text) {
+            Ok(a) => a,
+            Err(errors) => {
+                for e in &errors.0 {
+                    eprintln!("carepath: invalid answers: {e}");
+                }
+                return ExitCode::from(INVALID);
+            }
+        };
+        match assess(&answers, center.as_ref()) {
+            Ok(result) => {
+                println!("{}", result.to_json());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("carepath: invalid answers: {e}");
+                ExitCode::from(INVALID)
+            }
+        }
+    }
+
+    pub fn main() -> ExitCode {
+        match Cli::parse().command {
+            Command::Assess { file, center } => run_assess(&file, center.as_ref()),
+            Command::Rules => {
+                print!("{}", table::rules_markdown());
+                ExitCode::SUCCESS
+            }
+            Command::Questions => {
+                print!("{}", table::questions_markdown());
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

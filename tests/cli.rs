@@ -1,0 +1,161 @@
+//! The command-line program as a reviewer uses it: files, stdin, exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn carepath(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("carepath-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn assess_a_valid_file_prints_the_result_and_exits_0() {
+    let file = temp_file(
+        "ok.json",
+        r#"{"danger_now": "no", "substances": ["alcohol"], "use_frequency": "daily",
+            "withdrawal": "severe", "criteria": ["tolerance", "cravings"]}"#,
+    );
+    let out = carepath(&["assess", file.to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = json(&out);
+    assert_eq!(r["withdrawal"], "medically_managed");
+    assert_eq!(r["level"], "intensive_outpatient");
+    assert_eq!(r["weekly_hours"], serde_json::json!({"min": 9, "max": 19}));
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn assess_reads_standard_input_when_the_file_is_a_dash() {
+    let out = carepath(&["assess", "-"], Some(r#"{"danger_now": "yes"}"#));
+    assert!(out.status.success());
+    assert_eq!(json(&out)["urgent"], "emergency");
+}
+
+#[test]
+fn assess_with_a_center_file_uses_its_schedule_and_offers() {
+    let center = temp_file(
+        "center.json",
+        r#"{"offers": ["intensive_outpatient"], "schedules": {"intensive_outpatient":
+            [{"days": ["tue", "wed", "thu"], "start": "17:30", "end": "20:30"}]}}"#,
+    );
+    let out = carepath(
+        &["assess", "-", "--center", center.to_str().unwrap()],
+        Some(
+            r#"{"danger_now": "no", "criteria": ["tolerance", "cravings", "time_spent", "role_failure"]}"#,
+        ),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = json(&out);
+    assert_eq!(r["schedule"]["source"], "center");
+    assert_eq!(r["schedule"]["sessions"][0]["start"], "17:30");
+    assert_eq!(r["center_offers_level"], true);
+}
+
+#[test]
+fn assess_an_invalid_option_names_the_id_on_stderr_and_exits_2() {
+    let out = carepath(
+        &["assess", "-"],
+        Some(r#"{"danger_now": "no", "home": "castle"}"#),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"home\": unknown option \"castle\""), "{err}");
+    assert!(
+        err.contains("stable_supportive, stable_unsupportive, unsafe_or_unstable"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn assess_without_danger_now_exits_2() {
+    let out = carepath(&["assess", "-"], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("danger_now"));
+}
+
+#[test]
+fn assess_a_bad_center_names_the_field_and_exits_2() {
+    let center = temp_file("bad-center.json", r#"{"offers": ["detox"]}"#);
+    let out = carepath(
+        &["assess", "-", "--center", center.to_str().unwrap()],
+        Some(r#"{"danger_now": "no"}"#),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("offers[0]") && err.contains("unknown level \"detox\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn assess_a_missing_file_exits_1() {
+    let out = carepath(&["assess", "/nonexistent/answers.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}
+
+#[test]
+fn rules_prints_the_decision_table_as_markdown() {
+    let out = carepath(&["rules"], None);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Carepath decision table"));
+    assert_eq!(md, carepath::assessment::table::rules_markdown());
+    assert!(md.contains("| 2a | withdrawal | `withdrawal` = `severe` and `recent` | withdrawal = `medically_managed` |"));
+}
+
+#[test]
+fn questions_lists_the_bank() {
+    let out = carepath(&["questions"], None);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("| 1 | `danger_now` | one | `yes`, `no` | always | (required) |"),
+        "{md}"
+    );
+    assert_eq!(md.matches("\n| ").count(), 18 + 1);
+}
+
+#[test]
+fn an_unknown_command_exits_with_usage() {
+    let out = carepath(&["diagnose"], None);
+    assert_eq!(out.status.code(), Some(2)); // clap's usage error
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
+}

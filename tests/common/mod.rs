@@ -1,0 +1,85 @@
+//! Helpers shared by the engine's integration tests.
+#![allow(dead_code)]
+
+pub mod oracle;
+
+use carepath::assessment::{assess, Answers, Assessment, Center, Flag, Level, Q};
+
+/// Every criterion, in bank order.
+pub const CRITERIA: [&str; 11] = [
+    "more_than_intended",
+    "cant_cut_down",
+    "time_spent",
+    "cravings",
+    "role_failure",
+    "relationship_problems",
+    "gave_up_activities",
+    "hazardous_use",
+    "health_problems",
+    "tolerance",
+    "withdrawal_relief",
+];
+
+/// A low-risk adult who answered everything: cannabis weekly, no
+/// withdrawal, no criteria, no other risk, ready now. Rules give
+/// `self_guided`, no flags; each test changes what its rule reads.
+pub fn base() -> Answers {
+    Answers::new()
+        .with(Q::DangerNow, &["no"])
+        .with(Q::ForWhom, &["self"])
+        .with(Q::Age, &["18_to_64"])
+        .with(Q::Pregnant, &["no"])
+        .with(Q::Substances, &["cannabis"])
+        .with(Q::UseFrequency, &["weekly"])
+        .with(Q::Withdrawal, &["none"])
+        .with(Q::Overdose, &["no"])
+        .with(Q::Criteria, &[])
+        .with(Q::MentalHealth, &["not_at_all"])
+        .with(Q::SelfHarm, &["no"])
+        .with(Q::Medical, &["no"])
+        .with(Q::PastTreatment, &["never"])
+        .with(Q::Readiness, &["ready_now"])
+        .with(Q::Home, &["stable_supportive"])
+        .with(Q::Responsibilities, &["none"])
+        .with(Q::Schedule, &["flexible"])
+}
+
+/// The first `n` criteria.
+pub fn criteria(n: usize) -> &'static [&'static str] {
+    &CRITERIA[..n]
+}
+
+pub trait AnswersExt {
+    fn n(self, n: usize) -> Self;
+    fn set1(self, q: Q, option: &str) -> Self;
+    fn unset(self, q: Q) -> Self;
+}
+
+impl AnswersExt for Answers {
+    fn n(self, n: usize) -> Self {
+        self.with(Q::Criteria, criteria(n))
+    }
+    fn set1(self, q: Q, option: &str) -> Self {
+        self.with(q, &[option])
+    }
+    fn unset(mut self, q: Q) -> Self {
+        self.clear(q);
+        self
+    }
+}
+
+pub fn run(a: &Answers) -> Assessment {
+    assess(a, None).expect("danger_now is answered")
+}
+
+pub fn run_with(a: &Answers, center: &Center) -> Assessment {
+    assess(a, Some(center)).expect("danger_now is answered")
+}
+
+pub fn level(a: &Answers) -> Level {
+    run(a).level
+}
+
+pub fn has_flag(a: &Answers, flag: Flag) -> bool {
+    run(a).flags.contains(&flag)
+}

@@ -1,0 +1,378 @@
+//! Properties over the answer space: proptest over every question, and
+//! exhaustive enumeration over the answers the safety rules read. The
+//! oracle (tests/common/oracle.rs) is an independent reading of the
+//! contract that the engine must match everywhere.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use carepath::assessment::commitment::{band, Source};
+use carepath::assessment::engine::decide;
+use carepath::assessment::questions::{Kind, QUESTIONS};
+use carepath::assessment::sessions::{Hours, Session, Time};
+use carepath::assessment::{assess, Answers, Center, Day, Level, Urgent, Withdrawal, Q};
+use common::oracle::oracle;
+use common::AnswersExt;
+use proptest::prelude::*;
+
+/// Any valid answers: every question answered (any option, or any subset)
+/// or left unanswered; `danger_now` always answered.
+fn any_answers() -> impl Strategy<Value = Answers> {
+    let per_question: Vec<_> = QUESTIONS
+        .iter()
+        .map(|q| {
+            let len = q.options.len() as u16;
+            let pick = match q.kind {
+                Kind::One => (0..len).prop_map(|i| 1u16 << i).boxed(),
+                Kind::Many => (0..(1u16 << len)).boxed(),
+            };
+            if q.id == Q::DangerNow {
+                pick.prop_map(Some).boxed()
+            } else {
+                proptest::option::weighted(0.8, pick).boxed()
+            }
+        })
+        .collect();
+    per_question.prop_map(|masks| {
+        let mut a = Answers::new();
+        for (q, mask) in QUESTIONS.iter().zip(masks) {
+            if let Some(mask) = mask {
+                let options: Vec<&str> = q
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, o)| *o)
+                    .collect();
+                a.set(q.id, &options).unwrap();
+            }
+        }
+        a
+    })
+}
+
+fn any_session() -> impl Strategy<Value = Session> {
+    (0..7usize, 0u16..23, 1u16..10).prop_map(|(d, h, len)| Session {
+        day: Day::ALL[d],
+        start: Time::hm(h, 0),
+        end: Time::hm((h + len).min(23), 59),
+    })
+}
+
+/// Any center: offers any subset of levels (or says nothing), with a
+/// schedule of 0-6 sessions for any levels.
+fn any_center() -> impl Strategy<Value = Center> {
+    let offers = proptest::option::of(proptest::sample::subsequence(Level::ALL.to_vec(), 0..=5));
+    let schedules = proptest::collection::btree_map(
+        proptest::sample::select(Level::ALL.to_vec()),
+        proptest::collection::vec(any_session(), 1..7),
+        0..4,
+    );
+    (offers, schedules).prop_map(|(offers, schedules)| {
+        let schedules = schedules
+            .into_iter()
+            .map(|(l, mut s): (Level, Vec<Session>)| {
+                s.sort();
+                (l, s)
+            })
+            .collect();
+        Center { offers, schedules }
+    })
+}
+
+fn with_one(a: &Answers, q: Q, option: &str) -> Answers {
+    let mut b = a.clone();
+    b.set(q, &[option]).unwrap();
+    b
+}
+
+fn level(a: &Answers) -> Level {
+    assess(a, None).unwrap().level
+}
+
+/// Options of a one-choice question from least to most worrying.
+const WORSE: [(Q, &[&str]); 3] = [
+    (
+        Q::Home,
+        &[
+            "stable_supportive",
+            "stable_unsupportive",
+            "unsafe_or_unstable",
+        ],
+    ),
+    (
+        Q::MentalHealth,
+        &["not_at_all", "somewhat", "a_lot", "unable_to_function"],
+    ),
+    (
+        Q::SelfHarm,
+        &["no", "wish_or_thoughts", "method", "plan_or_attempt"],
+    ),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_always_serializes(a in any_answers(), c in any_center()) {
+        let r = assess(&a, Some(&c)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        prop_assert_eq!(json["level"].as_str(), Some(r.level.id()));
+    }
+
+    #[test]
+    fn engine_matches_the_oracle_everywhere(a in any_answers()) {
+        let r = assess(&a, None).unwrap();
+        let o = oracle(&a);
+        prop_assert_eq!(r.urgent.id(), o.urgent);
+        prop_assert_eq!(r.withdrawal.id(), o.withdrawal);
+        prop_assert_eq!(r.level.id(), o.level);
+        let flags: BTreeSet<&str> = r.flags.iter().map(|f| f.id()).collect();
+        prop_assert_eq!(flags, o.flags);
+        prop_assert_eq!(r.first_contact.id(), o.first_contact);
+        let unanswered: Vec<&str> = r.unanswered.iter().map(|q| q.id()).collect();
+        prop_assert_eq!(unanswered, o.unanswered);
+    }
+
+    #[test]
+    fn danger_now_yes_or_plan_or_attempt_is_always_emergency_and_nothing_else_is(a in any_answers()) {
+        // For this background, every combination of the two safety answers.
+        for danger in ["yes", "no"] {
+            for self_harm in [None, Some("no"), Some("wish_or_thoughts"), Some("method"), Some("plan_or_attempt")] {
+                let mut b = with_one(&a, Q::DangerNow, danger);
+                match self_harm {
+                    Some(s) => b.set(Q::SelfHarm, &[s]).unwrap(),
+                    None => b.clear(Q::SelfHarm),
+                }
+                let expected = danger == "yes" || self_harm == Some("plan_or_attempt");
+                let r = assess(&b, None).unwrap();
+                prop_assert_eq!(r.urgent == Urgent::Emergency, expected, "{} {:?}", danger, self_harm);
+                if expected {
+                    prop_assert_eq!(r.phases[0].care, carepath::assessment::commitment::Care::Emergency);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn adding_a_criterion_never_lowers_the_level(a in any_answers(), pick in 0usize..11) {
+        if let Some(chosen) = a.chosen(Q::Criteria) {
+            let option = QUESTIONS[Q::Criteria.index()].options[pick];
+            if !chosen.contains(&option) {
+                let mut more = chosen.clone();
+                more.push(option);
+                let mut b = a.clone();
+                b.set(Q::Criteria, &more).unwrap();
+                prop_assert!(level(&b) >= level(&a));
+            }
+        }
+    }
+
+    #[test]
+    fn a_worse_home_mental_health_or_self_harm_never_lowers_the_level(a in any_answers()) {
+        for (q, order) in WORSE {
+            for (i, lower) in order.iter().enumerate() {
+                for higher in &order[i + 1..] {
+                    let (lo, hi) = (with_one(&a, q, lower), with_one(&a, q, higher));
+                    prop_assert!(level(&hi) >= level(&lo), "{} {} -> {}", q, lower, higher);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_overdose_never_lowers_the_level(a in any_answers()) {
+        let (no, yes) = (with_one(&a, Q::Overdose, "no"), with_one(&a, Q::Overdose, "yes"));
+        prop_assert!(level(&yes) >= level(&no));
+    }
+
+    #[test]
+    fn a_center_never_changes_the_clinical_result(a in any_answers(), c in any_center()) {
+        let alone = assess(&a, None).unwrap();
+        let with = assess(&a, Some(&c)).unwrap();
+        prop_assert_eq!(alone.level, with.level);
+        prop_assert_eq!(alone.urgent, with.urgent);
+        prop_assert_eq!(alone.withdrawal, with.withdrawal);
+        prop_assert_eq!(&alone.flags, &with.flags);
+        prop_assert_eq!(&alone.unanswered, &with.unanswered);
+        prop_assert_eq!(&alone.reasons, &with.reasons);
+        prop_assert_eq!(&alone.phases, &with.phases);
+        prop_assert_eq!(alone.first_contact, with.first_contact);
+    }
+
+    #[test]
+    fn the_center_schedule_is_used_only_inside_the_band(a in any_answers(), c in any_center()) {
+        let r = assess(&a, Some(&c)).unwrap();
+        let under_18 = a.read().has_any(Q::Age, &["under_18"]);
+        let hours = band(r.level).hours(under_18);
+        let in_band = |h: Hours| (hours.min * 60..=hours.max * 60).contains(&h.minutes);
+        prop_assert!(in_band(r.schedule.hours_per_week), "suggested week outside the band");
+        prop_assert_eq!(r.schedule.hours_per_week, match r.level {
+            Level::Residential => Hours::whole(168),
+            _ => Hours::of(&r.schedule.sessions),
+        });
+        let own = c.schedules.get(&r.level);
+        let usable = !matches!(r.level, Level::SelfGuided | Level::Residential);
+        match r.schedule.source {
+            Source::Center => {
+                prop_assert!(usable);
+                prop_assert_eq!(Some(&r.schedule.sessions), own);
+            }
+            Source::Generic => {
+                // The center's week was absent, unusable, or outside the band.
+                let fits = own.is_some_and(|s| usable && in_band(Hours::of(s)));
+                prop_assert!(!fits);
+                prop_assert_eq!(r.center_program.is_some(), own.is_some() && usable);
+            }
+        }
+    }
+
+    #[test]
+    fn the_generic_week_keeps_the_days_of_the_band(a in any_answers()) {
+        let r = assess(&a, None).unwrap();
+        let days: BTreeSet<Day> = r.schedule.sessions.iter().map(|s| s.day).collect();
+        let band = band(r.level);
+        if r.level != Level::Residential {
+            prop_assert!((band.days.min..=band.days.max).contains(&(days.len() as u32)), "{:?}", days);
+        }
+    }
+}
+
+/// Every combination of the answers rule 2 and the flags read, against the
+/// oracle: substances (each mix of alcohol, opioids and benzodiazepines,
+/// with and without another drug, or unanswered) x frequency x withdrawal x
+/// medication x pregnancy x age x medical x home, each also unanswered.
+#[test]
+fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
+    let mut substance_sets: Vec<Option<Vec<&str>>> = vec![None];
+    for mask in 0..16u8 {
+        let set: Vec<&str> = ["alcohol", "opioids", "benzodiazepines", "stimulants"]
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, s)| *s)
+            .collect();
+        substance_sets.push(Some(set));
+    }
+    let options = |q: Q| -> Vec<Option<&'static str>> {
+        let mut v: Vec<Option<&str>> = QUESTIONS[q.index()]
+            .options
+            .iter()
+            .map(|o| Some(*o))
+            .collect();
+        v.push(None);
+        v
+    };
+    let mut count = 0u32;
+    let base = common::base().n(2);
+    for substances in &substance_sets {
+        for frequency in options(Q::UseFrequency) {
+            for withdrawal in options(Q::Withdrawal) {
+                for medication in options(Q::OnMedication) {
+                    for pregnant in options(Q::Pregnant) {
+                        for age in options(Q::Age) {
+                            for medical in options(Q::Medical) {
+                                for home in options(Q::Home) {
+                                    let mut a = base.clone();
+                                    let mut put = |q: Q, v: Option<&str>| match v {
+                                        Some(o) => a.set(q, &[o]).unwrap(),
+                                        None => a.clear(q),
+                                    };
+                                    put(Q::UseFrequency, frequency);
+                                    put(Q::Withdrawal, withdrawal);
+                                    put(Q::OnMedication, medication);
+                                    put(Q::Pregnant, pregnant);
+                                    put(Q::Age, age);
+                                    put(Q::Medical, medical);
+                                    put(Q::Home, home);
+                                    match substances {
+                                        Some(s) => a.set(Q::Substances, s).unwrap(),
+                                        None => a.clear(Q::Substances),
+                                    }
+                                    let d = decide(&a.read());
+                                    let o = oracle(&a);
+                                    let flags: BTreeSet<&str> =
+                                        d.flags.iter().map(|f| f.id()).collect();
+                                    assert_eq!(
+                                        d.withdrawal.id(),
+                                        o.withdrawal,
+                                        "{:?}",
+                                        a.to_json_value()
+                                    );
+                                    assert_eq!(d.level.id(), o.level, "{:?}", a.to_json_value());
+                                    assert_eq!(flags, o.flags, "{:?}", a.to_json_value());
+                                    // Severe withdrawal with recent use always gets a medical detox first.
+                                    if withdrawal == Some("severe")
+                                        && substances.as_ref().is_none_or(|s| !s.is_empty())
+                                        && matches!(
+                                            frequency,
+                                            Some("daily") | Some("weekly") | None
+                                        )
+                                    {
+                                        assert_eq!(d.withdrawal, Withdrawal::MedicallyManaged);
+                                    }
+                                    count += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(count, 17 * 5 * 5 * 5 * 3 * 4 * 4 * 4);
+}
+
+/// Every combination of the answers rules 3 to 8 read, against the oracle.
+#[test]
+fn levels_match_the_oracle_exhaustively_over_severity_and_risk() {
+    let options = |q: Q| -> Vec<Option<&'static str>> {
+        let mut v: Vec<Option<&str>> = QUESTIONS[q.index()]
+            .options
+            .iter()
+            .map(|o| Some(*o))
+            .collect();
+        v.push(None);
+        v
+    };
+    let mut count = 0u32;
+    for n in (0..=11).map(Some).chain([None]) {
+        for mental in options(Q::MentalHealth) {
+            for self_harm in options(Q::SelfHarm) {
+                for home in options(Q::Home) {
+                    for past in options(Q::PastTreatment) {
+                        for overdose in options(Q::Overdose) {
+                            for age in [Some("under_18"), Some("18_to_64")] {
+                                let mut a = common::base();
+                                let mut put = |q: Q, v: Option<&str>| match v {
+                                    Some(o) => a.set(q, &[o]).unwrap(),
+                                    None => a.clear(q),
+                                };
+                                put(Q::MentalHealth, mental);
+                                put(Q::SelfHarm, self_harm);
+                                put(Q::Home, home);
+                                put(Q::PastTreatment, past);
+                                put(Q::Overdose, overdose);
+                                put(Q::Age, age);
+                                match n {
+                                    Some(n) => a.set(Q::Criteria, common::criteria(n)).unwrap(),
+                                    None => a.clear(Q::Criteria),
+                                }
+                                let d = decide(&a.read());
+                                let o = oracle(&a);
+                                let flags: BTreeSet<&str> =
+                                    d.flags.iter().map(|f| f.id()).collect();
+                                assert_eq!(d.level.id(), o.level, "{:?}", a.to_json_value());
+                                assert_eq!(d.urgent.id(), o.urgent, "{:?}", a.to_json_value());
+                                assert_eq!(flags, o.flags, "{:?}", a.to_json_value());
+                                count += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(count, 13 * 5 * 5 * 4 * 6 * 3 * 2);
+}
