@@ -69,3 +69,25 @@ build_release() {
   say "building the widget (trunk build --release)"
   (cd "$ROOT" && trunk build --release --offline)
 }
+
+# wasm-bindgen-test in headless Debian chromium through chromedriver.
+wasm_test_env() {
+  wasm_env
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/webdriver.json"
+  export WASM_BINDGEN_TEST_TIMEOUT=120
+}
+
+# A Python venv with the pinned readability tools (PyPI textstat).
+setup_python() {
+  local venv="$ROOT/.tools/venv"
+  if [ ! -x "$venv/bin/python" ] || ! cmp -s "$ROOT/scripts/requirements.txt" "$venv/requirements.txt"; then
+    say "installing the Python tools (scripts/requirements.txt)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/scripts/requirements.txt"
+    cp "$ROOT/scripts/requirements.txt" "$venv/requirements.txt"
+  fi
+  PYTHON="$venv/bin/python"
+}

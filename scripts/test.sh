@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, the
-# engine's tests (native cargo test), the release web build and its checks.
+# engine's and journey's tests (native cargo test), the reading level of
+# every visitor string, the release web build and its checks, component
+# tests in headless Chromium (wasm-bindgen-test), and end-to-end journeys
+# with accessibility checks (Playwright + axe) on the built dist/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 setup_rust
 setup_node
+setup_python
 setup_browser
 
 say "cargo fmt --check"
@@ -14,13 +18,23 @@ cargo fmt --all -- --check
 say "cargo clippy (native and wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 wasm_env
-cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web_widget --locked -- -D warnings
 
-say "engine tests (cargo test)"
+say "engine and journey tests (cargo test)"
 cargo test --locked
+
+say "reading level of every visitor string (textstat)"
+"$PYTHON" scripts/readability.py locales/en.json --max-grade 8
 
 build_release
 say "checking the build output"
 bash "$ROOT/scripts/check-dist.sh"
+
+say "component tests in headless Chromium (wasm-bindgen-test)"
+wasm_test_env
+cargo test --locked --target wasm32-unknown-unknown --test web_widget
+
+say "end-to-end journeys and accessibility (Playwright + axe on dist/)"
+CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 tests/e2e/
 
 say "all tests passed"

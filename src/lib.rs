@@ -5,6 +5,8 @@
 //! browser widget, compiled only for wasm32.
 
 pub mod assessment;
+pub mod i18n;
+pub mod journey;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -2,6 +2,7 @@
 //! exhaustive enumeration over the answers the safety rules read. The
 //! oracle (tests/common/oracle.rs) is an independent reading of the
 //! contract that the engine must match everywhere.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -233,6 +233,18 @@ pub enum Care {
     Level(Level),
 }
 
+impl Care {
+    /// The id the result JSON uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Care::Emergency => "emergency",
+            Care::MedicallyManagedWithdrawal => "medically_managed_withdrawal",
+            Care::AmbulatoryWithdrawal => "ambulatory_withdrawal",
+            Care::Level(level) => level.id(),
+        }
+    }
+}
+
 /// Which part of the way a phase is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

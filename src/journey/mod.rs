@@ -1,0 +1,219 @@
+//! The visitor's journey as one reducer: which screen is shown, the answers
+//! so far, and what each button does. Plain Rust with no web dependency,
+//! so the widget's navigation is tested natively; the yew components only
+//! render this state and send [`Msg`]s.
+
+use crate::assessment::questions::{question, Kind, QUESTIONS};
+use crate::assessment::{Answers, Q};
+
+/// What the visitor sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// What this is, before the first question.
+    Start,
+    Question(Q),
+    /// 911 / 988 now; `from` is the question whose answer opened it.
+    Crisis {
+        from: Q,
+    },
+    Result,
+}
+
+/// A message from a component.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Begin,
+    /// A radio button chosen.
+    Choose(Q, &'static str),
+    /// A checkbox checked or cleared.
+    Toggle(Q, &'static str, bool),
+    Next,
+    /// "Prefer not to say": leaves the question unanswered and moves on.
+    Skip,
+    Back,
+    /// From the crisis screen, once safe: go on with the check.
+    Continue,
+    /// Start over: clears every answer.
+    Restart,
+}
+
+/// Why Next did not move on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hold {
+    /// A one-choice question with no choice yet.
+    NeedAnswer,
+}
+
+/// The whole state of one visitor's check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Journey {
+    pub screen: Screen,
+    pub answers: Answers,
+    pub hold: Option<Hold>,
+    /// Bumped on every screen change, so the view can move focus once.
+    pub step: u32,
+}
+
+impl Default for Journey {
+    fn default() -> Self {
+        Journey {
+            screen: Screen::Start,
+            answers: Answers::new(),
+            hold: None,
+            step: 0,
+        }
+    }
+}
+
+/// Whether an answer opens the crisis screen at once.
+fn opens_crisis(q: Q, answers: &Answers) -> bool {
+    let chosen = answers.chosen(q).unwrap_or_default();
+    match q {
+        Q::DangerNow => chosen == ["yes"],
+        Q::SelfHarm => chosen == ["plan_or_attempt"],
+        _ => false,
+    }
+}
+
+impl Journey {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The questions asked, given the answers so far ("asked when").
+    pub fn asked(&self) -> Vec<Q> {
+        let read = self.answers.read();
+        QUESTIONS
+            .iter()
+            .map(|q| q.id)
+            .filter(|q| read.is_asked(*q))
+            .collect()
+    }
+
+    /// "Question `n` of `total`" for a question on screen.
+    pub fn progress(&self, q: Q) -> (usize, usize) {
+        let asked = self.asked();
+        let n = asked.iter().position(|a| *a == q).map_or(0, |i| i + 1);
+        (n, asked.len())
+    }
+
+    /// Whether the wording speaks of someone else ("they").
+    pub fn about_someone_else(&self) -> bool {
+        self.answers.chosen(Q::ForWhom).unwrap_or_default() == ["someone_else"]
+    }
+
+    /// The next asked question after `q`, if any.
+    fn next_after(&self, q: Q) -> Option<Q> {
+        let read = self.answers.read();
+        QUESTIONS[q.index() + 1..]
+            .iter()
+            .map(|b| b.id)
+            .find(|q| read.is_asked(*q))
+    }
+
+    /// The asked question before `q`, if any.
+    fn before(&self, q: Q) -> Option<Q> {
+        let read = self.answers.read();
+        QUESTIONS[..q.index()]
+            .iter()
+            .rev()
+            .map(|b| b.id)
+            .find(|q| read.is_asked(*q))
+    }
+
+    fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.hold = None;
+        self.step += 1;
+    }
+
+    fn go_after(&mut self, q: Q) {
+        let screen = self.next_after(q).map_or(Screen::Result, Screen::Question);
+        self.go(screen);
+    }
+
+    /// Applies one message; returns whether anything changed.
+    pub fn update(&mut self, msg: Msg) -> bool {
+        let before = self.clone();
+        match (msg, self.screen) {
+            (Msg::Begin, Screen::Start) => self.go(Screen::Question(Q::DangerNow)),
+            (Msg::Choose(q, option), Screen::Question(on)) if q == on => self.choose(q, option),
+            (Msg::Toggle(q, option, on), Screen::Question(shown)) if q == shown => {
+                self.toggle(q, option, on)
+            }
+            (Msg::Next, Screen::Question(q)) => self.next(q),
+            (Msg::Skip, Screen::Question(q)) if q != Q::DangerNow => {
+                self.answers.clear(q);
+                self.go_after(q);
+            }
+            (Msg::Back, Screen::Question(q)) => {
+                let screen = self.before(q).map_or(Screen::Start, Screen::Question);
+                self.go(screen);
+            }
+            (Msg::Back, Screen::Crisis { from }) => self.go(Screen::Question(from)),
+            (Msg::Back, Screen::Result) => {
+                let last = self.asked().last().copied().unwrap_or(Q::DangerNow);
+                self.go(Screen::Question(last));
+            }
+            (Msg::Continue, Screen::Crisis { from }) => self.go_after(from),
+            (Msg::Restart, _) => {
+                let step = self.step;
+                *self = Journey::new();
+                self.step = step + 1;
+            }
+            _ => {}
+        }
+        *self != before
+    }
+
+    fn choose(&mut self, q: Q, option: &'static str) {
+        if self.answers.set(q, &[option]).is_ok() {
+            self.hold = None;
+        }
+    }
+
+    fn toggle(&mut self, q: Q, option: &'static str, on: bool) {
+        if question(q).kind != Kind::Many {
+            return;
+        }
+        let mut chosen = self.answers.chosen(q).unwrap_or_default();
+        chosen.retain(|o| *o != option);
+        if on {
+            // "none" of responsibilities excludes the others, and back.
+            if q == Q::Responsibilities {
+                if option == "none" {
+                    chosen.clear();
+                } else {
+                    chosen.retain(|o| *o != "none");
+                }
+            }
+            chosen.push(option);
+        }
+        if self.answers.set(q, &chosen).is_ok() {
+            self.hold = None;
+        }
+    }
+
+    fn next(&mut self, q: Q) {
+        let answered = self.answers.is_answered(q);
+        match question(q).kind {
+            // Checkboxes left empty mean "none of these".
+            Kind::Many if !answered => {
+                let _ = self.answers.set(q, &[]);
+            }
+            Kind::One if !answered => {
+                self.hold = Some(Hold::NeedAnswer);
+                return;
+            }
+            _ => {}
+        }
+        if opens_crisis(q, &self.answers) {
+            self.go(Screen::Crisis { from: q });
+        } else {
+            self.go_after(q);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

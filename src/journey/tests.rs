@@ -1,0 +1,189 @@
+use super::*;
+
+fn at(journey: &Journey) -> Screen {
+    journey.screen
+}
+
+fn answer(j: &mut Journey, q: Q, option: &'static str) {
+    assert_eq!(j.screen, Screen::Question(q), "expected to be on {q}");
+    j.update(Msg::Choose(q, option));
+    j.update(Msg::Next);
+}
+
+fn started() -> Journey {
+    let mut j = Journey::new();
+    j.update(Msg::Begin);
+    j
+}
+
+#[test]
+fn begin_asks_danger_now_first() {
+    assert_eq!(at(&started()), Screen::Question(Q::DangerNow));
+    assert_eq!(started().progress(Q::DangerNow), (1, 18));
+}
+
+#[test]
+fn danger_now_yes_opens_the_crisis_screen_and_continue_goes_on() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "yes");
+    assert_eq!(at(&j), Screen::Crisis { from: Q::DangerNow });
+    j.update(Msg::Continue);
+    assert_eq!(at(&j), Screen::Question(Q::ForWhom));
+    assert_eq!(j.answers.chosen(Q::DangerNow), Some(vec!["yes"]));
+}
+
+#[test]
+fn danger_now_cannot_be_skipped_or_left_empty() {
+    let mut j = started();
+    assert!(!j.update(Msg::Skip));
+    j.update(Msg::Next);
+    assert_eq!(j.hold, Some(Hold::NeedAnswer));
+    assert_eq!(at(&j), Screen::Question(Q::DangerNow));
+    j.update(Msg::Choose(Q::DangerNow, "no"));
+    assert_eq!(j.hold, None);
+}
+
+#[test]
+fn self_harm_plan_or_attempt_opens_the_crisis_screen_at_once() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    while j.screen != Screen::Question(Q::SelfHarm) {
+        j.update(Msg::Skip);
+    }
+    answer(&mut j, Q::SelfHarm, "plan_or_attempt");
+    assert_eq!(at(&j), Screen::Crisis { from: Q::SelfHarm });
+    j.update(Msg::Back);
+    assert_eq!(at(&j), Screen::Question(Q::SelfHarm));
+    j.update(Msg::Next);
+    j.update(Msg::Continue);
+    assert_eq!(at(&j), Screen::Question(Q::Medical));
+}
+
+#[test]
+fn skip_leaves_the_question_unanswered_and_moves_on() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    j.update(Msg::Choose(Q::ForWhom, "someone_else"));
+    j.update(Msg::Skip);
+    assert_eq!(at(&j), Screen::Question(Q::Age));
+    assert!(!j.answers.is_answered(Q::ForWhom));
+}
+
+#[test]
+fn answers_survive_back() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    answer(&mut j, Q::ForWhom, "someone_else");
+    j.update(Msg::Back);
+    assert_eq!(at(&j), Screen::Question(Q::ForWhom));
+    assert_eq!(j.answers.chosen(Q::ForWhom), Some(vec!["someone_else"]));
+    j.update(Msg::Back);
+    j.update(Msg::Back);
+    assert_eq!(at(&j), Screen::Start);
+    assert_eq!(j.answers.chosen(Q::DangerNow), Some(vec!["no"]));
+}
+
+#[test]
+fn questions_that_cannot_apply_are_skipped_and_the_count_follows() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    answer(&mut j, Q::ForWhom, "self");
+    answer(&mut j, Q::Age, "18_to_64");
+    answer(&mut j, Q::Pregnant, "no");
+    j.update(Msg::Toggle(Q::Substances, "alcohol", true));
+    assert_eq!(j.progress(Q::Substances), (5, 17)); // no on_medication
+    j.update(Msg::Toggle(Q::Substances, "alcohol", false));
+    j.update(Msg::Next); // nothing chosen
+    assert_eq!(at(&j), Screen::Question(Q::Criteria));
+    assert_eq!(j.progress(Q::Criteria), (6, 14));
+    j.update(Msg::Back);
+    assert_eq!(at(&j), Screen::Question(Q::Substances));
+}
+
+#[test]
+fn withdrawal_is_skipped_when_not_used_in_30_days() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    for _ in 0..3 {
+        j.update(Msg::Skip);
+    }
+    j.update(Msg::Toggle(Q::Substances, "cannabis", true));
+    j.update(Msg::Next);
+    answer(&mut j, Q::UseFrequency, "not_in_30_days");
+    assert_eq!(at(&j), Screen::Question(Q::Overdose));
+}
+
+#[test]
+fn the_last_question_leads_to_the_result_and_back_returns_to_it() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    while j.screen != Screen::Result {
+        j.update(Msg::Skip);
+    }
+    j.update(Msg::Back);
+    assert_eq!(at(&j), Screen::Question(Q::Schedule));
+}
+
+#[test]
+fn one_choice_needs_an_answer_or_prefer_not_to_say() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    j.update(Msg::Next);
+    assert_eq!(j.hold, Some(Hold::NeedAnswer));
+    assert_eq!(at(&j), Screen::Question(Q::ForWhom));
+}
+
+#[test]
+fn none_of_the_responsibilities_excludes_the_others() {
+    let mut j = Journey {
+        screen: Screen::Question(Q::Responsibilities),
+        ..Journey::new()
+    };
+    j.update(Msg::Toggle(Q::Responsibilities, "school", true));
+    j.update(Msg::Toggle(Q::Responsibilities, "caregiving", true));
+    assert_eq!(
+        j.answers.chosen(Q::Responsibilities),
+        Some(vec!["school", "caregiving"])
+    );
+    j.update(Msg::Toggle(Q::Responsibilities, "none", true));
+    assert_eq!(j.answers.chosen(Q::Responsibilities), Some(vec!["none"]));
+    j.update(Msg::Toggle(Q::Responsibilities, "school", true));
+    assert_eq!(j.answers.chosen(Q::Responsibilities), Some(vec!["school"]));
+}
+
+#[test]
+fn messages_for_another_screen_are_ignored() {
+    let mut j = started();
+    assert!(!j.update(Msg::Choose(Q::Age, "65_plus")));
+    assert!(!j.update(Msg::Continue));
+    assert!(!j.answers.is_answered(Q::Age));
+}
+
+#[test]
+fn restart_clears_every_answer() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    answer(&mut j, Q::ForWhom, "someone_else");
+    j.update(Msg::Restart);
+    assert_eq!(at(&j), Screen::Start);
+    assert_eq!(j.answers, Answers::new());
+}
+
+#[test]
+fn wording_follows_for_whom() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    assert!(!j.about_someone_else());
+    answer(&mut j, Q::ForWhom, "someone_else");
+    assert!(j.about_someone_else());
+}
+
+#[test]
+fn every_screen_change_bumps_the_step() {
+    let mut j = started();
+    let s = j.step;
+    answer(&mut j, Q::DangerNow, "no");
+    assert_eq!(j.step, s + 1);
+    j.update(Msg::Choose(Q::ForWhom, "self"));
+    assert_eq!(j.step, s + 1);
+}

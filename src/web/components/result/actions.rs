@@ -1,0 +1,83 @@
+//! What to do next: the first contact, call or contact the center (or be
+//! referred on), print or save a summary, start over.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::super::use_texts;
+use crate::assessment::{Assessment, FirstContact};
+use crate::journey::{Journey, Msg};
+use crate::web::config::Config;
+use crate::web::summary;
+
+#[derive(Properties, PartialEq)]
+pub struct ActionsProps {
+    pub result: Assessment,
+    pub journey: Journey,
+    pub config: Rc<Config>,
+    pub send: Callback<Msg>,
+}
+
+#[function_component]
+pub fn Actions(props: &ActionsProps) -> Html {
+    let t = use_texts();
+    let other = props.journey.about_someone_else();
+    let r = &props.result;
+    let center = props.config.center_name.clone().unwrap_or_default();
+    let contact = match r.first_contact {
+        FirstContact::ReachOut => t.tw("contact.reach_out", other),
+        FirstContact::TalkItOver => t.t("contact.talk_it_over"),
+    };
+    let print = {
+        let (texts, result, journey, config) = (
+            t.clone(),
+            r.clone(),
+            props.journey.clone(),
+            props.config.clone(),
+        );
+        Callback::from(move |_: MouseEvent| summary::open(&texts, &result, &journey, &config))
+    };
+    let restart = props.send.reform(|_: MouseEvent| Msg::Restart);
+    let refer = r.center_offers_level == Some(false);
+    html! {
+        <div class="cp-actions">
+            <h3>{ t.t("action.heading") }</h3>
+            if refer {
+                <div class="cp-refer" data-refer="true">
+                    <p><strong>{ t.t("refer.heading") }</strong></p>
+                    <p>{ t.t("refer.body") }</p>
+                    <p class="cp-action-row">
+                        <a class="cp-button" href="tel:+18006624357">{ t.t("refer.helpline_link") }</a>
+                        <a class="cp-button" href="https://findtreatment.gov/" target="_blank" rel="noopener noreferrer">
+                            { t.t("refer.locator_link") }
+                        </a>
+                    </p>
+                </div>
+            }
+            <p>{ contact }</p>
+            <p class="cp-action-row">
+                if let Some(phone) = props.config.phone.clone() {
+                    <a class="cp-button cp-primary" href={format!("tel:{phone}")} data-action="call">
+                        { t.f("action.call", &[("center", &center)]) }
+                    </a>
+                }
+                if let Some(url) = props.config.contact_url.clone() {
+                    <a class="cp-button" href={url} target="_blank" rel="noopener noreferrer" data-action="contact">
+                        { t.f("action.contact", &[("center", &center)]) }
+                    </a>
+                }
+                <button type="button" class="cp-button" onclick={print} data-action="print">
+                    { t.t("action.print") }
+                </button>
+            </p>
+            <p class="cp-action-row">
+                <button type="button" class="cp-button cp-secondary" onclick={restart} data-action="restart"
+                    aria-describedby="cp-restart-note">
+                    { t.t("action.restart") }
+                </button>
+                <span class="cp-note" id="cp-restart-note">{ t.t("action.restart_note") }</span>
+            </p>
+        </div>
+    }
+}

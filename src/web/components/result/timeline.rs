@@ -1,0 +1,56 @@
+//! The months ahead: first step, core program, step-down.
+
+use yew::prelude::*;
+
+use super::super::use_texts;
+use crate::assessment::commitment::{Care, Phase, PhaseKind};
+use crate::assessment::Assessment;
+use crate::i18n::Texts;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub result: Assessment,
+}
+
+pub(crate) fn phase_text(t: &Texts, p: &Phase) -> String {
+    let range = p.days.or(p.weeks);
+    let (min, max) = range.map_or((String::new(), String::new()), |r| {
+        (r.min.to_string(), r.max.to_string())
+    });
+    match (p.phase, p.care) {
+        (_, Care::Emergency) => t.t("phase.emergency").to_string(),
+        (_, Care::MedicallyManagedWithdrawal) => t.f(
+            "phase.medically_managed_withdrawal",
+            &[("min", &min), ("max", &max)],
+        ),
+        (_, Care::AmbulatoryWithdrawal) => t.f(
+            "phase.ambulatory_withdrawal",
+            &[("min", &min), ("max", &max)],
+        ),
+        (kind, Care::Level(level)) => {
+            let name_key = format!("level.{level}.name");
+            let name = t.t(&name_key);
+            let key = match (kind, range.is_some()) {
+                (PhaseKind::StepDown, true) => "phase.step_down",
+                (PhaseKind::StepDown, false) => "phase.step_down_open",
+                (_, true) => "phase.core",
+                (_, false) => "phase.core_open",
+            };
+            t.f(key, &[("level", name), ("min", &min), ("max", &max)])
+        }
+    }
+}
+
+#[function_component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let t = use_texts();
+    let items = props.result.phases.iter().map(|p| {
+        html! { <li class="cp-phase" data-care={p.care.id()}>{ phase_text(&t, p) }</li> }
+    });
+    html! {
+        <div class="cp-timeline">
+            <h3>{ t.t("phase.heading") }</h3>
+            <ol>{ for items }</ol>
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+//! What this is, before the first question.
+
+use yew::prelude::*;
+
+use super::use_texts;
+use crate::journey::Msg;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub send: Callback<Msg>,
+}
+
+#[function_component]
+pub fn StartScreen(props: &StartProps) -> Html {
+    let t = use_texts();
+    let begin = props.send.reform(|_: MouseEvent| Msg::Begin);
+    html! {
+        <section class="cp-start" data-screen="start">
+            <h2 class="cp-heading cp-focus" tabindex="-1">{ t.t("start.heading") }</h2>
+            <p>{ t.t("start.intro") }</p>
+            <p>{ t.t("start.private") }</p>
+            <p>{ t.t("start.estimate") }</p>
+            <p>{ t.t("start.who") }</p>
+            <button type="button" class="cp-button cp-primary" onclick={begin}>
+                { t.t("start.begin") }
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,194 @@
+//! The one-page summary to print or save: its own document (a new window),
+//! never the host page, built from text nodes (no HTML from strings) and
+//! styled with a constructed stylesheet, which strict CSPs allow.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Document, Element, Window};
+
+use super::components::result::{life, timeline, week};
+use super::config::Config;
+use crate::assessment::{Assessment, Level, Urgent, Withdrawal};
+use crate::i18n::Texts;
+use crate::journey::Journey;
+
+const SUMMARY_CSS: &str = include_str!("../../styles/summary.css");
+
+struct Page {
+    doc: Document,
+    body: Element,
+}
+
+impl Page {
+    fn add(&self, parent: &Element, tag: &str, text: &str) -> Option<Element> {
+        let el = self.doc.create_element(tag).ok()?;
+        if !text.is_empty() {
+            el.set_text_content(Some(text));
+        }
+        parent.append_child(&el).ok()?;
+        Some(el)
+    }
+
+    fn para(&self, text: &str) {
+        self.add(&self.body, "p", text);
+    }
+
+    fn heading(&self, text: &str) {
+        self.add(&self.body, "h2", text);
+    }
+
+    fn list(&self, tag: &str, items: impl IntoIterator<Item = String>) {
+        if let Some(list) = self.add(&self.body, tag, "") {
+            for item in items {
+                self.add(&list, "li", &item);
+            }
+        }
+    }
+}
+
+fn adopt_styles(win: &Window, doc: &Document) -> Result<(), JsValue> {
+    // The sheet must be made by the new window's own constructor.
+    let ctor: Function = Reflect::get(win, &JsValue::from_str("CSSStyleSheet"))?.dyn_into()?;
+    let sheet: CssStyleSheet = Reflect::construct(&ctor, &Array::new())?.unchecked_into();
+    sheet.replace_sync(SUMMARY_CSS)?;
+    doc.set_adopted_style_sheets(&Array::of1(&sheet));
+    Ok(())
+}
+
+/// Opens the summary in a new window, with a button to print or save it.
+pub fn open(t: &Rc<Texts>, r: &Assessment, journey: &Journey, config: &Config) {
+    if let Err(e) = build(t, r, journey, config) {
+        gloo::console::warn!("carepath: could not open the summary", e);
+    }
+}
+
+fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Result<(), JsValue> {
+    let other = journey.about_someone_else();
+    let win = gloo::utils::window()
+        .open_with_url_and_target("", "_blank")?
+        .ok_or_else(|| JsValue::from_str("the browser blocked the new window"))?;
+    let doc = win
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    doc.set_title(t.t("summary.title"));
+    if let Some(html) = doc.document_element() {
+        html.set_attribute("lang", t.lang())?;
+    }
+    let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.set_text_content(None);
+    let _ = adopt_styles(&win, &doc);
+    let page = Page {
+        doc: doc.clone(),
+        body: body.clone().into(),
+    };
+
+    if let Some(button) = page.add(&page.body, "button", t.t("action.print")) {
+        button.set_attribute("type", "button")?;
+        button.set_attribute("class", "no-print")?;
+        let target = win.clone();
+        let print = Closure::<dyn Fn()>::new(move || {
+            let _ = target.print();
+        });
+        button.add_event_listener_with_callback("click", print.as_ref().unchecked_ref())?;
+        print.forget();
+    }
+    page.add(&page.body, "h1", t.t("summary.title"));
+    if let Some(name) = &config.center_name {
+        page.para(name);
+    }
+    page.para(t.t("summary.crisis"));
+    if r.urgent == Urgent::Emergency {
+        page.heading(t.t("first.emergency.heading"));
+        page.para(t.tw("first.emergency.body", other));
+    }
+    if r.withdrawal != Withdrawal::None {
+        let name = if r.withdrawal == Withdrawal::MedicallyManaged {
+            "medically_managed"
+        } else {
+            "ambulatory"
+        };
+        let days = r
+            .phases
+            .iter()
+            .find_map(|p| p.days)
+            .map(|d| (d.min, d.max))
+            .unwrap_or((3, 7));
+        page.heading(t.t(&format!("first.{name}.heading")));
+        page.para(&t.fw(
+            &format!("first.{name}.body"),
+            other,
+            &[("min", &days.0.to_string()), ("max", &days.1.to_string())],
+        ));
+    }
+    page.heading(t.t("result.fits"));
+    page.add(&page.body, "p", t.t(&format!("level.{}.name", r.level)))
+        .map(|p| p.set_attribute("class", "level"));
+    page.para(t.tw(&format!("level.{}.about", r.level), other));
+
+    page.heading(t.t("week.heading"));
+    match r.level {
+        Level::Residential => page.para(t.tw("week.residential", other)),
+        Level::SelfGuided => page.para(t.t("week.self_guided")),
+        _ => {
+            let days = r
+                .schedule
+                .sessions
+                .iter()
+                .map(|s| s.day)
+                .collect::<std::collections::BTreeSet<_>>();
+            page.para(&t.f(
+                "week.summary",
+                &[
+                    ("hours", &week::hours_text(r.schedule.hours_per_week)),
+                    ("days", &days.len().to_string()),
+                ],
+            ));
+            page.list(
+                "ul",
+                r.schedule.sessions.iter().map(|s| week::session_text(t, s)),
+            );
+        }
+    }
+    page.heading(t.t("phase.heading"));
+    page.list("ol", r.phases.iter().map(|p| timeline::phase_text(t, p)));
+    page.heading(t.tw("life.heading", other));
+    page.list(
+        "ul",
+        life::life_keys(r.level, journey)
+            .into_iter()
+            .map(|k| t.t(k).to_string()),
+    );
+    page.heading(t.t("why.heading"));
+    page.list(
+        "ul",
+        r.reasons.iter().filter(|x| x.rule.is_some()).map(|x| {
+            format!(
+                "{}: {}",
+                t.t(&format!("dim.{}", x.dimension)),
+                t.t(&format!("reason.{}", x.key))
+            )
+        }),
+    );
+    if !r.flags.is_empty() {
+        page.heading(t.t("steps.heading"));
+        page.list(
+            "ul",
+            r.flags
+                .iter()
+                .map(|f| t.tw(&format!("flag.{f}"), other).to_string()),
+        );
+    }
+    if r.center_offers_level == Some(false) {
+        page.heading(t.t("refer.heading"));
+        page.para(t.t("refer.body"));
+    }
+    if let (Some(name), Some(phone)) = (&config.center_name, &config.phone) {
+        page.para(&format!("{name}: {phone}"));
+    }
+    page.para(t.t("result.estimate"));
+    page.para(t.t("summary.note"));
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless
+//! Chromium): the widget mounted in its shadow root, driven by clicks.
+#![cfg(target_arch = "wasm32")]
+
+use carepath::web::embed;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets yew render what the last event scheduled.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn mounted() -> ShadowRoot {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("data-carepath", "").unwrap();
+    host.set_attribute("center-name", "Test Center").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    embed::mount(&host);
+    settle().await;
+    host.shadow_root()
+        .expect("the widget renders in an open shadow root")
+}
+
+fn find(root: &ShadowRoot, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+async fn click(root: &ShadowRoot, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+    settle().await;
+}
+
+async fn answer(root: &ShadowRoot, question: &str, option: &str) {
+    click(root, &format!("input[name={question}][value=\"{option}\"]")).await;
+    click(root, "button[type=submit]").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_start_screen_shows_the_emergency_line_and_a_start_button() {
+    let root = mounted().await;
+    find(&root, "section[data-screen=start]");
+    find(&root, "aside.cp-bar a[href='tel:911']");
+    find(&root, "aside.cp-bar a[href='sms:988']");
+}
+
+#[wasm_bindgen_test]
+async fn a_question_renders_its_options_as_named_radio_buttons_in_a_fieldset() {
+    let root = mounted().await;
+    click(&root, "section[data-screen=start] button").await;
+    let form = find(&root, "form[data-question=danger_now]");
+    let legend = find(&root, "fieldset legend h2");
+    assert!(legend.text_content().unwrap().contains("Question 1 of 18"));
+    let inputs = form
+        .query_selector_all("input[type=radio][name=danger_now]")
+        .unwrap();
+    let values: Vec<String> = (0..inputs.length())
+        .map(|i| {
+            inputs
+                .item(i)
+                .unwrap()
+                .unchecked_into::<HtmlInputElement>()
+                .value()
+        })
+        .collect();
+    assert_eq!(values, ["yes", "no"]);
+    // Each input has a label.
+    for v in ["yes", "no"] {
+        find(&root, &format!("label[for=cp-danger_now-{v}]"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn back_keeps_the_answers() {
+    let root = mounted().await;
+    click(&root, "section[data-screen=start] button").await;
+    answer(&root, "danger_now", "no").await;
+    answer(&root, "for_whom", "someone_else").await;
+    find(&root, "form[data-question=age]");
+    // The wording now speaks of "they".
+    assert!(find(&root, ".cp-question-text")
+        .text_content()
+        .unwrap()
+        .contains("they"));
+    click(&root, "button.cp-link").await;
+    let input: HtmlInputElement =
+        find(&root, "input[name=for_whom][value=someone_else]").unchecked_into();
+    assert!(input.checked());
+    click(&root, "button.cp-link").await;
+    let input: HtmlInputElement = find(&root, "input[name=danger_now][value=no]").unchecked_into();
+    assert!(input.checked());
+}
+
+#[wasm_bindgen_test]
+async fn back_shows_each_saved_radio_answer_checked() {
+    // A reused radio of the previous group must not uncheck the saved one.
+    let root = mounted().await;
+    click(&root, "section[data-screen=start] button").await;
+    answer(&root, "danger_now", "no").await;
+    answer(&root, "for_whom", "self").await;
+    answer(&root, "age", "18_to_64").await;
+    for _ in 0..3 {
+        click(&root, "button.cp-link").await;
+    }
+    let no: HtmlInputElement = find(&root, "input[name=danger_now][value=no]").unchecked_into();
+    assert!(no.checked());
+}
+
+#[wasm_bindgen_test]
+async fn danger_now_yes_opens_the_crisis_screen() {
+    let root = mounted().await;
+    click(&root, "section[data-screen=start] button").await;
+    answer(&root, "danger_now", "yes").await;
+    find(&root, "section[data-screen=crisis]");
+    find(&root, "section[data-screen=crisis] a[href='tel:911']");
+    find(&root, "section[data-screen=crisis] a[href='tel:988']");
+    find(&root, "section[data-screen=crisis] a[href='sms:988']");
+    click(&root, "section[data-screen=crisis] button.cp-primary").await;
+    find(&root, "form[data-question=for_whom]");
+}
+
+#[wasm_bindgen_test]
+async fn next_without_an_answer_asks_for_one_and_stays() {
+    let root = mounted().await;
+    click(&root, "section[data-screen=start] button").await;
+    click(&root, "button[type=submit]").await;
+    find(
+        &root,
+        "form[data-question=danger_now] p.cp-error[role=alert]",
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_keep_separate_answers() {
+    let first = mounted().await;
+    let second = mounted().await;
+    click(&first, "section[data-screen=start] button").await;
+    answer(&first, "danger_now", "no").await;
+    find(&first, "form[data-question=for_whom]");
+    find(&second, "section[data-screen=start]");
+}
