@@ -7,6 +7,12 @@ cd "$ROOT"
 fail() { echo "check-dist: $*" >&2; exit 1; }
 
 [ -f dist/index.html ] || fail "dist/index.html is missing; run the build first"
+for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js; do
+  [ -f "dist/carepath/v1/$f" ] || fail "dist/carepath/v1/$f is missing"
+done
+grep -q "Carepath embed loader" dist/carepath/v1/carepath.js || fail "dist/carepath/v1/carepath.js is not the embed loader"
+[ -f dist/configurator.html ] || fail "dist/configurator.html is missing"
+echo "the widget is at its stable path dist/carepath/v1/"
 
 for needle in "$ROOT" "${CARGO_HOME:-$HOME/.cargo}" "/root/" "/home/"; do
   if grep -rqF -- "$needle" dist; then

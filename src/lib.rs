@@ -5,6 +5,7 @@
 //! browser widget, compiled only for wasm32.
 
 pub mod assessment;
+pub mod host_config;
 pub mod i18n;
 pub mod journey;
 

@@ -6,6 +6,33 @@ use std::collections::HashMap;
 
 /// The English locale file.
 pub const EN: &str = include_str!("../../locales/en.json");
+/// The Spanish locale file.
+pub const ES: &str = include_str!("../../locales/es.json");
+
+/// The locales the widget speaks: id, file, and the language's own name
+/// (for the language switch). English is the fallback.
+pub const LOCALES: [(&str, &str, &str); 2] = [("en", EN, "English"), ("es", ES, "Español")];
+
+/// The locale for the host's `locale` setting: a supported id as is;
+/// `auto` follows the browser's languages (first supported primary
+/// subtag); anything else falls back to English.
+pub fn choose_locale(setting: &str, browser_languages: &[String]) -> &'static str {
+    let supported = |tag: &str| {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        LOCALES.iter().map(|l| l.0).find(|id| *id == primary)
+    };
+    match setting {
+        "auto" => browser_languages
+            .iter()
+            .find_map(|t| supported(t))
+            .unwrap_or("en"),
+        other => supported(other).unwrap_or("en"),
+    }
+}
 
 /// One locale's texts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +53,12 @@ impl Texts {
         Self::parse("en", EN)
     }
 
+    /// The texts of a supported locale id (English for any other).
+    pub fn for_locale(id: &str) -> Texts {
+        let (lang, file, _) = LOCALES.iter().find(|l| l.0 == id).unwrap_or(&LOCALES[0]);
+        Self::parse(lang, file)
+    }
+
     /// The BCP 47 language tag (for `lang` attributes).
     pub fn lang(&self) -> &'static str {
         self.lang
@@ -37,11 +70,11 @@ impl Texts {
         self.map.get(key).map_or(key, String::as_str)
     }
 
-    /// The text for `key`, in the "they" wording (`key.other`) when the
+    /// The text for `key`, in the "they" wording (`key.they`) when the
     /// visitor asks for someone else and the locale has one.
     pub fn tw<'a>(&'a self, key: &'a str, someone_else: bool) -> &'a str {
         if someone_else {
-            if let Some(text) = self.map.get(&format!("{key}.other")) {
+            if let Some(text) = self.map.get(&format!("{key}.they")) {
                 return text;
             }
         }
@@ -85,9 +118,16 @@ impl Texts {
     }
 }
 
-/// A clock time in the locale's form: 12-hour for English ("6 pm").
+/// A clock time in the locale's form: 12-hour for English ("6 pm"),
+/// 24-hour where the locale says `time.clock` = 24 ("18:00").
 pub fn clock(texts: &Texts, minutes: u16) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
+    if texts.t("time.clock") == "24" {
+        return texts.f(
+            "time.am_min",
+            &[("h", &h.to_string()), ("m", &format!("{m:02}"))],
+        );
+    }
     let (h12, pm) = match h {
         0 => (12, false),
         1..=11 => (h, false),

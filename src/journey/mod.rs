@@ -217,3 +217,60 @@ impl Journey {
 
 #[cfg(test)]
 mod tests;
+
+/// What the widget tells the host page (the embed layer turns these into
+/// DOM events, with only what the host opted in to).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// The visitor pressed Start.
+    Start,
+    /// A question is on screen.
+    Step(Q),
+    /// The result is on screen.
+    Complete,
+    /// A contact action: `call`, `contact`, `print`, `helpline` or `find_treatment`.
+    Contact(&'static str),
+}
+
+impl Journey {
+    /// The visitor's place as text, for the opt-in session storage.
+    pub fn save(&self) -> String {
+        let screen = match self.screen {
+            Screen::Start => "start".to_string(),
+            Screen::Question(q) => format!("question:{q}"),
+            Screen::Crisis { from } => format!("crisis:{from}"),
+            Screen::Result => "result".to_string(),
+        };
+        serde_json::json!({ "screen": screen, "answers": self.answers.to_json_value() }).to_string()
+    }
+
+    /// Restores a place saved by [`Journey::save`]; `None` if it does not read.
+    pub fn restore(text: &str) -> Option<Journey> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let screen = match value["screen"].as_str()?.split_once(':') {
+            None if value["screen"] == "start" => Screen::Start,
+            None if value["screen"] == "result" => Screen::Result,
+            Some(("question", q)) => Screen::Question(Q::from_id(q)?),
+            Some(("crisis", q)) => Screen::Crisis {
+                from: Q::from_id(q)?,
+            },
+            _ => return None,
+        };
+        let mut answers_value = value["answers"].clone();
+        // A place saved before danger_now was answered has no answers yet.
+        let answers = if answers_value.as_object().is_some_and(|m| m.is_empty()) {
+            Answers::new()
+        } else {
+            if let Some(map) = answers_value.as_object_mut() {
+                map.entry("danger_now").or_insert(serde_json::Value::Null);
+            }
+            Answers::from_value(&answers_value).ok()?
+        };
+        Some(Journey {
+            screen,
+            answers,
+            hold: None,
+            step: 0,
+        })
+    }
+}

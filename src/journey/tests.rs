@@ -187,3 +187,20 @@ fn every_screen_change_bumps_the_step() {
     j.update(Msg::Choose(Q::ForWhom, "self"));
     assert_eq!(j.step, s + 1);
 }
+
+#[test]
+fn a_saved_place_restores_screen_and_answers() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    answer(&mut j, Q::ForWhom, "someone_else");
+    let back = Journey::restore(&j.save()).unwrap();
+    assert_eq!(back.screen, Screen::Question(Q::Age));
+    assert_eq!(back.answers, j.answers);
+    let start = Journey::restore(&Journey::new().save()).unwrap();
+    assert_eq!(start.screen, Screen::Start);
+    assert_eq!(
+        Journey::restore("{\"screen\":\"question:nope\",\"answers\":{}}"),
+        None
+    );
+    assert_eq!(Journey::restore("not json"), None);
+}

@@ -1,5 +1,6 @@
 //! The widget's root: one reducer for the journey, the locale texts as
-//! context, focus moved to each new screen's heading.
+//! context, focus moved to each new screen's heading, and the events the
+//! embed layer passes on to the host page.
 
 use std::rc::Rc;
 
@@ -7,48 +8,89 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::components::{Crisis, EmergencyBar, QuestionScreen, ResultScreen, StartScreen};
-use super::config::Config;
 use super::state::State;
+use crate::host_config::Config;
 use crate::i18n::Texts;
-use crate::journey::{Msg, Screen};
+use crate::journey::{Event, Journey, Msg, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: Rc<Config>,
+    /// Where the visitor was (opt-in session storage), if anywhere.
+    #[prop_or_default]
+    pub saved: Option<Journey>,
+    /// Bumped by the host's `reset()`: starts over.
+    #[prop_or_default]
+    pub reset: u32,
+    /// What the host page hears about.
+    #[prop_or_default]
+    pub on_event: Callback<Event>,
+    /// Every change of the journey (for the opt-in session storage).
+    #[prop_or_default]
+    pub on_change: Callback<Journey>,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let texts = use_memo((), |_| Texts::english());
-    let state = use_reducer(State::default);
+    let saved = props.saved.clone();
+    let state = use_reducer(move || State(saved.unwrap_or_default()));
     let root = use_node_ref();
     {
+        let state = state.clone();
+        use_effect_with(props.reset, move |reset| {
+            if *reset > 0 {
+                state.dispatch(Msg::Restart);
+            }
+        });
+    }
+    {
         // Focus the new screen's heading, but never on first load: the
-        // widget must not pull focus from the host page.
+        // widget must not pull focus from the host page. Then tell the host.
         let root = root.clone();
+        let on_event = props.on_event.clone();
+        let screen = state.0.screen;
         use_effect_with(state.0.step, move |step| {
             if *step > 0 {
                 focus_heading(&root);
+                match screen {
+                    Screen::Question(q) => on_event.emit(Event::Step(q)),
+                    Screen::Result => on_event.emit(Event::Complete),
+                    _ => {}
+                }
             }
+        });
+    }
+    {
+        let on_change = props.on_change.clone();
+        use_effect_with(state.0.clone(), move |journey| {
+            on_change.emit(journey.clone())
         });
     }
     let send = {
         let state = state.clone();
-        Callback::from(move |msg: Msg| state.dispatch(msg))
+        let on_event = props.on_event.clone();
+        Callback::from(move |msg: Msg| {
+            if msg == Msg::Begin {
+                on_event.emit(Event::Start);
+            }
+            state.dispatch(msg)
+        })
     };
+    let on_contact = props.on_event.reform(Event::Contact);
     let journey = &state.0;
     let screen = match journey.screen {
         Screen::Start => html! { <StartScreen send={send.clone()} /> },
+        // Keyed by question: inputs are rebuilt for each question, so a
+        // reused radio never unchecks the saved answer of the next group.
         Screen::Question(q) => html! {
-            // Keyed by question: inputs are rebuilt for each question, so a
-            // reused radio never unchecks the saved answer of the next group.
             <QuestionScreen key={q.id()} q={q} journey={journey.clone()} send={send.clone()} />
         },
         Screen::Crisis { .. } => html! {
             <Crisis someone_else={journey.about_someone_else()} send={send.clone()} />
         },
         Screen::Result => html! {
-            <ResultScreen journey={journey.clone()} config={props.config.clone()} send={send.clone()} />
+            <ResultScreen journey={journey.clone()} config={props.config.clone()} send={send.clone()} {on_contact} />
         },
     };
     html! {

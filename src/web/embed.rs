@@ -1,39 +1,68 @@
-//! The only code that touches the host page: finds the widget's elements,
-//! gives each its own open shadow root with the widget's styles adopted
-//! (constructable stylesheets, which strict CSPs allow), reads the
-//! configuration attributes and mounts the app.
+//! The only code that touches the host page. The loader
+//! (`embed/carepath.js`) calls these exports for each widget element:
+//! `mount` gives it its own open shadow root with the widget's styles
+//! adopted (constructable stylesheets, which strict CSPs allow) and renders
+//! the app; `configure` applies changed attributes; `reset` starts over;
+//! `unmount` cleans up. Events go to the element as `carepath:*` DOM
+//! events, carrying only what the host opted in to.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::Array;
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
+use yew::{AppHandle, Callback};
 
 use super::app::{App, AppProps};
-use super::config::Config;
+use crate::assessment::assess;
+use crate::host_config::{self, Config};
+use crate::journey::{Event, Journey};
 
 /// The widget's styles, adopted into every shadow root.
 pub const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
 
-/// Elements the widget mounts on.
-const SELECTOR: &str = "[data-carepath], #carepath";
+struct Mounted {
+    host: Element,
+    handle: AppHandle<App>,
+    mount_point: Element,
+    props: Rc<Shared>,
+    reset: u32,
+}
 
-/// Mounts the widget on every matching element of the page.
-pub fn mount_all() {
-    let document = gloo::utils::document();
-    let Ok(found) = document.query_selector_all(SELECTOR) else {
-        return;
-    };
-    if found.length() == 0 {
-        gloo::console::warn!(
-            "carepath: no element to mount on; add <div data-carepath></div> to the page"
-        );
-    }
-    for i in 0..found.length() {
-        if let Some(host) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            mount(&host);
+/// What the app's callbacks read at the time they fire: the current
+/// configuration and the last journey (for the complete event's detail).
+struct Shared {
+    config: RefCell<Rc<Config>>,
+    journey: RefCell<Journey>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn is_mounted(host: &Element) -> bool {
+    MOUNTED.with(|m| m.borrow().iter().any(|x| x.host == *host))
+}
+
+/// One stylesheet object, adopted by every shadow root on the page.
+fn sheet() -> Option<CssStyleSheet> {
+    SHEET.with(|cell| {
+        if cell.borrow().is_none() {
+            match CssStyleSheet::new().and_then(|s| s.replace_sync(WIDGET_CSS).map(|_| s)) {
+                Ok(s) => *cell.borrow_mut() = Some(s),
+                Err(e) => gloo::console::error!(
+                    "carepath: this browser cannot load the widget's styles",
+                    e
+                ),
+            }
         }
-    }
+        cell.borrow().clone()
+    })
 }
 
 fn shadow_root(host: &Element) -> Option<ShadowRoot> {
@@ -49,82 +78,202 @@ fn shadow_root(host: &Element) -> Option<ShadowRoot> {
     }
 }
 
-fn adopt_styles(root: &ShadowRoot) {
-    match CssStyleSheet::new().and_then(|sheet| sheet.replace_sync(WIDGET_CSS).map(|_| sheet)) {
-        Ok(sheet) => root.set_adopted_style_sheets(&Array::of1(&sheet)),
-        Err(e) => {
-            gloo::console::error!("carepath: this browser cannot load the widget's styles", e)
-        }
+/// Reads the element's attributes; logs one warning per bad value.
+fn read_config(host: &Element) -> Config {
+    let (config, warnings) = host_config::from_attributes(|name| host.get_attribute(name));
+    for w in warnings {
+        gloo::console::warn!(format!("carepath: {w}"));
+    }
+    config
+}
+
+/// Where a widget keeps its progress: its id, or else this page's path and
+/// its place among the page's widgets, so two widgets never share one.
+fn storage_key(host: &Element) -> String {
+    let id = host.id();
+    if !id.is_empty() {
+        return format!("carepath:progress:{id}");
+    }
+    let index = gloo::utils::document()
+        .query_selector_all("carepath-assessment, div[data-carepath]")
+        .ok()
+        .and_then(|all| {
+            (0..all.length()).find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(host))))
+        })
+        .unwrap_or(0);
+    let path = gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    format!("carepath:progress:{path}#{index}")
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().session_storage().ok().flatten()
+}
+
+fn dispatch(host: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
     }
 }
 
-/// Mounts one widget in the element's shadow root.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let obj = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj.into()
+}
+
+/// The `carepath:complete` detail: the level only, unless the host opted in
+/// to the full result (`share-result`) and the answers (`share-answers`).
+fn complete_detail(shared: &Shared) -> JsValue {
+    let config = shared.config.borrow().clone();
+    let journey = shared.journey.borrow();
+    let Ok(result) = assess(&journey.answers, config.center.as_ref()) else {
+        return JsValue::NULL;
+    };
+    if !config.share_result {
+        return object(&[("level", JsValue::from_str(result.level.id()))]);
+    }
+    let mut value = serde_json::to_value(&result).unwrap_or_default();
+    if config.share_answers {
+        value["answers"] = journey.answers.to_json_value();
+    }
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+fn on_event(host: Element, shared: Rc<Shared>) -> Callback<Event> {
+    Callback::from(move |event: Event| match event {
+        Event::Start => dispatch(&host, "carepath:start", &object(&[])),
+        Event::Step(q) => dispatch(
+            &host,
+            "carepath:step",
+            &object(&[("question", JsValue::from_str(q.id()))]),
+        ),
+        Event::Complete => dispatch(&host, "carepath:complete", &complete_detail(&shared)),
+        Event::Contact(action) => dispatch(
+            &host,
+            "carepath:contact",
+            &object(&[("action", JsValue::from_str(action))]),
+        ),
+    })
+}
+
+fn on_change(host: Element, shared: Rc<Shared>) -> Callback<Journey> {
+    Callback::from(move |journey: Journey| {
+        if shared.config.borrow().remember {
+            if let Some(storage) = session_storage() {
+                let _ = storage.set_item(&storage_key(&host), &journey.save());
+            }
+        }
+        *shared.journey.borrow_mut() = journey;
+    })
+}
+
+fn props(host: &Element, shared: &Rc<Shared>, saved: Option<Journey>, reset: u32) -> AppProps {
+    AppProps {
+        config: shared.config.borrow().clone(),
+        saved,
+        reset,
+        on_event: on_event(host.clone(), shared.clone()),
+        on_change: on_change(host.clone(), shared.clone()),
+    }
+}
+
+/// Mounts the widget on an element. Mounting a mounted element does
+/// nothing, so an element moved in the page keeps the visitor's place.
+#[wasm_bindgen]
 pub fn mount(host: &Element) {
+    if is_mounted(host) {
+        return;
+    }
     let Some(root) = shadow_root(host) else {
         return;
     };
-    adopt_styles(&root);
-    let document = gloo::utils::document();
-    let Ok(mount_point) = document.create_element("div") else {
+    if let Some(sheet) = sheet() {
+        root.set_adopted_style_sheets(&Array::of1(&sheet));
+    }
+    let Ok(mount_point) = gloo::utils::document().create_element("div") else {
         return;
     };
+    root.set_text_content(None);
     let _ = root.append_child(&mount_point);
     let config = Rc::new(read_config(host));
-    yew::Renderer::<App>::with_root_and_props(mount_point, AppProps { config }).render();
+    let saved = config
+        .remember
+        .then(session_storage)
+        .flatten()
+        .and_then(|s| s.get_item(&storage_key(host)).ok().flatten())
+        .and_then(|text| Journey::restore(&text));
+    let shared = Rc::new(Shared {
+        config: RefCell::new(config),
+        journey: RefCell::new(saved.clone().unwrap_or_default()),
+    });
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        mount_point.clone(),
+        props(host, &shared, saved, 0),
+    )
+    .render();
+    MOUNTED.with(|m| {
+        m.borrow_mut().push(Mounted {
+            host: host.clone(),
+            handle,
+            mount_point,
+            props: shared,
+            reset: 0,
+        })
+    });
 }
 
-fn attr(host: &Element, name: &str) -> Option<String> {
-    host.get_attribute(name)
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+/// Applies the element's current attributes to its widget.
+#[wasm_bindgen]
+pub fn configure(host: &Element) {
+    MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        if let Some(x) = mounted.iter_mut().find(|x| x.host == *host) {
+            *x.props.config.borrow_mut() = Rc::new(read_config(host));
+            let p = props(host, &x.props, None, x.reset);
+            x.handle.update(p);
+        }
+    });
 }
 
-/// Reads the configuration attributes; a bad value warns once, naming the
-/// attribute and the accepted form, and is left out.
-pub fn read_config(host: &Element) -> Config {
-    let phone = attr(host, "phone").and_then(|p| match valid_phone(&p) {
-        Some(tel) => Some(tel),
-        None => {
-            gloo::console::warn!(format!(
-                "carepath: phone=\"{p}\" is not a phone number; use digits with an optional leading +, e.g. phone=\"+1-555-010-0199\". The call button is hidden."
-            ));
-            None
-        }
+/// Starts the element's widget over, clearing every answer.
+#[wasm_bindgen]
+pub fn reset(host: &Element) {
+    let remembered = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let x = mounted.iter_mut().find(|x| x.host == *host)?;
+        x.reset += 1;
+        let p = props(host, &x.props, None, x.reset);
+        x.handle.update(p);
+        let remember = x.props.config.borrow().remember;
+        Some(remember)
     });
-    let contact_url = attr(host, "contact-url").and_then(|u| {
-        if safe_link(&u) {
-            Some(u)
-        } else {
-            gloo::console::warn!(format!(
-                "carepath: contact-url=\"{u}\" is refused; it must start with https:, http:, mailto: or tel:. The contact link is hidden."
-            ));
-            None
+    // Storage is touched only when the host opted in to it.
+    if remembered == Some(true) {
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(&storage_key(host));
         }
-    });
-    Config {
-        center_name: attr(host, "center-name"),
-        phone,
-        contact_url,
-        center: None,
     }
 }
 
-/// A phone number as a `tel:` link wants it: `+` and digits only.
-pub fn valid_phone(text: &str) -> Option<String> {
-    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-    let digits: String = text
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    let digit_count = digits.chars().filter(char::is_ascii_digit).count();
-    let plus_ok = !digits[1.min(digits.len())..].contains('+');
-    (text.chars().all(allowed) && (3..=15).contains(&digit_count) && plus_ok).then_some(digits)
-}
-
-/// Only web, mail and phone links: never `javascript:` or `data:`.
-pub fn safe_link(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    ["https:", "http:", "mailto:", "tel:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
+/// Removes the element's widget (the element left the page for good).
+#[wasm_bindgen]
+pub fn unmount(host: &Element) {
+    let gone = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let i = mounted.iter().position(|x| x.host == *host)?;
+        Some(mounted.remove(i))
+    });
+    if let Some(x) = gone {
+        x.handle.destroy();
+        x.mount_point.remove();
+    }
 }

@@ -3,15 +3,12 @@
 
 mod app;
 mod components;
-pub mod config;
 pub mod embed;
 mod state;
 mod summary;
 
-pub use app::App;
-pub use config::Config;
+pub use app::{App, AppProps};
 
-/// The entry point trunk calls: mounts every widget element on the page.
-pub fn start() {
-    embed::mount_all();
-}
+/// Runs when the wasm loads. Mounting is the embed loader's job
+/// (`embed/carepath.js` calls [`embed::mount`] for each element).
+pub fn start() {}

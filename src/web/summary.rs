@@ -10,8 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, Element, Window};
 
 use super::components::result::{life, timeline, week};
-use super::config::Config;
 use crate::assessment::{Assessment, Level, Urgent, Withdrawal};
+use crate::host_config::Config;
 use crate::i18n::Texts;
 use crate::journey::Journey;
 
@@ -131,7 +131,7 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
     page.heading(t.t("week.heading"));
     match r.level {
         Level::Residential => page.para(t.tw("week.residential", other)),
-        Level::SelfGuided => page.para(t.t("week.self_guided")),
+        Level::SelfGuided => page.para(t.tw("week.self_guided", other)),
         _ => {
             let days = r
                 .schedule

@@ -110,7 +110,7 @@ test("axe: no WCAG A/AA violations on any screen of a full journey", async (t) =
         if ((await help.count()) && !(await help.evaluate((d) => d.open))) {
           await help.locator("summary").click();
           await page.waitForFunction(() =>
-            document.querySelector("[data-carepath]").shadowRoot.querySelector("details.cp-help")?.open,
+            document.querySelector("carepath-assessment").shadowRoot.querySelector("details.cp-help")?.open,
           );
           await check(`question ${question} with help open`);
         }

@@ -98,7 +98,7 @@ export async function openDemo(browser, url, contextOptions = {}) {
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(e.message));
   await page.goto(url);
-  await page.locator("[data-carepath] [data-screen=start]").waitFor();
+  await page.locator("carepath-assessment [data-screen=start]").waitFor();
   return page;
 }
 
@@ -110,7 +110,7 @@ export async function closeDemo(page) {
 /** The widget's current screen: { screen, question } (question or null). */
 export function currentScreen(page) {
   return page.evaluate(() => {
-    const root = document.querySelector("[data-carepath]")?.shadowRoot;
+    const root = document.querySelector("carepath-assessment")?.shadowRoot;
     const el = root?.querySelector("[data-screen]");
     return {
       screen: el ? el.getAttribute("data-screen") : null,
@@ -125,7 +125,7 @@ const same = (a, b) => a.screen === b.screen && a.question === b.question;
 export async function waitForNewScreen(page, before) {
   await page.waitForFunction(
     ({ screen, question }) => {
-      const root = document.querySelector("[data-carepath]")?.shadowRoot;
+      const root = document.querySelector("carepath-assessment")?.shadowRoot;
       const el = root?.querySelector("[data-screen]");
       if (!el) return false;
       return el.getAttribute("data-screen") !== screen || el.getAttribute("data-question") !== question;
@@ -237,7 +237,7 @@ export async function readResult(page) {
 /** The element focused inside the widget's shadow root, described. */
 export function focusedInWidget(page) {
   return page.evaluate(() => {
-    const root = document.querySelector("[data-carepath]")?.shadowRoot;
+    const root = document.querySelector("carepath-assessment")?.shadowRoot;
     const el = root?.activeElement;
     if (!el) return null;
     return {
@@ -265,7 +265,7 @@ export function horizontalOverflow(page) {
 export function comesBefore(page, a, b) {
   return page.evaluate(
     ([a, b]) => {
-      const root = document.querySelector("[data-carepath]").shadowRoot;
+      const root = document.querySelector("carepath-assessment").shadowRoot;
       const x = root.querySelector(a);
       const y = root.querySelector(b);
       if (!x || !y) return null;
@@ -273,4 +273,49 @@ export function comesBefore(page, a, b) {
     },
     [a, b],
   );
+}
+
+/**
+ * Serves any folder with scripts/static-server.mjs on a free port, with
+ * extra response headers (["Name: value", ...]) and optional CORS.
+ * Returns { url, origin, port, stop }. (startServer above serves DIST.)
+ */
+export async function startStaticServer({ dir, headers = [], cors = false } = {}) {
+  let stderr = "";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = 9700 + Math.floor(Math.random() * 2000);
+    const args = [join(REPO, "scripts/static-server.mjs"), "--dir", dir, "--port", String(port)];
+    for (const h of headers) args.push("--header", h);
+    if (cors) args.push("--cors");
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    // The server prints "serving ..." once it listens; it exits if the port is taken.
+    const listening = await new Promise((done) => {
+      const timer = setTimeout(() => done(false), 10_000);
+      child.stdout.on("data", (d) => {
+        if (String(d).includes("serving")) {
+          clearTimeout(timer);
+          done(true);
+        }
+      });
+      child.once("exit", () => {
+        clearTimeout(timer);
+        done(false);
+      });
+    });
+    if (listening) {
+      child.stdout.resume();
+      const origin = `http://127.0.0.1:${port}`;
+      const stop = () =>
+        new Promise((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once("exit", () => done());
+          child.kill();
+        });
+      return { url: `${origin}/`, origin, port, stop };
+    }
+    if (child.exitCode === null) child.kill();
+  }
+  throw new Error(`static server did not start: ${stderr}`);
 }

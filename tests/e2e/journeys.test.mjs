@@ -166,7 +166,7 @@ test("emergency: danger now opens the crisis screen, going on leads to an urgent
     assert.ok(await crisis.locator(`a[href="${href}"]`).isVisible(), `crisis link ${href} is visible`);
   }
   await page.waitForFunction(() => {
-    const el = document.querySelector("[data-carepath]").shadowRoot.activeElement;
+    const el = document.querySelector("carepath-assessment").shadowRoot.activeElement;
     return el?.matches("section[data-screen=crisis] h2.cp-focus");
   });
   assert.match(await goOnButton(page).textContent(), /I am safe now\. Go on/);
@@ -272,7 +272,7 @@ test("keyboard only: Tab, Space, Enter and arrows reach a result, focus on each 
     for (let i = 0; i < max; i++) {
       await kb.press("Tab");
       const hit = await page.evaluate((sel) => {
-        const el = document.querySelector("[data-carepath]").shadowRoot.activeElement;
+        const el = document.querySelector("carepath-assessment").shadowRoot.activeElement;
         return Boolean(el?.matches(sel));
       }, selector);
       if (hit) return;
@@ -282,7 +282,7 @@ test("keyboard only: Tab, Space, Enter and arrows reach a result, focus on each 
   const headingFocused = async (question) => {
     await page.waitForFunction(
       (q) => {
-        const el = document.querySelector("[data-carepath]").shadowRoot.activeElement;
+        const el = document.querySelector("carepath-assessment").shadowRoot.activeElement;
         const screen = el?.closest("[data-screen]");
         if (!el?.matches("h2.cp-focus") || !screen) return false;
         return q ? screen.getAttribute("data-question") === q : screen.getAttribute("data-screen") === "result";
@@ -298,7 +298,7 @@ test("keyboard only: Tab, Space, Enter and arrows reach a result, focus on each 
     await kb.press(key);
     await page.waitForFunction(
       (b) => {
-        const el = document.querySelector("[data-carepath]").shadowRoot.querySelector("[data-screen]");
+        const el = document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen]");
         return el.getAttribute("data-screen") !== b.screen || el.getAttribute("data-question") !== b.question;
       },
       before,

@@ -37,7 +37,7 @@ pub fn Crisis(props: &CrisisProps) -> Html {
                 </li>
             </ul>
             <p>{ t.tw("crisis.stay", other) }</p>
-            <p>{ t.t("crisis.later") }</p>
+            <p>{ t.tw("crisis.later", other) }</p>
             <div class="cp-nav">
                 <button type="button" class="cp-button cp-primary" onclick={go_on}>
                     { t.tw("crisis.continue", other) }

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::super::use_texts;
 use crate::assessment::{Assessment, FirstContact};
+use crate::host_config::Config;
 use crate::journey::{Journey, Msg};
-use crate::web::config::Config;
 use crate::web::summary;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,7 @@ pub struct ActionsProps {
     pub journey: Journey,
     pub config: Rc<Config>,
     pub send: Callback<Msg>,
+    pub on_contact: Callback<&'static str>,
 }
 
 #[function_component]
@@ -36,8 +37,13 @@ pub fn Actions(props: &ActionsProps) -> Html {
             props.journey.clone(),
             props.config.clone(),
         );
-        Callback::from(move |_: MouseEvent| summary::open(&texts, &result, &journey, &config))
+        let on_contact = props.on_contact.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_contact.emit("print");
+            summary::open(&texts, &result, &journey, &config)
+        })
     };
+    let tell = |action: &'static str| props.on_contact.reform(move |_: MouseEvent| action);
     let restart = props.send.reform(|_: MouseEvent| Msg::Restart);
     let refer = r.center_offers_level == Some(false);
     html! {
@@ -48,8 +54,9 @@ pub fn Actions(props: &ActionsProps) -> Html {
                     <p><strong>{ t.t("refer.heading") }</strong></p>
                     <p>{ t.t("refer.body") }</p>
                     <p class="cp-action-row">
-                        <a class="cp-button" href="tel:+18006624357">{ t.t("refer.helpline_link") }</a>
-                        <a class="cp-button" href="https://findtreatment.gov/" target="_blank" rel="noopener noreferrer">
+                        <a class="cp-button" href="tel:+18006624357" onclick={tell("helpline")}>{ t.t("refer.helpline_link") }</a>
+                        <a class="cp-button" href="https://findtreatment.gov/" target="_blank" rel="noopener noreferrer"
+                            onclick={tell("find_treatment")}>
                             { t.t("refer.locator_link") }
                         </a>
                     </p>
@@ -58,12 +65,12 @@ pub fn Actions(props: &ActionsProps) -> Html {
             <p>{ contact }</p>
             <p class="cp-action-row">
                 if let Some(phone) = props.config.phone.clone() {
-                    <a class="cp-button cp-primary" href={format!("tel:{phone}")} data-action="call">
+                    <a class="cp-button cp-primary" href={format!("tel:{phone}")} data-action="call" onclick={tell("call")}>
                         { t.f("action.call", &[("center", &center)]) }
                     </a>
                 }
                 if let Some(url) = props.config.contact_url.clone() {
-                    <a class="cp-button" href={url} target="_blank" rel="noopener noreferrer" data-action="contact">
+                    <a class="cp-button" href={url} target="_blank" rel="noopener noreferrer" data-action="contact" onclick={tell("contact")}>
                         { t.f("action.contact", &[("center", &center)]) }
                     </a>
                 }

@@ -12,14 +12,17 @@ use yew::prelude::*;
 
 use super::use_texts;
 use crate::assessment::{assess, Assessment, Urgent, Withdrawal};
+use crate::host_config::Config;
 use crate::journey::{Journey, Msg};
-use crate::web::config::Config;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
     pub journey: Journey,
     pub config: Rc<Config>,
     pub send: Callback<Msg>,
+    /// A contact action was taken (`call`, `contact`, `print`, ...).
+    #[prop_or_default]
+    pub on_contact: Callback<&'static str>,
 }
 
 #[function_component]
@@ -124,7 +127,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             }
             <p class="cp-estimate">{ t.t("result.estimate") }</p>
             <actions::Actions result={result.clone()} journey={props.journey.clone()}
-                config={props.config.clone()} send={props.send.clone()} />
+                config={props.config.clone()} send={props.send.clone()} on_contact={props.on_contact.clone()} />
         </section>
     }
 }

@@ -88,7 +88,7 @@ pub fn Week(props: &WeekProps) -> Html {
     let r = &props.result;
     let body = match r.level {
         Level::Residential => html! { <p>{ t.tw("week.residential", props.someone_else) }</p> },
-        Level::SelfGuided => html! { <p>{ t.t("week.self_guided") }</p> },
+        Level::SelfGuided => html! { <p>{ t.tw("week.self_guided", props.someone_else) }</p> },
         _ => {
             let days: BTreeSet<Day> = r.schedule.sessions.iter().map(|s| s.day).collect();
             let list = r

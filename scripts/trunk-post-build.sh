@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: puts the widget at its stable, versioned path
+# dist/carepath/v1/ (loader, glue, wasm, iframe page) and adds the
+# configurator page. Runs in trunk's staging directory.
+set -euo pipefail
+stage="${TRUNK_STAGING_DIR:?run by trunk}"
+src="${TRUNK_SOURCE_DIR:?run by trunk}"
+out="$stage/carepath/v1"
+mkdir -p "$out"
+mv "$stage/carepath-widget.js" "$stage/carepath-widget_bg.wasm" "$out/"
+cp "$src/embed/carepath.js" "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$out/"
+cp "$src/embed/configurator.html" "$src/embed/configurator.js" "$src/embed/configurator.css" "$stage/"
+sed -i '/data-trunk rel="rust"/d' "$stage/index.html"

@@ -1,0 +1,217 @@
+//! What the host page configures through attributes, parsed and checked
+//! in plain Rust (no web dependency, tested natively). A bad value never
+//! stops the widget: it is left out, with one warning that names the
+//! attribute and the accepted form.
+
+use std::collections::BTreeMap;
+
+use crate::assessment::ids::{Day, Level};
+use crate::assessment::sessions::{Session, Time};
+use crate::assessment::Center;
+
+/// Every attribute the widget reads, in the order the README lists them.
+pub const ATTRIBUTES: &[&str] = &[
+    "center-name",
+    "phone",
+    "contact-url",
+    "offers",
+    "outpatient-schedule",
+    "iop-schedule",
+    "php-schedule",
+    "locale",
+    "remember",
+    "share-result",
+    "share-answers",
+];
+
+/// The attribute that carries a level's schedule.
+pub const SCHEDULE_ATTRIBUTES: [(&str, Level); 3] = [
+    ("outpatient-schedule", Level::Outpatient),
+    ("iop-schedule", Level::IntensiveOutpatient),
+    ("php-schedule", Level::PartialHospitalization),
+];
+
+/// The locales the widget speaks.
+pub const LOCALES: &[&str] = &["en"];
+
+/// The widget's configuration.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    pub center_name: Option<String>,
+    /// Digits with an optional leading `+`, ready for a `tel:` link.
+    pub phone: Option<String>,
+    /// An `https:`, `http:`, `mailto:` or `tel:` link.
+    pub contact_url: Option<String>,
+    /// The center input for the engine (offers, schedules), when given.
+    pub center: Option<Center>,
+    /// `auto` or a locale id.
+    pub locale: String,
+    /// Keep progress in sessionStorage (opt-in).
+    pub remember: bool,
+    /// `carepath:complete` carries the full result (opt-in).
+    pub share_result: bool,
+    /// ... and the answers (a second opt-in).
+    pub share_answers: bool,
+}
+
+/// Reads every attribute through `get` (trimmed; empty counts as absent,
+/// except for the boolean attributes). Returns the configuration and the
+/// warnings to log.
+pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<String>) {
+    let mut warnings = Vec::new();
+    let text = |name: &str| {
+        get(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let flag = |name: &str| get(name).is_some_and(|v| v.trim() != "false");
+
+    let phone = text("phone").and_then(|p| {
+        let tel = parse_phone(&p);
+        if tel.is_none() {
+            warnings.push(format!(
+                "phone=\"{p}\" is not a phone number; use digits, spaces, dashes or dots with an optional leading +, e.g. phone=\"+1-555-010-0199\". The call button is hidden."
+            ));
+        }
+        tel
+    });
+    let contact_url = text("contact-url").and_then(|u| {
+        if safe_link(&u) {
+            Some(u)
+        } else {
+            warnings.push(format!(
+                "contact-url=\"{u}\" is refused: a link must start with https:, http:, mailto: or tel:, e.g. contact-url=\"https://example.org/intake\". The contact link is hidden."
+            ));
+            None
+        }
+    });
+    let offers = text("offers").map(|list| {
+        let mut levels = Vec::new();
+        for id in list.split_whitespace() {
+            match Level::from_id(id) {
+                Some(level) if !levels.contains(&level) => levels.push(level),
+                Some(_) => {}
+                None => warnings.push(format!(
+                    "offers: \"{id}\" is not a level; use level ids separated by spaces from: {}. It is left out.",
+                    Level::ids().join(", ")
+                )),
+            }
+        }
+        levels
+    });
+    let mut schedules = BTreeMap::new();
+    for (name, level) in SCHEDULE_ATTRIBUTES {
+        if let Some(value) = text(name) {
+            match parse_schedule(&value) {
+                Ok(sessions) => {
+                    schedules.insert(level, sessions);
+                }
+                Err(why) => warnings.push(format!(
+                    "{name}=\"{value}\" is not a schedule ({why}); use days Mon..Sun then a 24-hour range, groups joined by \";\", e.g. {name}=\"Mon Wed Thu 18:00-21:00; Sat 09:00-12:00\". A typical week is shown instead."
+                )),
+            }
+        }
+    }
+    let locale = match text("locale") {
+        None => "auto".to_string(),
+        Some(l) if l == "auto" || LOCALES.contains(&l.as_str()) => l,
+        Some(l) => {
+            warnings.push(format!(
+                "locale=\"{l}\" is not available; use auto or one of: {}. English is used.",
+                LOCALES.join(", ")
+            ));
+            "en".to_string()
+        }
+    };
+    let remember = match text("remember").as_deref() {
+        None | Some("off") => false,
+        Some("session") => true,
+        Some(other) => {
+            warnings.push(format!(
+                "remember=\"{other}\" is not known; use remember=\"session\" to keep progress for this browser session, or leave it out. Progress is not kept."
+            ));
+            false
+        }
+    };
+    let share_result = flag("share-result");
+    let mut share_answers = flag("share-answers");
+    if share_answers && !share_result {
+        warnings.push(
+            "share-answers needs share-result too: answers are shared only with the full result. Answers are not shared."
+                .to_string(),
+        );
+        share_answers = false;
+    }
+    let center =
+        (offers.is_some() || !schedules.is_empty()).then_some(Center { offers, schedules });
+    let config = Config {
+        center_name: text("center-name"),
+        phone,
+        contact_url,
+        center,
+        locale,
+        remember,
+        share_result,
+        share_answers,
+    };
+    (config, warnings)
+}
+
+/// A phone number as a `tel:` link wants it: `+` and digits only.
+pub fn parse_phone(text: &str) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    if !text.chars().all(allowed) || text.trim_start().get(1..)?.contains('+') {
+        return None;
+    }
+    let tel: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    let digits = tel.chars().filter(char::is_ascii_digit).count();
+    (3..=15).contains(&digits).then_some(tel)
+}
+
+/// Only web, mail and phone links: never `javascript:`, `data:` or others.
+pub fn safe_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https:", "http:", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+}
+
+/// Parses `Mon Wed Thu 18:00-21:00; Sat 09:00-12:00` into sessions in day
+/// order. The error says what is wrong.
+pub fn parse_schedule(text: &str) -> Result<Vec<Session>, String> {
+    let mut sessions = Vec::new();
+    for group in text.split(';').map(str::trim).filter(|g| !g.is_empty()) {
+        let mut words: Vec<&str> = group.split_whitespace().collect();
+        let range = words.pop().ok_or("an empty group")?;
+        let (start, end) = range
+            .split_once('-')
+            .ok_or_else(|| format!("\"{range}\" is not a time range like 18:00-21:00"))?;
+        let start =
+            Time::parse(start).ok_or_else(|| format!("\"{start}\" is not a 24-hour time"))?;
+        let end = Time::parse(end).ok_or_else(|| format!("\"{end}\" is not a 24-hour time"))?;
+        if end <= start {
+            return Err(format!("{range} ends before it starts"));
+        }
+        if words.is_empty() {
+            return Err(format!("\"{group}\" names no day"));
+        }
+        for word in words {
+            let day = Day::from_id(&word.to_ascii_lowercase()).ok_or_else(|| {
+                format!("\"{word}\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)")
+            })?;
+            sessions.push(Session { day, start, end });
+        }
+    }
+    if sessions.is_empty() {
+        return Err("no sessions".to_string());
+    }
+    sessions.sort();
+    sessions.dedup();
+    Ok(sessions)
+}
+
+#[cfg(test)]
+mod tests;

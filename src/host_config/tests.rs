@@ -1,0 +1,163 @@
+use std::collections::HashMap;
+
+use super::*;
+
+fn config(attrs: &[(&str, &str)]) -> (Config, Vec<String>) {
+    let map: HashMap<String, String> = attrs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    from_attributes(|name| map.get(name).cloned())
+}
+
+#[test]
+fn the_readme_example_parses_without_warnings() {
+    let (c, warnings) = config(&[
+        ("center-name", "Riverside Recovery"),
+        ("phone", "+1-555-010-0199"),
+        ("contact-url", "https://riverside.example/intake"),
+        ("offers", "outpatient intensive_outpatient"),
+        ("iop-schedule", "Mon Wed Thu 18:00-21:00"),
+        ("locale", "auto"),
+    ]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(c.phone.as_deref(), Some("+15550100199"));
+    let center = c.center.unwrap();
+    assert_eq!(
+        center.offers,
+        Some(vec![Level::Outpatient, Level::IntensiveOutpatient])
+    );
+    let iop = &center.schedules[&Level::IntensiveOutpatient];
+    assert_eq!(iop.len(), 3);
+    assert!(!c.remember && !c.share_result && !c.share_answers);
+}
+
+#[test]
+fn no_attributes_is_a_working_default() {
+    let (c, warnings) = config(&[]);
+    assert!(warnings.is_empty());
+    assert_eq!(c.locale, "auto");
+    assert_eq!(c.center, None);
+}
+
+#[test]
+fn schedules_follow_the_grammar() {
+    let s = parse_schedule("Mon Wed Thu 18:00-21:00; Sat 09:00-12:00").unwrap();
+    let text: Vec<String> = s
+        .iter()
+        .map(|s| format!("{} {}-{}", s.day, s.start, s.end))
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "mon 18:00-21:00",
+            "wed 18:00-21:00",
+            "thu 18:00-21:00",
+            "sat 09:00-12:00"
+        ]
+    );
+    assert!(parse_schedule("mon tue 9:00-12:00")
+        .unwrap_err()
+        .contains("9:00"));
+    assert!(parse_schedule("Monday 09:00-12:00")
+        .unwrap_err()
+        .contains("\"Monday\" is not a day"));
+    assert!(parse_schedule("Mon 21:00-18:00")
+        .unwrap_err()
+        .contains("ends before it starts"));
+    assert!(parse_schedule("18:00-21:00")
+        .unwrap_err()
+        .contains("names no day"));
+    assert!(parse_schedule("Mon evenings").is_err());
+    assert!(parse_schedule(" ; ").is_err());
+}
+
+#[test]
+fn bad_values_warn_once_naming_the_attribute_and_fall_back() {
+    let (c, warnings) = config(&[
+        ("phone", "call us"),
+        ("contact-url", "javascript:alert(1)"),
+        ("offers", "outpatient detox"),
+        ("iop-schedule", "evenings"),
+        ("locale", "fr"),
+        ("remember", "forever"),
+        ("share-answers", ""),
+    ]);
+    assert_eq!(warnings.len(), 7, "{warnings:#?}");
+    for (w, name) in warnings.iter().zip([
+        "phone=",
+        "contact-url=",
+        "offers:",
+        "iop-schedule=",
+        "locale=",
+        "remember=",
+        "share-answers",
+    ]) {
+        assert!(w.starts_with(name), "{w}");
+    }
+    assert!(warnings[1].contains("https:, http:, mailto: or tel:"));
+    assert!(warnings[3].contains("Mon Wed Thu 18:00-21:00"));
+    assert_eq!(c.phone, None);
+    assert_eq!(c.contact_url, None);
+    assert_eq!(c.center.unwrap().offers, Some(vec![Level::Outpatient]));
+    assert_eq!(c.locale, "en");
+    assert!(!c.remember && !c.share_answers);
+}
+
+#[test]
+fn only_safe_link_schemes_are_accepted() {
+    for ok in [
+        "https://x.org",
+        "HTTP://x.org",
+        "mailto:a@b.org",
+        "tel:+15550100199",
+    ] {
+        assert!(safe_link(ok), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,x",
+        "//x.org",
+        "ftp://x",
+    ] {
+        assert!(!safe_link(bad), "{bad}");
+    }
+}
+
+#[test]
+fn phone_numbers() {
+    assert_eq!(parse_phone("(555) 010-0199").as_deref(), Some("5550100199"));
+    assert_eq!(
+        parse_phone("+1 555.010.0199").as_deref(),
+        Some("+15550100199")
+    );
+    assert_eq!(parse_phone("911").as_deref(), Some("911"));
+    assert_eq!(parse_phone("12"), None);
+    assert_eq!(parse_phone("555-0199 ext 2"), None);
+    assert_eq!(parse_phone("1+555"), None);
+}
+
+#[test]
+fn opt_ins_are_boolean_attributes() {
+    let (c, w) = config(&[
+        ("share-result", ""),
+        ("share-answers", ""),
+        ("remember", "session"),
+    ]);
+    assert!(w.is_empty());
+    assert!(c.share_result && c.share_answers && c.remember);
+    let (c, _) = config(&[("share-result", "false")]);
+    assert!(!c.share_result);
+}
+
+#[test]
+fn the_loader_observes_exactly_the_attributes_the_widget_reads() {
+    let loader = include_str!("../../embed/carepath.js");
+    let start = loader
+        .find("const ATTRIBUTES = [")
+        .expect("the loader lists its attributes");
+    let list = &loader[start..loader[start..].find("];").unwrap() + start];
+    let named: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+    assert_eq!(named, ATTRIBUTES);
+}

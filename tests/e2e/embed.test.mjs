@@ -1,0 +1,732 @@
+// The embed: the widget on host pages it does not control (hostile CSS,
+// strict CSPs, a second origin, several instances, elements added and
+// moved later, an iframe, a WordPress-like page), its events and its
+// privacy promises. Host pages are the fixtures in tests/e2e/fixtures/,
+// served beside DIST/carepath.
+//   DIST=/path/to/dist CHROMIUM=/usr/bin/chromium node --test --test-concurrency=1 tests/e2e/embed.test.mjs
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, REPO, STEP_TIMEOUT, launchBrowser, startServer, startStaticServer } from "./helpers.mjs";
+import { comparePixels, decodePng } from "./png.mjs";
+
+const FIXTURES = join(REPO, "tests/e2e/fixtures");
+
+const IOP_ANSWERS = { danger_now: "no", criteria: ["tolerance", "cravings", "time_spent", "role_failure"] };
+const RESIDENTIAL_ANSWERS = {
+  danger_now: "no",
+  criteria: ["tolerance", "cravings", "time_spent", "role_failure", "cant_cut_down", "more_than_intended"],
+  home: "unsafe_or_unstable",
+};
+const RESULT_KEYS = [
+  "urgent",
+  "withdrawal",
+  "level",
+  "weekly_hours",
+  "days_per_week",
+  "weeks",
+  "schedule",
+  "center_program",
+  "center_offers_level",
+  "first_contact",
+  "flags",
+  "unanswered",
+  "reasons",
+  "phases",
+];
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+let browser;
+let fixtureDir;
+let servers = {};
+
+/** Copies the fixtures into a temp folder beside a link to DIST/carepath. */
+function prepareFixtures(widgetOrigin) {
+  const dir = mkdtempSync(join(tmpdir(), "carepath-embed-"));
+  for (const name of readdirSync(FIXTURES)) {
+    if (name.endsWith(".html")) {
+      const text = readFileSync(join(FIXTURES, name), "utf8").replaceAll("{{WIDGET_ORIGIN}}", widgetOrigin);
+      writeFileSync(join(dir, name), text);
+    } else {
+      cpSync(join(FIXTURES, name), join(dir, name), { recursive: true });
+    }
+  }
+  symlinkSync(join(DIST, "carepath"), join(dir, "carepath"), "dir");
+  return dir;
+}
+
+before(async () => {
+  browser = await launchBrowser();
+  servers.dist = await startServer();
+  // The widget's own origin for the cross-origin test (B), with CORS.
+  servers.widget = await startStaticServer({ dir: DIST, cors: true });
+  fixtureDir = prepareFixtures(servers.widget.origin);
+  servers.plain = await startStaticServer({ dir: fixtureDir });
+  servers.csp = await startStaticServer({ dir: fixtureDir, headers: [`Content-Security-Policy: ${STRICT_CSP}`] });
+  const b = servers.widget.origin;
+  servers.host = await startStaticServer({
+    dir: fixtureDir,
+    headers: [
+      `Content-Security-Policy: default-src 'self'; script-src 'self' ${b} 'wasm-unsafe-eval'; connect-src 'self' ${b}; style-src 'self'`,
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await Promise.all(Object.values(servers).map((s) => s?.stop()));
+  if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
+});
+
+/**
+ * A fresh context and page. Collects console messages (of every page in
+ * the context, popups included), uncaught errors and dialogs.
+ */
+async function openPage(t, { viewport, init } = {}) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const log = { console: [], errors: [], dialogs: [] };
+  context.on("console", (m) => log.console.push({ type: m.type(), text: m.text() }));
+  context.on("weberror", (e) => log.errors.push(String(e.error()?.message ?? e.error())));
+  context.on("dialog", (d) => {
+    log.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  if (init) await page.addInitScript(init);
+  t.after(() => context.close());
+  return { context, page, log };
+}
+
+// ---------------------------------------------------------------------------
+// Journeys scoped to one host element (works for several widgets on a page,
+// for <div data-carepath>, and for widgets in an iframe's frame).
+
+/** Helpers bound to the widget in `host` (a CSS selector for the host element). */
+function widgetIn(page, host, frame = page) {
+  const root = frame.locator(host);
+  const screen = () =>
+    frame.evaluate((sel) => {
+      const el = document.querySelector(sel)?.shadowRoot?.querySelector("[data-screen]");
+      return {
+        screen: el ? el.getAttribute("data-screen") : null,
+        question: el ? el.getAttribute("data-question") : null,
+      };
+    }, host);
+  const waitForNewScreen = (before) =>
+    frame.waitForFunction(
+      ([sel, before]) => {
+        const el = document.querySelector(sel)?.shadowRoot?.querySelector("[data-screen]");
+        if (!el) return false;
+        return el.getAttribute("data-screen") !== before.screen || el.getAttribute("data-question") !== before.question;
+      },
+      [host, before],
+      { timeout: STEP_TIMEOUT },
+    );
+  const clickAndWait = async (locator) => {
+    const before = await screen();
+    await locator.click();
+    await waitForNewScreen(before);
+    return screen();
+  };
+  const question = (id) => root.locator(`form[data-screen=question][data-question="${id}"]`);
+  const option = (q, value) => root.locator(`input[name="${q}"][value="${value}"]`);
+  const next = () => root.locator("form[data-screen=question] button[type=submit]");
+  const skip = () => root.locator("form[data-screen=question] button.cp-secondary");
+  const back = () => root.locator("form[data-screen=question] button.cp-link");
+  const startButton = () => root.locator("section[data-screen=start] button.cp-primary");
+  const choose = async (q, value) => {
+    for (const v of [value].flat()) {
+      await option(q, v).check();
+      assert.equal(await option(q, v).isChecked(), true, `${host}: ${q}=${v} should be checked`);
+    }
+  };
+  /** The checked values of a question on screen. */
+  const checked = (q) =>
+    frame.evaluate(
+      ([sel, q]) =>
+        [...document.querySelector(sel).shadowRoot.querySelectorAll(`input[name="${q}"]`)]
+          .filter((i) => i.checked)
+          .map((i) => i.value),
+      [host, q],
+    );
+  /**
+   * Walks from wherever the widget is to its result (answers as in
+   * helpers.mjs answerJourney: answered questions get Next, the others
+   * "Prefer not to say"). Returns the screens visited.
+   */
+  const journey = async (answers) => {
+    const visited = [];
+    for (let guard = 0; guard < 60; guard++) {
+      const state = await screen();
+      visited.push(state.screen === "question" ? state.question : state.screen);
+      if (state.screen === "result") return visited;
+      if (state.screen === "start") {
+        await clickAndWait(startButton());
+      } else if (state.screen === "crisis") {
+        await clickAndWait(root.locator("section[data-screen=crisis] button.cp-primary"));
+      } else if (state.screen === "question") {
+        const q = state.question;
+        if (Object.hasOwn(answers, q)) {
+          await choose(q, answers[q]);
+          await clickAndWait(next());
+        } else {
+          assert.ok(q !== "danger_now", "danger_now must be answered");
+          await clickAndWait(skip());
+        }
+      } else {
+        throw new Error(`${host}: unexpected screen ${JSON.stringify(state)}`);
+      }
+    }
+    throw new Error(`${host}: no result after 60 screens: ${visited.join(" > ")}`);
+  };
+  const begin = async () => {
+    await startButton().click();
+    await question("danger_now").waitFor();
+  };
+  const level = () => root.locator("section[data-screen=result] div.cp-level[data-level]").getAttribute("data-level");
+  return {
+    root,
+    screen,
+    clickAndWait,
+    question,
+    option,
+    next,
+    skip,
+    back,
+    startButton,
+    choose,
+    checked,
+    journey,
+    begin,
+    level,
+    waitForStart: () => root.locator("section[data-screen=start]").waitFor(),
+    result: (sel = "") => root.locator(`section[data-screen=result] ${sel}`),
+  };
+}
+
+/** Console messages about the Content Security Policy. */
+const cspMessages = (log) =>
+  log.console
+    .map((m) => m.text)
+    .concat(log.errors)
+    .filter((text) => /Content Security Policy|Refused/i.test(text));
+
+/** Records securitypolicyviolation events of the page (an init script: not subject to the CSP). */
+const RECORD_VIOLATIONS = () => {
+  window.__violations = [];
+  document.addEventListener(
+    "securitypolicyviolation",
+    (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    true,
+  );
+};
+
+/** Waits until window.__events has `count` events of `type`, then a little more to catch extras. */
+async function eventsOf(page, type, count) {
+  await page.waitForFunction(([type, count]) => window.__events.filter((e) => e.type === type).length >= count, [type, count]);
+  // Let a duplicate (the bug we look for) arrive before counting.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 150)));
+  return page.evaluate((type) => window.__events.filter((e) => e.type === type), type);
+}
+
+/** Polls `fn` until it returns a truthy value (or throws after `timeout`). */
+async function until(fn, message, timeout = STEP_TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await fn();
+    if (last && last.ok) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`${message}: ${JSON.stringify(last)}`);
+}
+
+// ---------------------------------------------------------------------------
+
+test("aggressive host CSS neither breaks the widget nor changes how it looks (screenshots within 2% of a plain page)", async (t) => {
+  const viewport = { width: 820, height: 1000 };
+  const shots = {};
+  for (const name of ["plain", "aggressive"]) {
+    const { page, log } = await openPage(t, { viewport });
+    await page.goto(`${servers.plain.url}${name}.html`);
+    const w = widgetIn(page, "#w");
+    await w.waitForStart();
+    await page.evaluate(() => document.fonts.ready);
+    await page.mouse.move(0, 0);
+    const options = { animations: "disabled", caret: "hide" };
+    const start = await w.root.screenshot(options);
+    await w.begin();
+    await page.mouse.move(0, 0);
+    const question = await w.root.screenshot(options);
+    shots[name] = { start: decodePng(start), question: decodePng(question) };
+    if (name === "aggressive") {
+      // The host's CSS is in effect on the host page: its own button is
+      // hidden and the inherited values reach the widget's host element.
+      assert.equal(await page.locator("body > p > button").isVisible(), false, "the host's button is hidden");
+      const inherited = await page.evaluate(() => {
+        const s = getComputedStyle(document.getElementById("w"));
+        return { fontSize: s.fontSize, lineHeight: s.lineHeight, textTransform: s.textTransform };
+      });
+      assert.deepEqual(inherited, { fontSize: "40px", lineHeight: "120px", textTransform: "uppercase" });
+      await w.journey(IOP_ANSWERS);
+      assert.equal(await w.level(), "intensive_outpatient");
+    }
+    assert.deepEqual(log.errors, [], `${name}: uncaught errors`);
+  }
+  const diffs = {};
+  for (const screen of ["start", "question"]) {
+    diffs[screen] = comparePixels(shots.plain[screen], shots.aggressive[screen]);
+  }
+  console.log(
+    `screenshot diff, aggressive vs plain host CSS: ` +
+      Object.entries(diffs)
+        .map(([s, d]) => `${s} ${d.percent.toFixed(2)}% (${d.differing}/${d.total} px, ${d.sizes})`)
+        .join("; "),
+  );
+  for (const [screen, d] of Object.entries(diffs)) {
+    assert.ok(d.percent < 2, `${screen} screen differs by ${d.percent.toFixed(2)}% of pixels (${d.sizes})`);
+  }
+});
+
+test("under a strict same-origin CSP the widget and its print summary work with no CSP errors", async (t) => {
+  const { page, log } = await openPage(t, { init: RECORD_VIOLATIONS });
+  const response = await page.goto(`${servers.csp.url}csp.html`);
+  assert.equal(response.headers()["content-security-policy"], STRICT_CSP, "the page is served with the strict CSP");
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  assert.equal(await w.level(), "intensive_outpatient");
+
+  const [popup] = await Promise.all([page.waitForEvent("popup"), w.result("[data-action=print]").click()]);
+  await popup.waitForLoadState();
+  await popup.waitForFunction(() => document.body && document.body.innerText.includes("Riverside Recovery"));
+  const summary = await popup.evaluate(() => document.body.innerText);
+  assert.match(summary, /Intensive outpatient/i, "the summary names the level");
+  // The summary's styles are adopted (allowed by style-src 'self').
+  assert.equal(await popup.evaluate(() => document.adoptedStyleSheets.length), 1, "the summary has its stylesheet");
+
+  assert.deepEqual(cspMessages(log), [], "no CSP messages in the console");
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no securitypolicyviolation events");
+  assert.deepEqual(log.errors, [], "no uncaught errors");
+});
+
+test("the widget served from a second origin works under the host's CSP", async (t) => {
+  const { page, log } = await openPage(t, { init: RECORD_VIOLATIONS });
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`${servers.host.url}cross-origin.html`);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  assert.equal(await w.level(), "intensive_outpatient");
+
+  const b = servers.widget.origin;
+  for (const file of ["carepath.js", "carepath-widget.js", "carepath-widget_bg.wasm"]) {
+    assert.ok(requests.includes(`${b}/carepath/v1/${file}`), `${file} is loaded from ${b}`);
+  }
+  assert.ok(
+    !requests.some((u) => u.startsWith(servers.host.origin) && u.includes("/carepath/")),
+    "nothing of the widget is loaded from the host's own origin",
+  );
+  assert.deepEqual(cspMessages(log), [], "no CSP messages in the console");
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no securitypolicyviolation events");
+  assert.deepEqual(log.errors, [], "no uncaught errors");
+});
+
+test("two widgets on one page keep separate screens and answers", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.plain.url}two.html`);
+  const a = widgetIn(page, "#a");
+  const b = widgetIn(page, "#b");
+  await a.waitForStart();
+  await b.waitForStart();
+
+  await a.begin();
+  await a.choose("danger_now", "no");
+  assert.deepEqual(await b.screen(), { screen: "start", question: null }, "b is still on its start screen");
+  await a.clickAndWait(a.next());
+  await a.choose("for_whom", "self");
+  await a.clickAndWait(a.next());
+  assert.deepEqual(await a.screen(), { screen: "question", question: "age" });
+  assert.deepEqual(await b.screen(), { screen: "start", question: null }, "b did not move with a");
+
+  await b.begin();
+  assert.deepEqual(await b.checked("danger_now"), [], "b's danger_now is unanswered");
+  await b.choose("danger_now", "no");
+  await b.clickAndWait(b.next());
+  assert.deepEqual(await b.screen(), { screen: "question", question: "for_whom" });
+  assert.deepEqual(await b.checked("for_whom"), [], "a's for_whom answer is not in b");
+  await b.choose("for_whom", "someone_else");
+  assert.deepEqual(await a.screen(), { screen: "question", question: "age" }, "a stayed on its question");
+
+  // a's earlier answers are still a's.
+  await a.clickAndWait(a.back());
+  assert.deepEqual(await a.checked("for_whom"), ["self"]);
+  // a goes to a result; b stays where it was.
+  await a.journey(IOP_ANSWERS);
+  assert.equal(await a.level(), "intensive_outpatient");
+  assert.deepEqual(await b.screen(), { screen: "question", question: "for_whom" });
+  assert.deepEqual(await b.checked("for_whom"), ["someone_else"]);
+  assert.deepEqual(log.errors, []);
+});
+
+test("elements added later mount, a moved element keeps its place, a removed and re-added one starts fresh", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.plain.url}dynamic.html`);
+  assert.equal(await page.locator("carepath-assessment, div[data-carepath]").count(), 0, "nothing is there at load");
+  const late = widgetIn(page, "#late");
+  await page.locator("#slot-a #late section[data-screen=start]").waitFor({ timeout: 2000 + STEP_TIMEOUT });
+
+  // It works.
+  await late.begin();
+  await late.choose("danger_now", "no");
+  await late.clickAndWait(late.next());
+  await late.choose("for_whom", "someone_else");
+  assert.deepEqual(await late.screen(), { screen: "question", question: "for_whom" });
+
+  // Move it (remove and insert elsewhere in the same task): same place.
+  await page.evaluate(() => {
+    const el = document.getElementById("late");
+    el.remove();
+    document.getElementById("slot-b").append(el);
+  });
+  // Let the loader's unmount check (a timer) and any re-render run.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.equal(await page.locator("#slot-b > #late").count(), 1);
+  assert.deepEqual(await late.screen(), { screen: "question", question: "for_whom" }, "the moved widget keeps its screen");
+  assert.deepEqual(await late.checked("for_whom"), ["someone_else"], "and its answers");
+  await late.clickAndWait(late.back());
+  assert.deepEqual(await late.checked("danger_now"), ["no"]);
+  await late.clickAndWait(late.next());
+
+  // Remove it for good, re-add it after a tick: a fresh widget.
+  await page.evaluate(() => {
+    window.__removed = document.getElementById("late");
+    window.__removed.remove();
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  await page.evaluate(() => document.getElementById("slot-a").append(window.__removed));
+  await late.waitForStart();
+  assert.deepEqual(await late.screen(), { screen: "start", question: null }, "a re-added widget starts over");
+  await late.begin();
+  assert.deepEqual(await late.checked("danger_now"), [], "with no answers");
+  await late.journey(IOP_ANSWERS);
+  assert.equal(await late.level(), "intensive_outpatient");
+
+  // The <div data-carepath> added later mounts too.
+  const div = widgetIn(page, "#late-div");
+  await div.waitForStart();
+  await div.begin();
+  await div.journey(IOP_ANSWERS);
+  assert.equal(await div.level(), "intensive_outpatient");
+  assert.deepEqual(log.errors, []);
+});
+
+test("events: start, step, complete and contact fire once per action with the documented detail; reset() starts over", async (t) => {
+  // Default: the complete event carries the level only.
+  {
+    const { page, log } = await openPage(t);
+    await page.goto(`${servers.plain.url}events.html`);
+    const w = widgetIn(page, "#w");
+    await w.waitForStart();
+    assert.deepEqual(await page.evaluate(() => window.__events), [], "nothing fires on load");
+
+    await w.begin();
+    const starts = await eventsOf(page, "carepath:start", 1);
+    assert.deepEqual(starts, [{ type: "carepath:start", detail: {}, target: "w", bubbles: true, composed: true }]);
+
+    // A Back makes a question appear again: it is a step too.
+    const shown = ["danger_now"];
+    await w.choose("danger_now", "no");
+    shown.push((await w.clickAndWait(w.next())).question);
+    shown.push((await w.clickAndWait(w.back())).question);
+    // The journey starts on the danger_now screen Back just showed (counted above).
+    const visited = await w.journey(IOP_ANSWERS);
+    shown.push(...visited.slice(1).filter((s) => !["start", "crisis", "result"].includes(s)));
+    assert.equal(await w.level(), "intensive_outpatient");
+
+    const completes = await eventsOf(page, "carepath:complete", 1);
+    assert.equal(completes.length, 1, "complete fires once");
+    assert.deepEqual(completes[0].detail, { level: "intensive_outpatient" }, "by default only the level");
+    const steps = await page.evaluate(() => window.__events.filter((e) => e.type === "carepath:step"));
+    assert.equal(steps.length, shown.length, "one step event per question screen shown");
+    assert.deepEqual(
+      steps.map((e) => e.detail),
+      shown.map((question) => ({ question })),
+      "each step names its question",
+    );
+    assert.equal((await page.evaluate(() => window.__events.filter((e) => e.type === "carepath:start"))).length, 1);
+    const all = await page.evaluate(() => window.__events);
+    assert.ok(
+      all.every((e) => e.bubbles && e.composed && e.target === "w"),
+      "every event bubbles, is composed and comes from the element",
+    );
+
+    for (const action of ["call", "contact"]) {
+      await w.result(`[data-action=${action}]`).click();
+      const contacts = await eventsOf(page, "carepath:contact", action === "call" ? 1 : 2);
+      assert.deepEqual(contacts.at(-1).detail, { action });
+    }
+    const [popup] = await Promise.all([page.waitForEvent("popup"), w.result("[data-action=print]").click()]);
+    const contacts = await eventsOf(page, "carepath:contact", 3);
+    assert.deepEqual(
+      contacts.map((e) => e.detail),
+      [{ action: "call" }, { action: "contact" }, { action: "print" }],
+      "one contact event per action",
+    );
+    await popup.close();
+
+    // reset() goes back to the start screen with every answer cleared.
+    const before = await page.evaluate(() => window.__events.length);
+    await page.evaluate(() => document.getElementById("w").reset());
+    await w.waitForStart();
+    assert.deepEqual(await w.screen(), { screen: "start", question: null });
+    await w.begin();
+    assert.deepEqual(await w.checked("danger_now"), [], "answers are cleared");
+    const after = await page.evaluate((n) => window.__events.slice(n).map((e) => e.type), before);
+    assert.deepEqual(after, ["carepath:start", "carepath:step"], "a new start after reset()");
+    assert.deepEqual(log.errors, []);
+  }
+  // share-result: the full result, no answers.
+  {
+    const { page } = await openPage(t);
+    await page.goto(`${servers.plain.url}events.html?share-result`);
+    const w = widgetIn(page, "#w");
+    await w.waitForStart();
+    await w.journey(IOP_ANSWERS);
+    const [complete] = await eventsOf(page, "carepath:complete", 1);
+    for (const key of RESULT_KEYS) assert.ok(Object.hasOwn(complete.detail, key), `the full result has ${key}`);
+    assert.equal(complete.detail.level, "intensive_outpatient");
+    assert.equal(Object.hasOwn(complete.detail, "answers"), false, "no answers without share-answers");
+  }
+  // share-result share-answers: the answers too.
+  {
+    const { page } = await openPage(t);
+    await page.goto(`${servers.plain.url}events.html?share-result&share-answers`);
+    const w = widgetIn(page, "#w");
+    await w.waitForStart();
+    await w.journey(IOP_ANSWERS);
+    const [complete] = await eventsOf(page, "carepath:complete", 1);
+    for (const key of RESULT_KEYS) assert.ok(Object.hasOwn(complete.detail, key), `the full result has ${key}`);
+    assert.equal(complete.detail.level, "intensive_outpatient");
+    assert.equal(complete.detail.answers?.danger_now, "no", "the answers are shared");
+  }
+});
+
+// Counts every write to localStorage/sessionStorage (an init script).
+const COUNT_STORAGE_WRITES = () => {
+  window.__storageWrites = [];
+  for (const method of ["setItem", "removeItem", "clear"]) {
+    const original = Storage.prototype[method];
+    Storage.prototype[method] = function (...args) {
+      window.__storageWrites.push(`${this === window.sessionStorage ? "session" : "local"}.${method}(${args[0] ?? ""})`);
+      return original.apply(this, args);
+    };
+  }
+};
+
+test("privacy: a whole journey on the demo page loads only its own files, sets no cookie and stores nothing; remember=session restores progress", async (t) => {
+  {
+    const { context, page, log } = await openPage(t, { init: COUNT_STORAGE_WRITES });
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${servers.dist.url}index.html`);
+    const w = widgetIn(page, "carepath-assessment");
+    await w.waitForStart();
+    await w.journey(IOP_ANSWERS);
+    assert.equal(await w.level(), "intensive_outpatient");
+
+    const origin = new URL(servers.dist.url).origin;
+    const allowed = [
+      "/index.html",
+      "/host.css",
+      "/carepath/v1/carepath.js",
+      "/carepath/v1/carepath-widget.js",
+      "/carepath/v1/carepath-widget_bg.wasm",
+    ];
+    for (const url of requests) {
+      const u = new URL(url);
+      assert.equal(u.origin, origin, `a request to another origin: ${url}`);
+      assert.ok(allowed.includes(u.pathname), `an unexpected request: ${url}`);
+    }
+    for (const path of allowed) {
+      const n = requests.filter((u) => new URL(u).pathname === path).length;
+      assert.ok(n <= 1, `${path} fetched ${n} times`);
+    }
+    for (const path of allowed.filter((p) => p.startsWith("/carepath/"))) {
+      assert.ok(requests.includes(origin + path), `${path} was loaded (the request log works)`);
+    }
+    assert.deepEqual(await context.cookies(), [], "no cookies");
+    assert.deepEqual(await page.evaluate(() => window.__storageWrites), [], "no storage writes");
+    assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+    assert.deepEqual(log.errors, []);
+  }
+  // remember="session": progress is kept in sessionStorage and restored.
+  {
+    const { page, log } = await openPage(t, { init: COUNT_STORAGE_WRITES });
+    await page.goto(`${servers.plain.url}remember.html`);
+    const w = widgetIn(page, "#r");
+    await w.waitForStart();
+    await w.begin();
+    await w.choose("danger_now", "no");
+    await w.clickAndWait(w.next());
+    await w.choose("for_whom", "someone_else");
+    const keys = await page.evaluate(() => Object.keys(sessionStorage));
+    assert.ok(
+      keys.some((k) => k.startsWith("carepath:progress:")),
+      `sessionStorage has a carepath:progress:* key (has ${JSON.stringify(keys)})`,
+    );
+    assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing in localStorage");
+    const writes = await page.evaluate(() => window.__storageWrites);
+    assert.ok(
+      writes.length > 0 && writes.every((w) => w.startsWith("session.")),
+      `the write counter sees the session writes, and only those: ${JSON.stringify(writes)}`,
+    );
+
+    await page.reload();
+    await w.question("for_whom").waitFor();
+    assert.deepEqual(await w.screen(), { screen: "question", question: "for_whom" }, "back on the same question");
+    assert.deepEqual(await w.checked("for_whom"), ["someone_else"], "with its answer checked");
+    await w.clickAndWait(w.back());
+    assert.deepEqual(await w.checked("danger_now"), ["no"], "and the earlier answer too");
+    assert.deepEqual(log.errors, []);
+  }
+});
+
+test("bad attributes: one warning each, no script runs, the widget still works with safe fallbacks", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.plain.url}bad-attributes.html`);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  assert.equal(await w.level(), "intensive_outpatient");
+
+  const warnings = log.console.filter((m) => m.type === "warning" && m.text.startsWith("carepath: ")).map((m) => m.text);
+  for (const prefix of ["carepath: phone=", "carepath: contact-url=", "carepath: offers:", "carepath: iop-schedule="]) {
+    const n = warnings.filter((text) => text.startsWith(prefix)).length;
+    assert.equal(n, 1, `one warning starting with ${prefix} (got ${n}: ${JSON.stringify(warnings)})`);
+  }
+  assert.equal(warnings.length, 4, `only the four bad attributes warn: ${JSON.stringify(warnings)}`);
+  assert.ok(warnings.find((x) => x.startsWith("carepath: offers:")).includes('"detox"'), "the offers warning names the bad level");
+
+  assert.equal(await w.result("[data-action=call]").count(), 0, "no call button for a bad phone");
+  assert.equal(await w.result("[data-action=contact]").count(), 0, "no contact link for a refused URL");
+  assert.equal(
+    await page.evaluate(() => document.getElementById("w").shadowRoot.querySelectorAll("img").length),
+    0,
+    "no <img> in the widget",
+  );
+  assert.equal(
+    await page.evaluate(() => [...document.getElementById("w").shadowRoot.querySelectorAll("a")].some((a) => /^javascript:/i.test(a.getAttribute("href") ?? ""))),
+    false,
+    "no javascript: link",
+  );
+
+  const [popup] = await Promise.all([page.waitForEvent("popup"), w.result("[data-action=print]").click()]);
+  await popup.waitForLoadState();
+  await popup.waitForFunction(() => document.body && document.body.innerText.length > 0);
+  const summary = await popup.evaluate(() => document.body.innerText);
+  assert.ok(summary.includes("<img src=x onerror=alert(1)>"), "the center name is shown as literal text in the summary");
+  assert.equal(await popup.evaluate(() => document.querySelectorAll("img").length), 0, "no <img> in the summary");
+  // Give a (wrongly) injected onerror handler a moment to fire.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  assert.deepEqual(log.dialogs, [], "no dialog opened");
+  assert.deepEqual(log.errors, []);
+});
+
+test("a level the center does not offer is still named, with the SAMHSA helpline and FindTreatment.gov", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.plain.url}refer.html`);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(RESIDENTIAL_ANSWERS);
+  assert.equal(await w.level(), "residential");
+  const refer = w.result(".cp-refer");
+  await refer.waitFor();
+  const helpline = refer.locator('a[href="tel:+18006624357"]');
+  const locator = refer.locator('a[href*="findtreatment.gov"]');
+  assert.equal(await helpline.count(), 1, "the SAMHSA helpline link");
+  assert.equal(await locator.count(), 1, "the FindTreatment.gov link");
+
+  // prevent-nav.js (the host page) keeps the links from navigating.
+  await helpline.click();
+  let contacts = await eventsOf(page, "carepath:contact", 1);
+  assert.deepEqual(contacts.map((e) => e.detail), [{ action: "helpline" }]);
+  await locator.click();
+  contacts = await eventsOf(page, "carepath:contact", 2);
+  assert.deepEqual(contacts.map((e) => e.detail), [{ action: "helpline" }, { action: "find_treatment" }]);
+  assert.equal(contacts.every((e) => e.target === "w"), true, "the events come from the element");
+  assert.deepEqual(log.errors, []);
+});
+
+test("the iframe form sizes its iframe through carepath:height messages", async (t) => {
+  const { page, log } = await openPage(t, { viewport: { width: 900, height: 700 } });
+  await page.goto(`${servers.plain.url}frame-host.html`);
+  const iframe = page.locator("#carepath-frame");
+  assert.ok(((await iframe.getAttribute("title")) ?? "").trim().length > 0, "the iframe has a title");
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  const w = widgetIn(page, "carepath-assessment", frame);
+  await w.waitForStart();
+
+  const sizes = async () => ({
+    attribute: Number(await iframe.getAttribute("height")),
+    document: await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+  });
+  const first = await until(async () => {
+    const s = await sizes();
+    return { ...s, ok: s.attribute > 300 && Math.abs(s.attribute - s.document) <= 3 };
+  }, "the iframe's height attribute should become > 300 and match the frame's document");
+
+  await page.frameLocator("#carepath-frame").locator("section[data-screen=start] button.cp-primary").click();
+  await w.question("danger_now").waitFor();
+  const second = await until(async () => {
+    const s = await sizes();
+    return { ...s, ok: s.attribute !== first.attribute && Math.abs(s.attribute - s.document) <= 3 };
+  }, "after Start, the iframe's height should change to match the frame's document");
+  assert.notEqual(second.attribute, first.attribute);
+  assert.deepEqual(log.errors, []);
+});
+
+test("the configurator updates its preview and snippet as the form changes", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.dist.url}configurator.html`);
+  const preview = page.locator("carepath-assessment#preview");
+  await preview.locator("section[data-screen=start]").waitFor();
+  const snippet = page.locator("#snippet");
+  assert.match(await snippet.inputValue(), /carepath\/v1\/carepath\.js/);
+
+  await page.locator('input[name="center-name"]').fill("Lakeside Clinic");
+  await page.waitForFunction(() => document.getElementById("preview").getAttribute("center-name") === "Lakeside Clinic");
+  const text = await snippet.inputValue();
+  assert.ok(text.includes('center-name="Lakeside Clinic"'), `the snippet has the new name: ${text}`);
+  assert.ok(text.includes("carepath/v1/carepath.js"), "the snippet loads carepath/v1/carepath.js");
+  assert.ok(text.includes("<carepath-assessment"), "the snippet has the element");
+
+  // The preview still works after the change.
+  const w = widgetIn(page, "#preview");
+  await w.journey(IOP_ANSWERS);
+  assert.equal(await w.level(), "intensive_outpatient");
+  assert.match(await w.result("[data-action=call]").innerText(), /Lakeside Clinic/, "the preview uses the new name");
+  assert.deepEqual(log.errors, []);
+});
+
+test("on a WordPress-like page (block markup and theme CSS) the widget works to a result", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.plain.url}wordpress.html`);
+  const w = widgetIn(page, ".entry-content carepath-assessment");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  assert.equal(await w.level(), "intensive_outpatient");
+  assert.equal(await w.result("[data-action=call]").isVisible(), true);
+  // The theme's `button { text-transform: uppercase }` does not reach the widget.
+  assert.equal(
+    await page.evaluate(() =>
+      getComputedStyle(document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-action=print]")).textTransform,
+    ),
+    "none",
+  );
+  assert.deepEqual(log.errors, []);
+});
