@@ -27,7 +27,7 @@ SCREENS = [
     ("start", ["bar.", "start.", "app.", "lang."]),
     ("crisis", ["crisis."]),
     ("result: level and first step", ["result.", "level.", "first."]),
-    ("result: week and months ahead", ["week.", "phase.", "day.", "day_short.", "time."]),
+    ("result: week and months ahead", ["week.", "phase.", "day.", "day_short.", "time.", "num."]),
     ("result: fit, why and next steps", ["life.", "why.", "dim.", "reason.", "steps.", "flag.", "contact."]),
     ("result: actions and referral", ["refer.", "action.", "summary."]),
 ]

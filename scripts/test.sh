@@ -25,6 +25,7 @@ cargo test --locked
 
 say "reading level of every visitor string (textstat)"
 "$PYTHON" scripts/readability.py locales/en.json --max-grade 8
+"$PYTHON" scripts/readability.py locales/es.json --lang es --min-score 70
 
 build_release
 say "checking the build output"

@@ -31,8 +31,8 @@ pub const SCHEDULE_ATTRIBUTES: [(&str, Level); 3] = [
     ("php-schedule", Level::PartialHospitalization),
 ];
 
-/// The locales the widget speaks.
-pub const LOCALES: &[&str] = &["en"];
+/// The locales the widget speaks (ids of [`crate::i18n::LOCALES`]).
+pub const LOCALES: &[&str] = &["en", "es"];
 
 /// The widget's configuration.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -161,3 +161,12 @@ fn the_loader_observes_exactly_the_attributes_the_widget_reads() {
     let named: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
     assert_eq!(named, ATTRIBUTES);
 }
+
+#[test]
+fn the_locale_attribute_accepts_every_locale_the_widget_speaks() {
+    let ids: Vec<&str> = crate::i18n::LOCALES.iter().map(|l| l.0).collect();
+    assert_eq!(LOCALES, ids.as_slice());
+    let (c, w) = config(&[("locale", "es")]);
+    assert!(w.is_empty());
+    assert_eq!(c.locale, "es");
+}

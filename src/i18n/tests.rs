@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use super::*;
 use crate::assessment::ids::{Day, Dimension, Flag, Level};
 use crate::assessment::questions::QUESTIONS;
@@ -27,6 +29,10 @@ pub fn keys_used() -> Vec<String> {
         keys.push(format!("dim.{d}"));
         keys.push(format!("reason.{d}_none"));
     }
+    for step in ["medically_managed", "ambulatory"] {
+        keys.push(format!("first.{step}.heading"));
+        keys.push(format!("first.{step}.body"));
+    }
     for d in Day::ALL {
         keys.push(format!("day.{d}"));
         keys.push(format!("day_short.{d}"));
@@ -34,12 +40,160 @@ pub fn keys_used() -> Vec<String> {
     keys
 }
 
-#[test]
-fn english_parses_and_has_every_key_built_from_contract_ids() {
-    let en = Texts::english();
-    for key in keys_used() {
-        assert!(en.keys().any(|k| k == key), "en is missing {key}");
+fn locales() -> Vec<Texts> {
+    LOCALES.iter().map(|l| Texts::for_locale(l.0)).collect()
+}
+
+/// A key's base: without the "they" (`.they`) or singular (`.one`) suffix.
+fn base(key: &str) -> &str {
+    key.strip_suffix(".they")
+        .or_else(|| key.strip_suffix(".one"))
+        .unwrap_or(key)
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string()))
+        .collect()
+}
+
+/// Every string literal in the widget's and the i18n module's source that
+/// looks like a key (`a.b`, lowercase): the keys looked up by name.
+fn literal_keys() -> BTreeSet<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![root.join("i18n/mod.rs")];
+    let mut dirs = vec![root.join("web")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
     }
+    let looks_like_key = |s: &str| {
+        s.contains('.')
+            && !s.starts_with('.')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+    };
+    let mut keys = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (i, literal) in text.split('"').enumerate() {
+            if i % 2 == 1 && looks_like_key(literal) {
+                keys.insert(literal.to_string());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_locale_has_every_key_built_from_contract_ids() {
+    for texts in locales() {
+        for key in keys_used() {
+            assert!(
+                texts.keys().any(|k| k == key),
+                "{} is missing {key}",
+                texts.lang()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_key_exists_in_every_locale() {
+    let all = locales();
+    let bases = |t: &Texts| {
+        t.keys()
+            .filter(|k| base(k) == *k)
+            .map(String::from)
+            .collect::<BTreeSet<_>>()
+    };
+    let en = bases(&all[0]);
+    for texts in &all[1..] {
+        let other = bases(texts);
+        assert_eq!(
+            en.symmetric_difference(&other).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "en and {} differ",
+            texts.lang()
+        );
+    }
+    // A variant ("they" or singular) has its base in the same locale.
+    for texts in &all {
+        for key in texts.keys() {
+            assert!(
+                texts.keys().any(|k| k == base(key)),
+                "{}: {key} has no base",
+                texts.lang()
+            );
+        }
+    }
+}
+
+#[test]
+fn placeholders_match_in_every_locale_and_variant() {
+    let en = Texts::english();
+    for texts in locales() {
+        for key in texts.keys() {
+            let want = placeholders(en.t(base(key)));
+            let have = placeholders(texts.t(key));
+            // A singular form may spell its count out ("1 day").
+            let ok = if key.ends_with(".one") {
+                have.is_subset(&want)
+            } else {
+                have == want
+            };
+            assert!(ok, "{} {key}: {have:?}, English has {want:?}", texts.lang());
+        }
+    }
+}
+
+/// Keys a question may have (hint, help), looked up for every question.
+fn optional_keys() -> Vec<String> {
+    QUESTIONS
+        .iter()
+        .flat_map(|q| [format!("q.{}.hint", q.id), format!("q.{}.help", q.id)])
+        .collect()
+}
+
+#[test]
+fn no_key_is_unused() {
+    let used: BTreeSet<String> = keys_used()
+        .into_iter()
+        .chain(optional_keys())
+        .chain(literal_keys())
+        .collect();
+    for key in Texts::english().keys() {
+        assert!(
+            used.contains(base(key)),
+            "{key} is in the locale files but the widget never looks it up"
+        );
+    }
+}
+
+#[test]
+fn auto_follows_the_browser_languages_with_english_as_fallback() {
+    let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(choose_locale("auto", &langs(&["es-MX", "en-US"])), "es");
+    assert_eq!(choose_locale("auto", &langs(&["fr-FR", "es"])), "es");
+    assert_eq!(choose_locale("auto", &langs(&["fr-FR"])), "en");
+    assert_eq!(choose_locale("auto", &[]), "en");
+    assert_eq!(choose_locale("es", &langs(&["en-US"])), "es");
+    assert_eq!(choose_locale("de", &[]), "en");
+}
+
+#[test]
+fn spanish_uses_a_24_hour_clock_and_a_decimal_comma() {
+    let es = Texts::for_locale("es");
+    assert_eq!(clock(&es, 18 * 60), "18:00");
+    assert_eq!(clock(&es, 9 * 60 + 30), "9:30");
+    assert_eq!(es.t("num.decimal"), ",");
 }
 
 #[test]
@@ -81,4 +235,31 @@ fn counts_of_one_use_the_singular() {
     assert_eq!(one, "About 2 hours a week, on 1 day:");
     let three = en.fcount("week.summary", 3, &[("hours", "9"), ("days", "3")]);
     assert_eq!(three, "About 9 hours a week, on 3 days:");
+}
+
+#[test]
+fn keys_with_they_wording_are_looked_up_with_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+    let mut sources = String::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                sources.push_str(&std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    for texts in locales() {
+        for key in texts.keys().filter_map(|k| k.strip_suffix(".they")) {
+            for plain in [format!(".t(\"{key}\")"), format!(".f(\"{key}\"")] {
+                assert!(
+                    !sources.contains(&plain),
+                    "{key} has a \"they\" form: look it up with tw/fw"
+                );
+            }
+        }
+    }
 }

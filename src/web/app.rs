@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::components::{Crisis, EmergencyBar, QuestionScreen, ResultScreen, StartScreen};
 use super::state::State;
 use crate::host_config::Config;
-use crate::i18n::Texts;
+use crate::i18n::{choose_locale, Texts, LOCALES};
 use crate::journey::{Event, Journey, Msg, Screen};
 
 #[derive(Properties, PartialEq)]
@@ -28,11 +28,33 @@ pub struct AppProps {
     /// Every change of the journey (for the opt-in session storage).
     #[prop_or_default]
     pub on_change: Callback<Journey>,
+    /// The browser's preferred languages, for `locale="auto"`.
+    #[prop_or_default]
+    pub browser_languages: Rc<Vec<String>>,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let texts = use_memo((), |_| Texts::english());
+    let chosen = choose_locale(&props.config.locale, &props.browser_languages);
+    let locale = use_state_eq(|| chosen);
+    {
+        // The host changed `locale`: follow it.
+        let locale = locale.clone();
+        use_effect_with(chosen, move |chosen| locale.set(chosen));
+    }
+    let texts = use_memo(*locale, |id| Texts::for_locale(id));
+    // The language switch offers the next locale; answers and place stay.
+    let switch_to = LOCALES
+        .iter()
+        .map(|l| l.0)
+        .cycle()
+        .skip_while(|id| *id != *locale)
+        .nth(1)
+        .unwrap_or("en");
+    let on_switch = {
+        let locale = locale.clone();
+        Callback::from(move |_| locale.set(switch_to))
+    };
     let saved = props.saved.clone();
     let state = use_reducer(move || State(saved.unwrap_or_default()));
     let root = use_node_ref();
@@ -95,8 +117,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Rc<Texts>> context={texts.clone()}>
-            <div class="cp" lang={texts.lang()} ref={root}>
-                <EmergencyBar />
+            <div class="cp" lang={texts.lang()} role="region" aria-label={texts.t("app.label").to_string()} ref={root}>
+                <EmergencyBar {switch_to} {on_switch} />
                 <div class="cp-screen">{ screen }</div>
             </div>
         </ContextProvider<Rc<Texts>>>

@@ -183,6 +183,22 @@ fn props(host: &Element, shared: &Rc<Shared>, saved: Option<Journey>, reset: u32
         reset,
         on_event: on_event(host.clone(), shared.clone()),
         on_change: on_change(host.clone(), shared.clone()),
+        browser_languages: Rc::new(browser_languages()),
+    }
+}
+
+/// The browser's preferred languages (`navigator.languages`).
+fn browser_languages() -> Vec<String> {
+    let navigator = gloo::utils::window().navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
     }
 }
 

@@ -142,7 +142,7 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
             page.para(&t.f(
                 "week.summary",
                 &[
-                    ("hours", &week::hours_text(r.schedule.hours_per_week)),
+                    ("hours", &week::hours_text(t, r.schedule.hours_per_week)),
                     ("days", &days.len().to_string()),
                 ],
             ));

@@ -24,11 +24,12 @@ const COLUMN: u16 = 60;
 const HEADER: u16 = 32;
 const PER_HOUR: u16 = 10;
 
-pub(crate) fn hours_text(h: Hours) -> String {
-    if h.minutes % 60 == 0 {
-        (h.minutes / 60).to_string()
-    } else {
-        format!("{:.1}", f64::from(h.minutes) / 60.0)
+/// Hours in the locale's form: "9", "9.5" (English), "9,5" (Spanish).
+pub(crate) fn hours_text(t: &Texts, h: Hours) -> String {
+    let whole = (h.minutes / 60).to_string();
+    match h.minutes % 60 {
+        0 => whole,
+        m => format!("{whole}{}{}", t.t("num.decimal"), m * 10 / 60),
     }
 }
 
@@ -103,9 +104,9 @@ pub fn Week(props: &WeekProps) -> Html {
             html! {
                 <>
                     { picture(&t, &r.schedule.sessions) }
-                    <p class="cp-week-summary" data-hours={hours_text(r.schedule.hours_per_week)}>
+                    <p class="cp-week-summary" data-hours={hours_text(&t, r.schedule.hours_per_week)}>
                         { t.fcount("week.summary", days.len(), &[
-                            ("hours", &hours_text(r.schedule.hours_per_week)),
+                            ("hours", &hours_text(&t, r.schedule.hours_per_week)),
                             ("days", &days.len().to_string()),
                         ]) }
                     </p>
@@ -131,7 +132,7 @@ pub fn Week(props: &WeekProps) -> Html {
             .map(|s| html! { <li>{ session_text(&t, s) }</li> });
         html! {
             <div class="cp-center-program">
-                <p>{ t.f("week.center_program", &[("hours", &hours_text(p.hours_per_week))]) }</p>
+                <p>{ t.f("week.center_program", &[("hours", &hours_text(&t, p.hours_per_week))]) }</p>
                 <ul>{ for list }</ul>
             </div>
         }
