@@ -3,37 +3,24 @@
 // (plus the "no answer" error and an opened help), the crisis screen, the
 // result, and the printable summary.
 //   DIST=/tmp/dist-snapshot node --test tests/e2e/
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
 import {
   answerJourney,
   closeDemo,
   currentScreen,
-  launchBrowser,
   nextButton,
   openDemo,
-  startServer,
+  AXE_TAGS,
+  demoSession,
 } from "./helpers.mjs";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = demoSession({ checkErrors: false });
 
 /** Runs axe on the page; returns { name, violations, passes, incomplete }. */
 async function audit(page, name) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return {
     name,
     violations: results.violations,
@@ -85,7 +72,7 @@ const FULL_JOURNEY = {
 };
 
 test("axe: no WCAG A/AA violations on any screen of a full journey", async (t) => {
-  const page = await openDemo(browser, server.url);
+  const page = await openDemo(session.browser(), session.server().url);
   const report = [];
   const check = async (name) => {
     const r = await audit(page, name);
@@ -142,7 +129,7 @@ test("axe: no WCAG A/AA violations on any screen of a full journey", async (t) =
 
 test("axe: no WCAG A/AA violations on the result of an adolescent asked about by someone else", async (t) => {
   // A second result, with the other wording, the detox box and an urgent box.
-  const page = await openDemo(browser, server.url);
+  const page = await openDemo(session.browser(), session.server().url);
   const report = [];
   try {
     await answerJourney(page, {

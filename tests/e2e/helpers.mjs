@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { after, afterEach, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -318,4 +319,42 @@ export async function startStaticServer({ dir, headers = [], cors = false } = {}
     if (child.exitCode === null) child.kill();
   }
   throw new Error(`static server did not start: ${stderr}`);
+}
+
+/** The axe rule tags the tests hold every screen to: WCAG 2.2 A and AA. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * One static server for DIST and one browser per test file (registered as
+ * before/after hooks). `open(contextOptions)` opens the demo page; with
+ * `checkErrors`, an afterEach closes it and fails on uncaught page errors.
+ * Returns { open, server(), browser() }.
+ */
+export function demoSession({ checkErrors = true } = {}) {
+  let server;
+  let browser;
+  let page;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  if (checkErrors) {
+    afterEach(async () => {
+      if (page) {
+        const errors = page.errors;
+        await closeDemo(page);
+        page = undefined;
+        assert.deepEqual(errors, [], "the page threw uncaught errors");
+      }
+    });
+  }
+  return {
+    open: async (contextOptions) => (page = await openDemo(browser, server.url, contextOptions)),
+    server: () => server,
+    browser: () => browser,
+  };
 }

@@ -1,6 +1,6 @@
 // Whole journeys through the demo page (index.html in DIST), in Chromium.
 //   DIST=/tmp/dist-snapshot node --test tests/e2e/
-import { after, afterEach, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   answerJourney,
@@ -8,49 +8,22 @@ import {
   begin,
   choose,
   clickAndWait,
-  closeDemo,
   comesBefore,
   currentScreen,
   focusedInWidget,
   goOnButton,
   horizontalOverflow,
-  launchBrowser,
   nextButton,
-  openDemo,
   option,
   readResult,
   skipButton,
-  startServer,
   waitForQuestion,
+  demoSession,
 } from "./helpers.mjs";
 
-let server;
-let browser;
+const session = demoSession();
 let page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  if (page) {
-    const errors = page.errors;
-    await closeDemo(page);
-    page = undefined;
-    assert.deepEqual(errors, [], "the page threw uncaught errors");
-  }
-});
-
-const open = async (contextOptions) => {
-  page = await openDemo(browser, server.url, contextOptions);
-  return page;
-};
+const open = async (contextOptions) => (page = await session.open(contextOptions));
 
 // Answers (or skips) questions from the start until `question` is on screen.
 const answerUntil = async (question, answers) => {

@@ -3,7 +3,7 @@
 // `locale` attribute and axe on Spanish screens. Expected texts come from
 // locales/en.json and locales/es.json.
 //   DIST=/path/to/dist CHROMIUM=/usr/bin/chromium node --test --test-concurrency=1 tests/e2e/spanish.test.mjs
-import { after, afterEach, before, test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,13 +20,12 @@ import {
   clickAndWait,
   closeDemo,
   currentScreen,
-  launchBrowser,
   nextButton,
-  openDemo,
   readResult,
-  startServer,
   startStaticServer,
   waitForQuestion,
+  AXE_TAGS,
+  demoSession,
 } from "./helpers.mjs";
 
 const EN = JSON.parse(readFileSync(join(REPO, "locales/en.json"), "utf8"));
@@ -37,35 +36,11 @@ const fill = (text, args) => text.replace(/\{(\w+)\}/g, (m, name) => (Object.has
 
 const SPANISH = { locale: "es-MX" };
 const ENGLISH = { locale: "en-US" };
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-let server;
-let browser;
+
+const session = demoSession();
 let page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  if (page) {
-    const errors = page.errors;
-    await closeDemo(page);
-    page = undefined;
-    assert.deepEqual(errors, [], "the page threw uncaught errors");
-  }
-});
-
-const open = async (contextOptions) => {
-  page = await openDemo(browser, server.url, contextOptions);
-  return page;
-};
+const open = async (contextOptions) => (page = await session.open(contextOptions));
 
 /** The `lang` of the widget's root `div.cp`. */
 const widgetLang = () => page.locator("carepath-assessment div.cp").getAttribute("lang");
@@ -475,7 +450,7 @@ test('locale="es" is Spanish in an en-US browser; locale="auto" in a fr-FR brows
     ["en-US", english],
     ["fr-FR", english],
   ]) {
-    const context = await browser.newContext({ locale });
+    const context = await session.browser().newContext({ locale });
     t.after(() => context.close());
     const p = await context.newPage();
     p.setDefaultTimeout(STEP_TIMEOUT);
