@@ -240,6 +240,37 @@ proptest! {
     }
 }
 
+/// Every option of a one-choice question, and unanswered (`None`).
+fn each_answer(q: Q) -> Vec<Option<&'static str>> {
+    let mut v: Vec<Option<&str>> = QUESTIONS[q.index()]
+        .options
+        .iter()
+        .map(|o| Some(*o))
+        .collect();
+    v.push(None);
+    v
+}
+
+/// Sets (or, for `None`, clears) a one-choice answer.
+fn put(a: &mut Answers, q: Q, v: Option<&str>) {
+    match v {
+        Some(o) => a.set(q, &[o]).unwrap(),
+        None => a.clear(q),
+    }
+}
+
+/// Checks the engine's decision against the oracle for one case.
+fn matches_oracle(a: &Answers) -> carepath::assessment::engine::Decision {
+    let d = decide(&a.read());
+    let o = oracle(a);
+    let flags: BTreeSet<&str> = d.flags.iter().map(|f| f.id()).collect();
+    assert_eq!(d.urgent.id(), o.urgent, "{:?}", a.to_json_value());
+    assert_eq!(d.withdrawal.id(), o.withdrawal, "{:?}", a.to_json_value());
+    assert_eq!(d.level.id(), o.level, "{:?}", a.to_json_value());
+    assert_eq!(flags, o.flags, "{:?}", a.to_json_value());
+    d
+}
+
 /// Every combination of the answers rule 2 and the flags read, against the
 /// oracle: substances (each mix of alcohol, opioids and benzodiazepines,
 /// with and without another drug, or unanswered) x frequency x withdrawal x
@@ -256,53 +287,29 @@ fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
             .collect();
         substance_sets.push(Some(set));
     }
-    let options = |q: Q| -> Vec<Option<&'static str>> {
-        let mut v: Vec<Option<&str>> = QUESTIONS[q.index()]
-            .options
-            .iter()
-            .map(|o| Some(*o))
-            .collect();
-        v.push(None);
-        v
-    };
     let mut count = 0u32;
     let base = common::base().n(2);
     for substances in &substance_sets {
-        for frequency in options(Q::UseFrequency) {
-            for withdrawal in options(Q::Withdrawal) {
-                for medication in options(Q::OnMedication) {
-                    for pregnant in options(Q::Pregnant) {
-                        for age in options(Q::Age) {
-                            for medical in options(Q::Medical) {
-                                for home in options(Q::Home) {
+        for frequency in each_answer(Q::UseFrequency) {
+            for withdrawal in each_answer(Q::Withdrawal) {
+                for medication in each_answer(Q::OnMedication) {
+                    for pregnant in each_answer(Q::Pregnant) {
+                        for age in each_answer(Q::Age) {
+                            for medical in each_answer(Q::Medical) {
+                                for home in each_answer(Q::Home) {
                                     let mut a = base.clone();
-                                    let mut put = |q: Q, v: Option<&str>| match v {
-                                        Some(o) => a.set(q, &[o]).unwrap(),
-                                        None => a.clear(q),
-                                    };
-                                    put(Q::UseFrequency, frequency);
-                                    put(Q::Withdrawal, withdrawal);
-                                    put(Q::OnMedication, medication);
-                                    put(Q::Pregnant, pregnant);
-                                    put(Q::Age, age);
-                                    put(Q::Medical, medical);
-                                    put(Q::Home, home);
+                                    put(&mut a, Q::UseFrequency, frequency);
+                                    put(&mut a, Q::Withdrawal, withdrawal);
+                                    put(&mut a, Q::OnMedication, medication);
+                                    put(&mut a, Q::Pregnant, pregnant);
+                                    put(&mut a, Q::Age, age);
+                                    put(&mut a, Q::Medical, medical);
+                                    put(&mut a, Q::Home, home);
                                     match substances {
                                         Some(s) => a.set(Q::Substances, s).unwrap(),
                                         None => a.clear(Q::Substances),
                                     }
-                                    let d = decide(&a.read());
-                                    let o = oracle(&a);
-                                    let flags: BTreeSet<&str> =
-                                        d.flags.iter().map(|f| f.id()).collect();
-                                    assert_eq!(
-                                        d.withdrawal.id(),
-                                        o.withdrawal,
-                                        "{:?}",
-                                        a.to_json_value()
-                                    );
-                                    assert_eq!(d.level.id(), o.level, "{:?}", a.to_json_value());
-                                    assert_eq!(flags, o.flags, "{:?}", a.to_json_value());
+                                    let d = matches_oracle(&a);
                                     // Severe withdrawal with recent use always gets a medical detox first.
                                     if withdrawal == Some("severe")
                                         && substances.as_ref().is_none_or(|s| !s.is_empty())
@@ -328,45 +335,26 @@ fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
 /// Every combination of the answers rules 3 to 8 read, against the oracle.
 #[test]
 fn levels_match_the_oracle_exhaustively_over_severity_and_risk() {
-    let options = |q: Q| -> Vec<Option<&'static str>> {
-        let mut v: Vec<Option<&str>> = QUESTIONS[q.index()]
-            .options
-            .iter()
-            .map(|o| Some(*o))
-            .collect();
-        v.push(None);
-        v
-    };
     let mut count = 0u32;
     for n in (0..=11).map(Some).chain([None]) {
-        for mental in options(Q::MentalHealth) {
-            for self_harm in options(Q::SelfHarm) {
-                for home in options(Q::Home) {
-                    for past in options(Q::PastTreatment) {
-                        for overdose in options(Q::Overdose) {
+        for mental in each_answer(Q::MentalHealth) {
+            for self_harm in each_answer(Q::SelfHarm) {
+                for home in each_answer(Q::Home) {
+                    for past in each_answer(Q::PastTreatment) {
+                        for overdose in each_answer(Q::Overdose) {
                             for age in [Some("under_18"), Some("18_to_64")] {
                                 let mut a = common::base();
-                                let mut put = |q: Q, v: Option<&str>| match v {
-                                    Some(o) => a.set(q, &[o]).unwrap(),
-                                    None => a.clear(q),
-                                };
-                                put(Q::MentalHealth, mental);
-                                put(Q::SelfHarm, self_harm);
-                                put(Q::Home, home);
-                                put(Q::PastTreatment, past);
-                                put(Q::Overdose, overdose);
-                                put(Q::Age, age);
+                                put(&mut a, Q::MentalHealth, mental);
+                                put(&mut a, Q::SelfHarm, self_harm);
+                                put(&mut a, Q::Home, home);
+                                put(&mut a, Q::PastTreatment, past);
+                                put(&mut a, Q::Overdose, overdose);
+                                put(&mut a, Q::Age, age);
                                 match n {
                                     Some(n) => a.set(Q::Criteria, common::criteria(n)).unwrap(),
                                     None => a.clear(Q::Criteria),
                                 }
-                                let d = decide(&a.read());
-                                let o = oracle(&a);
-                                let flags: BTreeSet<&str> =
-                                    d.flags.iter().map(|f| f.id()).collect();
-                                assert_eq!(d.level.id(), o.level, "{:?}", a.to_json_value());
-                                assert_eq!(d.urgent.id(), o.urgent, "{:?}", a.to_json_value());
-                                assert_eq!(flags, o.flags, "{:?}", a.to_json_value());
+                                matches_oracle(&a);
                                 count += 1;
                             }
                         }

@@ -3,22 +3,8 @@
 
 pub mod oracle;
 
+use carepath::assessment::questions::question;
 use carepath::assessment::{assess, Answers, Assessment, Center, Flag, Level, Q};
-
-/// Every criterion, in bank order.
-pub const CRITERIA: [&str; 11] = [
-    "more_than_intended",
-    "cant_cut_down",
-    "time_spent",
-    "cravings",
-    "role_failure",
-    "relationship_problems",
-    "gave_up_activities",
-    "hazardous_use",
-    "health_problems",
-    "tolerance",
-    "withdrawal_relief",
-];
 
 /// A low-risk adult who answered everything: cannabis weekly, no
 /// withdrawal, no criteria, no other risk, ready now. Rules give
@@ -46,7 +32,7 @@ pub fn base() -> Answers {
 
 /// The first `n` criteria.
 pub fn criteria(n: usize) -> &'static [&'static str] {
-    &CRITERIA[..n]
+    &question(Q::Criteria).options[..n]
 }
 
 pub trait AnswersExt {
