@@ -596,6 +596,33 @@ test("privacy: a whole journey on the demo page loads only its own files, sets n
   }
 });
 
+test("two remembering widgets without ids keep separate progress, and reset() clears only its own", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.plain.url}remember-two.html`);
+  const first = widgetIn(page, "carepath-assessment.first");
+  const second = widgetIn(page, "carepath-assessment.second");
+  await first.waitForStart();
+  await second.waitForStart();
+  await first.begin();
+  await first.choose("danger_now", "no");
+  await first.clickAndWait(first.next());
+  await first.choose("for_whom", "someone_else");
+  await second.begin();
+
+  await page.reload();
+  await first.question("for_whom").waitFor();
+  assert.deepEqual(await first.checked("for_whom"), ["someone_else"], "the first widget keeps its own answer");
+  await second.question("danger_now").waitFor();
+  assert.deepEqual(await second.checked("danger_now"), [], "the second widget has none of the first's answers");
+
+  await page.evaluate(() => document.querySelector("carepath-assessment.second").reset());
+  await second.waitForStart();
+  await page.reload();
+  await first.question("for_whom").waitFor();
+  assert.deepEqual(await first.checked("for_whom"), ["someone_else"], "resetting the second left the first's progress");
+  assert.deepEqual(log.errors, []);
+});
+
 test("bad attributes: one warning each, no script runs, the widget still works with safe fallbacks", async (t) => {
   const { page, log } = await openPage(t);
   await page.goto(`${servers.plain.url}bad-attributes.html`);
