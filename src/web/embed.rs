@@ -31,6 +31,7 @@ struct Mounted {
     mount_point: Element,
     props: Rc<Shared>,
     reset: u32,
+    warned: Vec<String>,
 }
 
 /// What the app's callbacks read at the time they fire: the current
@@ -78,11 +79,15 @@ fn shadow_root(host: &Element) -> Option<ShadowRoot> {
     }
 }
 
-/// Reads the element's attributes; logs one warning per bad value.
-fn read_config(host: &Element) -> Config {
+/// Reads the element's attributes; logs one warning per bad value, once:
+/// `already` holds the warnings logged for this element before.
+fn read_config(host: &Element, already: &mut Vec<String>) -> Config {
     let (config, warnings) = host_config::from_attributes(|name| host.get_attribute(name));
     for w in warnings {
-        gloo::console::warn!(format!("carepath: {w}"));
+        if !already.contains(&w) {
+            gloo::console::warn!(format!("carepath: {w}"));
+            already.push(w);
+        }
     }
     config
 }
@@ -220,7 +225,8 @@ pub fn mount(host: &Element) {
     };
     root.set_text_content(None);
     let _ = root.append_child(&mount_point);
-    let config = Rc::new(read_config(host));
+    let mut warned = Vec::new();
+    let config = Rc::new(read_config(host, &mut warned));
     let saved = config
         .remember
         .then(session_storage)
@@ -243,6 +249,7 @@ pub fn mount(host: &Element) {
             mount_point,
             props: shared,
             reset: 0,
+            warned,
         })
     });
 }
@@ -253,7 +260,7 @@ pub fn configure(host: &Element) {
     MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
         if let Some(x) = mounted.iter_mut().find(|x| x.host == *host) {
-            *x.props.config.borrow_mut() = Rc::new(read_config(host));
+            *x.props.config.borrow_mut() = Rc::new(read_config(host, &mut x.warned));
             let p = props(host, &x.props, None, x.reset);
             x.handle.update(p);
         }

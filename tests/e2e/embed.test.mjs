@@ -661,6 +661,12 @@ test("bad attributes: one warning each, no script runs, the widget still works w
   // Give a (wrongly) injected onerror handler a moment to fire.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
   assert.deepEqual(log.dialogs, [], "no dialog opened");
+
+  // Changing another attribute applies it, and does not repeat the warnings.
+  await page.evaluate(() => document.getElementById("w").setAttribute("center-name", "Harbor House"));
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  const after = log.console.filter((m) => m.type === "warning" && m.text.startsWith("carepath: "));
+  assert.equal(after.length, 4, `the warnings are not repeated: ${JSON.stringify(after.map((m) => m.text))}`);
   assert.deepEqual(log.errors, []);
 });
 
