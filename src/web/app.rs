@@ -67,6 +67,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
+        // Before the events below: the embed layer reads the latest journey
+        // when it builds the complete event's detail.
+        let on_change = props.on_change.clone();
+        use_effect_with(state.0.clone(), move |journey| {
+            on_change.emit(journey.clone())
+        });
+    }
+    {
         // Focus the new screen's heading, but never on first load: the
         // widget must not pull focus from the host page. Then tell the host.
         let root = root.clone();
@@ -81,12 +89,6 @@ pub fn App(props: &AppProps) -> Html {
                     _ => {}
                 }
             }
-        });
-    }
-    {
-        let on_change = props.on_change.clone();
-        use_effect_with(state.0.clone(), move |journey| {
-            on_change.emit(journey.clone())
         });
     }
     let send = {

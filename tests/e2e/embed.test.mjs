@@ -596,6 +596,24 @@ test("privacy: a whole journey on the demo page loads only its own files, sets n
   }
 });
 
+test("the complete event carries the answers as they are when the result shows, after changing them", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(`${servers.plain.url}events.html?share-result&share-answers`);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey({ ...IOP_ANSWERS, schedule: "evenings" });
+  const [first] = await eventsOf(page, "carepath:complete", 1);
+  assert.equal(first.detail.answers.schedule, "evenings");
+  // Change my answers: back to the last question, skip it, see the result again.
+  assert.equal((await w.clickAndWait(w.result("[data-action=back]"))).question, "schedule");
+  await w.clickAndWait(w.skip());
+  const both = await eventsOf(page, "carepath:complete", 2);
+  assert.equal(both.length, 2, "one complete event per result shown");
+  assert.equal(Object.hasOwn(both[1].detail.answers, "schedule"), false, "the skipped answer is gone from the detail");
+  assert.ok(both[1].detail.unanswered.includes("schedule"));
+  assert.deepEqual(log.errors, []);
+});
+
 test("two remembering widgets without ids keep separate progress, and reset() clears only its own", async (t) => {
   const { page, log } = await openPage(t);
   await page.goto(`${servers.plain.url}remember-two.html`);

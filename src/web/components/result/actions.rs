@@ -45,6 +45,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
     };
     let tell = |action: &'static str| props.on_contact.reform(move |_: MouseEvent| action);
     let restart = props.send.reform(|_: MouseEvent| Msg::Restart);
+    let back = props.send.reform(|_: MouseEvent| Msg::Back);
     let refer = r.center_offers_level == Some(false);
     html! {
         <div class="cp-actions">
@@ -79,6 +80,9 @@ pub fn Actions(props: &ActionsProps) -> Html {
                 </button>
             </p>
             <p class="cp-action-row">
+                <button type="button" class="cp-button cp-secondary" onclick={back} data-action="back">
+                    { t.t("action.back") }
+                </button>
                 <button type="button" class="cp-button cp-secondary" onclick={restart} data-action="restart"
                     aria-describedby="cp-restart-note">
                     { t.t("action.restart") }
