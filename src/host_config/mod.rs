@@ -31,8 +31,10 @@ pub const SCHEDULE_ATTRIBUTES: [(&str, Level); 3] = [
     ("php-schedule", Level::PartialHospitalization),
 ];
 
-/// The locales the widget speaks (ids of [`crate::i18n::LOCALES`]).
-pub const LOCALES: &[&str] = &["en", "es"];
+/// Whether the widget speaks a locale (one of [`crate::i18n::LOCALES`]).
+fn known_locale(id: &str) -> bool {
+    crate::i18n::LOCALES.iter().any(|l| l.0 == id)
+}
 
 /// The widget's configuration.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -114,11 +116,11 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     }
     let locale = match text("locale") {
         None => "auto".to_string(),
-        Some(l) if l == "auto" || LOCALES.contains(&l.as_str()) => l,
+        Some(l) if l == "auto" || known_locale(&l) => l,
         Some(l) => {
             warnings.push(format!(
                 "locale=\"{l}\" is not available; use auto or one of: {}. English is used.",
-                LOCALES.join(", ")
+                crate::i18n::LOCALES.map(|l| l.0).join(", ")
             ));
             "en".to_string()
         }

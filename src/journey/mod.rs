@@ -256,15 +256,12 @@ impl Journey {
             },
             _ => return None,
         };
-        let mut answers_value = value["answers"].clone();
-        // A place saved before danger_now was answered has no answers yet.
-        let answers = if answers_value.as_object().is_some_and(|m| m.is_empty()) {
+        // A place saved before danger_now was answered has no answers yet;
+        // any other set must read as valid answers.
+        let answers = if value["answers"].as_object().is_some_and(|m| m.is_empty()) {
             Answers::new()
         } else {
-            if let Some(map) = answers_value.as_object_mut() {
-                map.entry("danger_now").or_insert(serde_json::Value::Null);
-            }
-            Answers::from_value(&answers_value).ok()?
+            Answers::from_value(&value["answers"]).ok()?
         };
         Some(Journey {
             screen,

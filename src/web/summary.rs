@@ -9,8 +9,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, Element, Window};
 
-use super::components::result::{life, timeline, week};
-use crate::assessment::{Assessment, Level, Urgent, Withdrawal};
+use super::components::result::{detox_text, life, timeline, week};
+use crate::assessment::{Assessment, Level, Urgent};
 use crate::host_config::Config;
 use crate::i18n::Texts;
 use crate::journey::Journey;
@@ -104,24 +104,9 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
         page.heading(t.t("first.emergency.heading"));
         page.para(t.tw("first.emergency.body", other));
     }
-    if r.withdrawal != Withdrawal::None {
-        let name = if r.withdrawal == Withdrawal::MedicallyManaged {
-            "medically_managed"
-        } else {
-            "ambulatory"
-        };
-        let days = r
-            .phases
-            .iter()
-            .find_map(|p| p.days)
-            .map(|d| (d.min, d.max))
-            .unwrap_or((3, 7));
-        page.heading(t.t(&format!("first.{name}.heading")));
-        page.para(&t.fw(
-            &format!("first.{name}.body"),
-            other,
-            &[("min", &days.0.to_string()), ("max", &days.1.to_string())],
-        ));
+    if let Some((heading, body)) = detox_text(t, r, other) {
+        page.heading(&heading);
+        page.para(&body);
     }
     page.heading(t.t("result.fits"));
     page.add(&page.body, "p", t.t(&format!("level.{}.name", r.level)))

@@ -13,7 +13,32 @@ use yew::prelude::*;
 use super::use_texts;
 use crate::assessment::{assess, Assessment, Urgent, Withdrawal};
 use crate::host_config::Config;
+use crate::i18n::Texts;
 use crate::journey::{Journey, Msg};
+
+/// The withdrawal first step's heading and body, when there is one (the
+/// result screen and the print summary show the same words).
+pub(crate) fn detox_text(
+    t: &Texts,
+    r: &Assessment,
+    someone_else: bool,
+) -> Option<(String, String)> {
+    let name = match r.withdrawal {
+        Withdrawal::None => return None,
+        Withdrawal::MedicallyManaged => "medically_managed",
+        Withdrawal::Ambulatory => "ambulatory",
+    };
+    let days = r.phases.iter().find_map(|p| p.days)?;
+    let body = t.fw(
+        &format!("first.{name}.body"),
+        someone_else,
+        &[
+            ("min", &days.min.to_string()),
+            ("max", &days.max.to_string()),
+        ],
+    );
+    Some((t.t(&format!("first.{name}.heading")).to_string(), body))
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
@@ -58,34 +83,20 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         }),
         _ => None,
     };
-    let detox = match result.withdrawal {
-        Withdrawal::None => None,
-        w => {
-            let name = if w == Withdrawal::MedicallyManaged {
-                "medically_managed"
-            } else {
-                "ambulatory"
-            };
-            let days = result
-                .phases
-                .iter()
-                .find_map(|p| p.days)
-                .map(|d| (d.min, d.max))
-                .unwrap_or((3, 7));
-            let why = result
-                .reasons
-                .iter()
-                .find(|r| r.dimension == crate::assessment::Dimension::Withdrawal)
-                .map(|r| t.t(&format!("reason.{}", r.key)).to_string());
-            Some(html! {
-                <div class="cp-first cp-first-detox" role="note">
-                    <h3>{ t.t(&format!("first.{name}.heading")) }</h3>
-                    <p>{ t.fw(&format!("first.{name}.body"), other, &[("min", &days.0.to_string()), ("max", &days.1.to_string())]) }</p>
-                    if let Some(why) = why { <p>{ why }</p> }
-                </div>
-            })
+    let detox = detox_text(&t, &result, other).map(|(heading, body)| {
+        let why = result
+            .reasons
+            .iter()
+            .find(|r| r.dimension == crate::assessment::Dimension::Withdrawal)
+            .map(|r| t.t(&format!("reason.{}", r.key)).to_string());
+        html! {
+            <div class="cp-first cp-first-detox" role="note">
+                <h3>{ heading }</h3>
+                <p>{ body }</p>
+                if let Some(why) = why { <p>{ why }</p> }
+            </div>
         }
-    };
+    });
     let reasons = result.reasons.iter().filter(|r| r.rule.is_some()).map(|r| {
         html! {
             <li class={classes!(r.drives.then_some("cp-drives"))}>
