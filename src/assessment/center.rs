@@ -118,7 +118,7 @@ impl Center {
                     sessions.push(Session { day: d, start, end });
                 }
             }
-            sessions.sort();
+            sessions.sort_unstable();
             sessions.dedup();
             schedules.insert(lvl, sessions);
         }

@@ -107,6 +107,16 @@ pub struct Schedule {
     pub hours_per_week: Hours,
 }
 
+impl Schedule {
+    /// How many different days the week's sessions fall on.
+    pub fn day_count(&self) -> usize {
+        Day::ALL
+            .iter()
+            .filter(|d| self.sessions.iter().any(|s| s.day == **d))
+            .count()
+    }
+}
+
 /// A center's own program for the level when its hours lie outside the
 /// band: shown beside the generic week as "this center's program".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -79,14 +79,12 @@ pub fn decide(read: &ReadAnswers) -> Decision {
     } else {
         Urgent::None
     };
-    let mut flags: Vec<Flag> = effects()
-        .filter_map(|e| match e {
-            Effect::Flag(f) => Some(*f),
-            _ => None,
-        })
+    // In contract order, each once.
+    let flags: Vec<Flag> = Flag::ALL
+        .iter()
+        .copied()
+        .filter(|f| effects().any(|e| *e == Effect::Flag(*f)))
         .collect();
-    flags.sort();
-    flags.dedup();
     let first_contact = effects()
         .find_map(|e| match e {
             Effect::FirstContact(c) => Some(*c),

@@ -210,7 +210,7 @@ pub fn parse_schedule(text: &str) -> Result<Vec<Session>, String> {
     if sessions.is_empty() {
         return Err("no sessions".to_string());
     }
-    sessions.sort();
+    sessions.sort_unstable();
     sessions.dedup();
     Ok(sessions)
 }

@@ -1,17 +1,41 @@
 //! Visitor-facing words: locale files (`locales/*.json`, flat key -> text)
-//! compiled into the binary, with a lookup that knows the "they" wording.
-//! Plain Rust, no web dependency.
+//! compiled into the binary as static tables (see `build.rs`), with a
+//! lookup that knows the "they" wording. Plain Rust, no web dependency.
 
-use std::collections::HashMap;
+/// One locale's texts as `build.rs` lays them out: the values end to end
+/// in the order of [`KEY_ENDS`], and the keys this locale's file lacks.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Table {
+    text: &'static str,
+    ends: &'static [u16],
+    missing: &'static [u16],
+}
 
-/// The English locale file.
-pub const EN: &str = include_str!("../../locales/en.json");
-/// The Spanish locale file.
-pub const ES: &str = include_str!("../../locales/es.json");
+include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
 
-/// The locales the widget speaks: id, file, and the language's own name
+/// The locales the widget speaks: id, texts, and the language's own name
 /// (for the language switch). English is the fallback.
-pub const LOCALES: [(&str, &str, &str); 2] = [("en", EN, "English"), ("es", ES, "Español")];
+pub const LOCALES: [(&str, &Table, &str); 2] = [("en", &EN, "English"), ("es", &ES, "Español")];
+
+/// The `i`th entry of a blob laid out by `build.rs`.
+fn entry(text: &'static str, ends: &[u16], i: usize) -> &'static str {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text[start..ends[i] as usize]
+}
+
+/// The key's place in [`KEY_TEXT`].
+fn key_index(key: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, KEY_ENDS.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match entry(KEY_TEXT, &KEY_ENDS, mid).cmp(key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
 
 /// The locale for the host's `locale` setting: a supported id as is;
 /// `auto` follows the browser's languages (first supported primary
@@ -35,28 +59,28 @@ pub fn choose_locale(setting: &str, browser_languages: &[String]) -> &'static st
 }
 
 /// One locale's texts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Texts {
     lang: &'static str,
-    map: HashMap<String, String>,
+    table: &'static Table,
 }
 
 impl Texts {
-    /// Parses a locale file. Panics on a malformed file: locale files are
-    /// compiled in, and a test parses each of them.
-    pub fn parse(lang: &'static str, json: &str) -> Texts {
-        let map = serde_json::from_str(json).unwrap_or_else(|e| panic!("locale {lang}: {e}"));
-        Texts { lang, map }
-    }
-
     pub fn english() -> Texts {
-        Self::parse("en", EN)
+        Self::for_locale("en")
     }
 
     /// The texts of a supported locale id (English for any other).
     pub fn for_locale(id: &str) -> Texts {
-        let (lang, file, _) = LOCALES.iter().find(|l| l.0 == id).unwrap_or(&LOCALES[0]);
-        Self::parse(lang, file)
+        let (lang, table, _) = LOCALES.iter().find(|l| l.0 == id).unwrap_or(&LOCALES[0]);
+        Texts { lang, table }
+    }
+
+    /// The text for `key` if this locale has it.
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let i = key_index(key)?;
+        let missing = self.table.missing.iter().any(|&m| m as usize == i);
+        (!missing).then(|| entry(self.table.text, self.table.ends, i))
     }
 
     /// The BCP 47 language tag (for `lang` attributes).
@@ -67,14 +91,14 @@ impl Texts {
     /// The text for `key`; a missing key shows as the key itself, so a gap
     /// is visible and never crashes.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.map.get(key).map_or(key, String::as_str)
+        self.get(key).unwrap_or(key)
     }
 
     /// The text for `key`, in the "they" wording (`key.they`) when the
     /// visitor asks for someone else and the locale has one.
     pub fn tw<'a>(&'a self, key: &'a str, someone_else: bool) -> &'a str {
         if someone_else {
-            if let Some(text) = self.map.get(&format!("{key}.they")) {
+            if let Some(text) = self.get(&format!("{key}.they")) {
                 return text;
             }
         }
@@ -104,7 +128,7 @@ impl Texts {
     /// `fill`. (English and Spanish need only one singular form.)
     pub fn fcount(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
         let one = format!("{key}.one");
-        let chosen = if n == 1 && self.map.contains_key(&one) {
+        let chosen = if n == 1 && self.get(&one).is_some() {
             one.as_str()
         } else {
             key
@@ -113,8 +137,10 @@ impl Texts {
     }
 
     /// Every key of the locale file.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..KEY_ENDS.len())
+            .filter(|i| !self.table.missing.iter().any(|&m| m as usize == *i))
+            .map(|i| entry(KEY_TEXT, &KEY_ENDS, i))
     }
 }
 

@@ -263,3 +263,25 @@ fn keys_with_they_wording_are_looked_up_with_it() {
         }
     }
 }
+
+/// The compiled tables (build.rs) hold exactly what each locale file says.
+#[test]
+fn the_compiled_tables_match_the_locale_files() {
+    for (id, _, _) in LOCALES {
+        let path = format!("{}/locales/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        let file: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let texts = Texts::for_locale(id);
+        let keys: Vec<&str> = texts.keys().collect();
+        assert_eq!(
+            keys,
+            file.keys().map(String::as_str).collect::<Vec<_>>(),
+            "{id}"
+        );
+        for (key, value) in &file {
+            assert_eq!(texts.t(key), value, "{id}: {key}");
+        }
+    }
+    // A key only another locale has is missing here, and shows as itself.
+    assert_eq!(Texts::english().t("no.such.key"), "no.such.key");
+}

@@ -232,8 +232,15 @@ pub enum Event {
     Contact(&'static str),
 }
 
+/// The first line of a saved place; a different one (an older format)
+/// does not restore.
+const SAVE_VERSION: &str = "carepath-progress 1";
+
 impl Journey {
-    /// The visitor's place as text, for the opt-in session storage.
+    /// The visitor's place as text, for the opt-in session storage: one
+    /// line per item, `screen=question:age` then `question=option+option`
+    /// for each answered question (an empty set leaves the value empty).
+    /// A plain format keeps a JSON parser out of the widget.
     pub fn save(&self) -> String {
         let screen = match self.screen {
             Screen::Start => "start".to_string(),
@@ -241,28 +248,46 @@ impl Journey {
             Screen::Crisis { from } => format!("crisis:{from}"),
             Screen::Result => "result".to_string(),
         };
-        serde_json::json!({ "screen": screen, "answers": self.answers.to_json_value() }).to_string()
+        let mut out = format!("{SAVE_VERSION}\nscreen={screen}");
+        for bank in &QUESTIONS {
+            if let Some(options) = self.answers.chosen(bank.id) {
+                out.push('\n');
+                out.push_str(bank.id.id());
+                out.push('=');
+                out.push_str(&options.join("+"));
+            }
+        }
+        out
     }
 
-    /// Restores a place saved by [`Journey::save`]; `None` if it does not read.
+    /// Restores a place saved by [`Journey::save`]; `None` if any part of
+    /// it does not read (an unknown id or option, a repeated question).
     pub fn restore(text: &str) -> Option<Journey> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        let screen = match value["screen"].as_str()?.split_once(':') {
-            None if value["screen"] == "start" => Screen::Start,
-            None if value["screen"] == "result" => Screen::Result,
-            Some(("question", q)) => Screen::Question(Q::from_id(q)?),
-            Some(("crisis", q)) => Screen::Crisis {
-                from: Q::from_id(q)?,
+        let mut lines = text.lines();
+        if lines.next()? != SAVE_VERSION {
+            return None;
+        }
+        let screen = match lines.next()?.strip_prefix("screen=")? {
+            "start" => Screen::Start,
+            "result" => Screen::Result,
+            place => match place.split_once(':')? {
+                ("question", q) => Screen::Question(Q::from_id(q)?),
+                ("crisis", q) => Screen::Crisis {
+                    from: Q::from_id(q)?,
+                },
+                _ => return None,
             },
-            _ => return None,
         };
-        // A place saved before danger_now was answered has no answers yet;
-        // any other set must read as valid answers.
-        let answers = if value["answers"].as_object().is_some_and(|m| m.is_empty()) {
-            Answers::new()
-        } else {
-            Answers::from_value(&value["answers"]).ok()?
-        };
+        let mut answers = Answers::new();
+        for line in lines {
+            let (id, options) = line.split_once('=')?;
+            let q = Q::from_id(id)?;
+            if answers.is_answered(q) {
+                return None;
+            }
+            let options: Vec<&str> = options.split('+').filter(|o| !o.is_empty()).collect();
+            answers.set(q, &options).ok()?;
+        }
         Some(Journey {
             screen,
             answers,

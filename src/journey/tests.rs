@@ -198,9 +198,56 @@ fn a_saved_place_restores_screen_and_answers() {
     assert_eq!(back.answers, j.answers);
     let start = Journey::restore(&Journey::new().save()).unwrap();
     assert_eq!(start.screen, Screen::Start);
+    assert_eq!(Journey::restore("not a saved place"), None);
+}
+
+#[test]
+fn a_saved_place_keeps_many_choice_sets_the_crisis_and_the_result() {
+    let mut j = started();
+    answer(&mut j, Q::DangerNow, "no");
+    let answers = j
+        .answers
+        .clone()
+        .with(Q::ForWhom, &["self"])
+        .with(Q::Substances, &["alcohol", "opioids"])
+        .with(Q::Criteria, &[]);
+    for screen in [
+        Screen::Result,
+        Screen::Crisis { from: Q::SelfHarm },
+        Screen::Question(Q::Criteria),
+    ] {
+        let place = Journey {
+            screen,
+            answers: answers.clone(),
+            hold: None,
+            step: 0,
+        };
+        let back = Journey::restore(&place.save()).unwrap();
+        assert_eq!((back.screen, &back.answers), (screen, &answers));
+    }
     assert_eq!(
-        Journey::restore("{\"screen\":\"question:nope\",\"answers\":{}}"),
-        None
+        answers.chosen(Q::Criteria),
+        Some(vec![]),
+        "an empty set stays answered"
     );
-    assert_eq!(Journey::restore("not json"), None);
+}
+
+#[test]
+fn a_saved_place_that_does_not_read_is_dropped_whole() {
+    let good = "carepath-progress 1\nscreen=question:age\ndanger_now=no\nfor_whom=self";
+    assert!(Journey::restore(good).is_some());
+    for bad in [
+        "carepath-progress 0\nscreen=question:age\ndanger_now=no",
+        "carepath-progress 1\nscreen=question:nope",
+        "carepath-progress 1\nscreen=elsewhere",
+        "carepath-progress 1\nscreen=question:age\ndanger_now=maybe",
+        "carepath-progress 1\nscreen=question:age\ndanger_now=no+yes",
+        "carepath-progress 1\nscreen=question:age\ndanger_now=no\ndanger_now=no",
+        "carepath-progress 1\nscreen=question:age\nnope=no",
+        "carepath-progress 1\nscreen=question:age\ndanger_now",
+        "{\"screen\":\"start\",\"answers\":{}}",
+        "",
+    ] {
+        assert_eq!(Journey::restore(bad), None, "{bad:?}");
+    }
 }

@@ -31,16 +31,26 @@ pub struct AppProps {
     /// The browser's preferred languages, for `locale="auto"`.
     #[prop_or_default]
     pub browser_languages: Rc<Vec<String>>,
+    /// A language the visitor chose before the widget was ready (on the
+    /// start screen the loader draws).
+    #[prop_or_default]
+    pub locale_choice: Option<&'static str>,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let chosen = choose_locale(&props.config.locale, &props.browser_languages);
-    let locale = use_state_eq(|| chosen);
+    let locale = use_state_eq(|| props.locale_choice.unwrap_or(chosen));
     {
-        // The host changed `locale`: follow it.
+        // The host changed `locale`: follow it (after the first render, so
+        // the visitor's own choice stands until then).
         let locale = locale.clone();
-        use_effect_with(chosen, move |chosen| locale.set(chosen));
+        let first = use_mut_ref(|| true);
+        use_effect_with(chosen, move |chosen| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                locale.set(chosen);
+            }
+        });
     }
     let texts = use_memo(*locale, |id| Texts::for_locale(id));
     // The language switch offers the next locale; answers and place stay.

@@ -11,19 +11,15 @@ use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
 use super::app::{App, AppProps};
-use crate::assessment::assess;
+use crate::assessment::questions::{Kind, QUESTIONS};
+use crate::assessment::{assess, Answers};
 use crate::host_config::{self, Config};
-use crate::journey::{Event, Journey};
-
-/// The widget's styles, adopted into every shadow root.
-pub const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
+use crate::i18n::LOCALES;
+use crate::journey::{Event, Journey, Msg};
 
 struct Mounted {
     host: Element,
@@ -43,27 +39,10 @@ struct Shared {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
 fn is_mounted(host: &Element) -> bool {
     MOUNTED.with(|m| m.borrow().iter().any(|x| x.host == *host))
-}
-
-/// One stylesheet object, adopted by every shadow root on the page.
-fn sheet() -> Option<CssStyleSheet> {
-    SHEET.with(|cell| {
-        if cell.borrow().is_none() {
-            match CssStyleSheet::new().and_then(|s| s.replace_sync(WIDGET_CSS).map(|_| s)) {
-                Ok(s) => *cell.borrow_mut() = Some(s),
-                Err(e) => gloo::console::error!(
-                    "carepath: this browser cannot load the widget's styles",
-                    e
-                ),
-            }
-        }
-        cell.borrow().clone()
-    })
 }
 
 fn shadow_root(host: &Element) -> Option<ShadowRoot> {
@@ -146,11 +125,38 @@ fn complete_detail(shared: &Shared) -> JsValue {
     if !config.share_result {
         return object(&[("level", JsValue::from_str(result.level.id()))]);
     }
-    let mut value = serde_json::to_value(&result).unwrap_or_default();
-    if config.share_answers {
-        value["answers"] = journey.answers.to_json_value();
+    // The result as the contract's JSON, the same text the CLI prints.
+    let json = serde_json::to_string(&result).unwrap_or_default();
+    let detail = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
+    if config.share_answers && detail.is_object() {
+        let _ = Reflect::set(
+            &detail,
+            &"answers".into(),
+            &answers_object(&journey.answers),
+        );
     }
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+    detail
+}
+
+/// The answers as the contract's JSON object (unanswered questions left
+/// out), built in place rather than through a JSON text.
+fn answers_object(answers: &Answers) -> JsValue {
+    let obj = Object::new();
+    for bank in &QUESTIONS {
+        let Some(options) = answers.chosen(bank.id) else {
+            continue;
+        };
+        let value: JsValue = match bank.kind {
+            Kind::One => JsValue::from_str(options[0]),
+            Kind::Many => options
+                .into_iter()
+                .map(JsValue::from_str)
+                .collect::<Array>()
+                .into(),
+        };
+        let _ = Reflect::set(&obj, &bank.id.id().into(), &value);
+    }
+    obj.into()
 }
 
 fn on_event(host: Element, shared: Rc<Shared>) -> Callback<Event> {
@@ -189,6 +195,7 @@ fn props(host: &Element, shared: &Rc<Shared>, saved: Option<Journey>, reset: u32
         on_event: on_event(host.clone(), shared.clone()),
         on_change: on_change(host.clone(), shared.clone()),
         browser_languages: Rc::new(browser_languages()),
+        locale_choice: None,
     }
 }
 
@@ -209,17 +216,18 @@ fn browser_languages() -> Vec<String> {
 
 /// Mounts the widget on an element. Mounting a mounted element does
 /// nothing, so an element moved in the page keeps the visitor's place.
+/// The loader has already given the element its shadow root, adopted the
+/// widget's stylesheet and drawn the start screen there, which this
+/// replaces. `started`: the visitor pressed Start on that screen; `locale`:
+/// they switched its language.
 #[wasm_bindgen]
-pub fn mount(host: &Element) {
+pub fn mount(host: &Element, started: Option<bool>, locale: Option<String>) {
     if is_mounted(host) {
         return;
     }
     let Some(root) = shadow_root(host) else {
         return;
     };
-    if let Some(sheet) = sheet() {
-        root.set_adopted_style_sheets(&Array::of1(&sheet));
-    }
     let Ok(mount_point) = gloo::utils::document().create_element("div") else {
         return;
     };
@@ -233,15 +241,25 @@ pub fn mount(host: &Element) {
         .flatten()
         .and_then(|s| s.get_item(&storage_key(host)).ok().flatten())
         .and_then(|text| Journey::restore(&text));
+    let started = started == Some(true) && saved.is_none();
+    let saved = saved.or_else(|| {
+        started.then(|| {
+            let mut journey = Journey::new();
+            journey.update(Msg::Begin);
+            journey
+        })
+    });
+    let locale_choice = locale.and_then(|id| LOCALES.iter().find(|l| l.0 == id).map(|l| l.0));
     let shared = Rc::new(Shared {
         config: RefCell::new(config),
         journey: RefCell::new(saved.clone().unwrap_or_default()),
     });
-    let handle = yew::Renderer::<App>::with_root_and_props(
-        mount_point.clone(),
-        props(host, &shared, saved, 0),
-    )
-    .render();
+    let mut first = props(host, &shared, saved, 0);
+    first.locale_choice = locale_choice;
+    if started {
+        first.on_event.emit(Event::Start);
+    }
+    let handle = yew::Renderer::<App>::with_root_and_props(mount_point.clone(), first).render();
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
             host: host.clone(),

@@ -118,17 +118,12 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
         Level::Residential => page.para(t.tw("week.residential", other)),
         Level::SelfGuided => page.para(t.tw("week.self_guided", other)),
         _ => {
-            let days = r
-                .schedule
-                .sessions
-                .iter()
-                .map(|s| s.day)
-                .collect::<std::collections::BTreeSet<_>>();
+            let days = r.schedule.day_count();
             page.para(&t.f(
                 "week.summary",
                 &[
                     ("hours", &week::hours_text(t, r.schedule.hours_per_week)),
-                    ("days", &days.len().to_string()),
+                    ("days", &days.to_string()),
                 ],
             ));
             page.list(

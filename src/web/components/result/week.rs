@@ -2,8 +2,6 @@
 //! in (SVG attributes only, no inline styles: strict CSPs block them), and
 //! the same hours and days as text.
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use super::super::use_texts;
@@ -91,7 +89,7 @@ pub fn Week(props: &WeekProps) -> Html {
         Level::Residential => html! { <p>{ t.tw("week.residential", props.someone_else) }</p> },
         Level::SelfGuided => html! { <p>{ t.tw("week.self_guided", props.someone_else) }</p> },
         _ => {
-            let days: BTreeSet<Day> = r.schedule.sessions.iter().map(|s| s.day).collect();
+            let days = r.schedule.day_count();
             let list = r
                 .schedule
                 .sessions
@@ -105,9 +103,9 @@ pub fn Week(props: &WeekProps) -> Html {
                 <>
                     { picture(&t, &r.schedule.sessions) }
                     <p class="cp-week-summary" data-hours={hours_text(&t, r.schedule.hours_per_week)}>
-                        { t.fcount("week.summary", days.len(), &[
+                        { t.fcount("week.summary", days, &[
                             ("hours", &hours_text(&t, r.schedule.hours_per_week)),
-                            ("days", &days.len().to_string()),
+                            ("days", &days.to_string()),
                         ]) }
                     </p>
                     <ul class="cp-week-list">{ for list }</ul>

@@ -1,0 +1,75 @@
+//! Compiles the locale files (`locales/*.json`, flat key -> text) into
+//! static tables, so the widget neither ships a JSON parser for them nor
+//! builds a map at start-up, and each key is stored once for all locales.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+fn main() {
+    locales();
+}
+
+fn locales() {
+    println!("cargo::rerun-if-changed=locales");
+    let mut locales: Vec<(String, BTreeMap<String, String>)> = Vec::new();
+    let mut files: Vec<_> = fs::read_dir("locales")
+        .expect("locales/ is readable")
+        .map(|e| e.expect("locales/ entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for path in files {
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = fs::read_to_string(&path).expect("locale file is readable");
+        let map: BTreeMap<String, String> = serde_json::from_str(&text).unwrap_or_else(|e| {
+            panic!("{}: not a flat JSON object of strings: {e}", path.display())
+        });
+        println!("cargo::rerun-if-changed={}", path.display());
+        locales.push((id, map));
+    }
+    let keys: BTreeSet<&str> = locales
+        .iter()
+        .flat_map(|(_, m)| m.keys().map(String::as_str))
+        .collect();
+
+    let mut out = String::new();
+    let (key_text, key_ends) = blob(keys.iter().copied());
+    writeln!(out, "/// Every key of every locale, sorted, end to end.").unwrap();
+    writeln!(out, "pub static KEY_TEXT: &str = {key_text:?};").unwrap();
+    writeln!(
+        out,
+        "pub static KEY_ENDS: [u16; {}] = {key_ends:?};",
+        keys.len()
+    )
+    .unwrap();
+    for (id, map) in &locales {
+        let values = keys.iter().map(|k| map.get(*k).map_or("", String::as_str));
+        let (text, ends) = blob(values);
+        let missing: Vec<usize> = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !map.contains_key(**k))
+            .map(|(i, _)| i)
+            .collect();
+        writeln!(
+            out,
+            "pub static {}: Table = Table {{ text: {text:?}, ends: &{ends:?}, missing: &{missing:?} }};",
+            id.to_uppercase()
+        )
+        .unwrap();
+    }
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("locale_tables.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// The texts end to end, and where each one ends.
+fn blob<'a>(texts: impl Iterator<Item = &'a str>) -> (String, Vec<u16>) {
+    let mut all = String::new();
+    let mut ends = Vec::new();
+    for t in texts {
+        all.push_str(t);
+        ends.push(u16::try_from(all.len()).expect("a locale's texts fit in 64 KB"));
+    }
+    (all, ends)
+}

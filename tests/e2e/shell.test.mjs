@@ -1,0 +1,188 @@
+// The first screen before the wasm arrives: the loader draws the
+// emergency line and the start screen itself (embed/carepath.js, built by
+// embed/build-loader.mjs), and the widget takes over without a visible
+// change, keeping what the visitor did meanwhile.
+//   DIST=/path/to/dist CHROMIUM=/usr/bin/chromium node --test --test-concurrency=1 tests/e2e/shell.test.mjs
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO, STEP_TIMEOUT, launchBrowser, startServer } from "./helpers.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const WASM = "**/carepath-widget_bg.wasm";
+
+/**
+ * Opens the demo page with the wasm held back until `release()`.
+ * Returns { page, release, errors, events }.
+ */
+async function openHeld(t, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const name of ["carepath:start", "carepath:step", "carepath:complete"]) {
+      document.addEventListener(name, (e) => window.__events.push([name, e.detail?.question ?? null]));
+    }
+  });
+  await page.goto(server.url);
+  await page.locator("carepath-assessment [data-screen=start]").waitFor();
+  return { page, release, errors };
+}
+
+const shadowHtml = (page) => page.evaluate(() => document.querySelector("carepath-assessment").shadowRoot.innerHTML);
+
+/** Waits until the widget (not the loader) renders the start screen. */
+async function waitForWidgetStart(page, drawn) {
+  await page.waitForFunction(
+    (before) => {
+      const root = document.querySelector("carepath-assessment").shadowRoot;
+      const start = root.querySelector("[data-screen=start]");
+      return start && start !== before;
+    },
+    drawn,
+  );
+}
+
+for (const [label, locale, lang] of [
+  ["English", "en-US", "en"],
+  ["Spanish (locale=auto, a Spanish browser)", "es-MX", "es"],
+]) {
+  test(`${label}: before the wasm arrives the start screen and the 911/988 line are drawn, exactly as the widget renders them`, async (t) => {
+    const { page, release, errors } = await openHeld(t, { locale });
+    const drawn = await page.evaluateHandle(() =>
+      document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
+    );
+    const root = page.locator("carepath-assessment");
+    assert.equal(await root.locator(".cp").getAttribute("lang"), lang);
+    assert.ok(await root.locator("a[href='tel:911']").isVisible(), "911 is on screen");
+    assert.ok(await root.locator("a[href='tel:988']").isVisible(), "988 is on screen");
+    assert.ok(await root.locator("a[href='sms:988']").isVisible(), "text 988 is on screen");
+    const styled = await root.locator("button.cp-primary").evaluate((b) => getComputedStyle(b).minHeight);
+    assert.equal(styled, "44px", "the widget's stylesheet applies already");
+    const before = await shadowHtml(page);
+    const wasmRequested = await page.evaluate(() =>
+      performance.getEntriesByType("resource").some((e) => e.name.endsWith("carepath-widget.js")),
+    );
+    assert.ok(wasmRequested, "the glue is requested while the drawn screen shows");
+
+    release();
+    await waitForWidgetStart(page, drawn);
+    assert.equal(await shadowHtml(page), before, "the widget's start screen is the drawn one, element for element");
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("Start pressed before the wasm arrives: the widget opens at the first question, focus on its heading, with one start and one step event", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  const start = page.locator("carepath-assessment section[data-screen=start] button.cp-primary");
+  await start.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await start.getAttribute("aria-busy"), "true", "the press is acknowledged");
+  assert.deepEqual(await page.evaluate(() => window.__events), [], "no event before the widget runs");
+  release();
+  await page.locator("carepath-assessment form[data-question=danger_now]").waitFor();
+  // Focus moves to the question's heading.
+  await page.waitForFunction(
+    () => document.querySelector("carepath-assessment").shadowRoot.activeElement?.classList.contains("cp-heading"),
+    null,
+    { timeout: 2000 },
+  );
+  await page.waitForFunction(() => window.__events.length >= 2);
+  assert.deepEqual(await page.evaluate(() => window.__events), [
+    ["carepath:start", null],
+    ["carepath:step", "danger_now"],
+  ]);
+  // And the journey goes on as usual.
+  await page.locator("carepath-assessment input[name=danger_now][value=no]").check();
+  await page.locator("carepath-assessment form[data-screen=question] button[type=submit]").click();
+  await page.locator("carepath-assessment form[data-question=for_whom]").waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test("the language switched before the wasm arrives stays switched, with focus on the switch", async (t) => {
+  const { page, release, errors } = await openHeld(t, { locale: "en-US" });
+  const drawn = await page.evaluateHandle(() =>
+    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
+  );
+  await page.locator("carepath-assessment button.cp-lang").click();
+  const root = page.locator("carepath-assessment");
+  assert.equal(await root.locator(".cp").getAttribute("lang"), "es");
+  const spanish = await shadowHtml(page);
+  release();
+  await waitForWidgetStart(page, drawn);
+  await page.waitForFunction(
+    (before) => document.querySelector("carepath-assessment").shadowRoot.innerHTML === before,
+    spanish,
+  );
+  await page.waitForFunction(
+    () => document.querySelector("carepath-assessment").shadowRoot.activeElement?.className === "cp-lang",
+    null,
+    { timeout: 2000 },
+  );
+  // The widget's own switch now works: back to English.
+  await root.locator("button.cp-lang").click();
+  await page.waitForFunction(
+    () => document.querySelector("carepath-assessment").shadowRoot.querySelector(".cp").lang === "en",
+  );
+  assert.deepEqual(errors, []);
+});
+
+test("if the wasm never arrives, the emergency line stays and the console names the files to check", async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.route(WASM, (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(server.url);
+  const root = page.locator("carepath-assessment");
+  await root.locator("[data-screen=start]").waitFor();
+  const deadline = Date.now() + STEP_TIMEOUT;
+  const message = () => errors.find((e) => e.includes("carepath: the widget could not load"));
+  while (!message() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(message(), `the load error is logged (console errors: ${JSON.stringify(errors)})`);
+  assert.match(message(), /carepath-widget_bg\.wasm/, "the message names the wasm file");
+  assert.ok(await root.locator("a[href='tel:988']").isVisible(), "988 is still on screen");
+  assert.ok(await root.locator("a[href='tel:911']").isVisible(), "911 is still on screen");
+});
+
+test("the stylesheet the loader adopts reads as the same rules as styles/widget.css", async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator("carepath-assessment [data-screen=start]").waitFor();
+  const source = readFileSync(join(REPO, "styles/widget.css"), "utf8");
+  const [adopted, fromSource, length] = await page.evaluate((text) => {
+    const rules = (sheet) => [...sheet.cssRules].map((r) => r.cssText);
+    const sheet = document.querySelector("carepath-assessment").shadowRoot.adoptedStyleSheets[0];
+    const own = new CSSStyleSheet();
+    own.replaceSync(text);
+    return [rules(sheet), rules(own), sheet.cssRules.length];
+  }, source);
+  assert.ok(length > 40, `the adopted sheet has the widget's rules (${length})`);
+  assert.deepEqual(adopted, fromSource);
+});
