@@ -7,6 +7,8 @@
 // two pages are loaded alternately, RUNS times each, once without and once
 // with 4x CPU throttling. Medians are printed and all samples written to
 // bench/results.json. See bench/README.md for what each metric means.
+// NETWORK=slow4g adds Lighthouse's slow 4G link (150 ms round trip,
+// 1.6 Mbps down) and serves both pages gzipped, as a CDN would.
 import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -19,6 +21,8 @@ const DIST = resolve(process.env.DIST || join(REPO, "dist"));
 const SURVEYJS = join(REPO, "bench/surveyjs");
 const RUNS = Math.max(1, Number(process.env.RUNS || 7));
 const THROTTLES = [1, 4];
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const NETWORK = process.env.NETWORK === "slow4g" ? SLOW_4G : null;
 const TIMEOUT = 30_000;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -39,7 +43,7 @@ async function serve(dir) {
     const port = 9100 + Math.floor(Math.random() * 800);
     const child = spawn(
       process.execPath,
-      [join(REPO, "scripts/static-server.mjs"), "--dir", dir, "--port", String(port)],
+      [join(REPO, "scripts/static-server.mjs"), "--dir", dir, "--port", String(port), ...(NETWORK ? ["--gzip"] : [])],
       { stdio: ["ignore", "ignore", "ignore"] },
     );
     let exited = false;
@@ -224,6 +228,10 @@ async function measure(browser, widget, url, throttle) {
     page.setDefaultTimeout(TIMEOUT);
     const cdp = await context.newCDPSession(page);
     if (throttle !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    if (NETWORK) {
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", NETWORK);
+    }
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const responses = [];
@@ -353,7 +361,7 @@ const results = {
   throttles: {},
 };
 try {
-  console.log(`Chromium ${browser.version()}, ${RUNS} runs per widget and setting, DIST=${DIST}`);
+  console.log(`Chromium ${browser.version()}, ${RUNS} runs per widget and setting, DIST=${DIST}${NETWORK ? ", slow 4G" : ""}`);
   for (const throttle of THROTTLES) {
     const samples = { carepath: [], surveyjs: [] };
     for (let i = 0; i < RUNS; i++) {
@@ -391,13 +399,14 @@ try {
     const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (r) =>
       "| " + r.map((c, i) => (i ? c.padStart(width[i]) : c.padEnd(width[i]))).join(" | ") + " |";
-    console.log(`\nCPU throttling ${throttle}x, median of ${RUNS}:`);
+    console.log(`\nCPU throttling ${throttle}x${NETWORK ? ", slow 4G" : ""}, median of ${RUNS}:`);
     console.log(line(head));
     console.log("|" + width.map((w, i) => (i ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|") + "|");
     rows.forEach((r) => console.log(line(r)));
   }
-  writeFileSync(join(REPO, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
-  console.log("\nAll samples: bench/results.json");
+  const name = NETWORK ? "bench/results-slow4g.json" : "bench/results.json";
+  writeFileSync(join(REPO, name), JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nAll samples: ${name}`);
 } finally {
   await browser.close();
   carepath.stop();

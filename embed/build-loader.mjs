@@ -1,7 +1,7 @@
 // Build step (run by scripts/trunk-post-build.sh): writes the embed loader
 // with what it needs to draw the first screen before the wasm arrives:
 // the widget's stylesheet (minified) and, for each locale, the words of
-// the emergency bar and the start screen. Usage:
+// the emergency bar, the start screen and the first question. Usage:
 //   node embed/build-loader.mjs <source dir> <output file>
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +15,14 @@ if (!src || !out) throw new Error("usage: node embed/build-loader.mjs <source di
 const KEYS = [
   "app.label", "bar.text", "bar.call911", "bar.call988", "bar.text988", "lang.switch",
   "start.heading", "start.intro", "start.private", "start.estimate", "start.who", "start.begin",
+  "nav.progress", "nav.next", "nav.back", "nav.need_answer_required",
+  "q.danger_now.legend", "q.danger_now.hint", "q.danger_now.opt.yes", "q.danger_now.opt.no",
 ];
+
+// "Question 1 of N" on the first question of a new journey: N is what
+// Journey::progress gives before any answer (a unit test in
+// src/journey/tests.rs checks this number).
+const FIRST_TOTAL = 18;
 
 // In the order of the widget's language switch (i18n::LOCALES: English
 // first, then by id).
@@ -51,7 +58,7 @@ function minifyCss(css) {
   return outCss.replaceAll(";}", "}");
 }
 
-const shell = { locales: ids, texts, css: minifyCss(readFileSync(join(src, "styles", "widget.css"), "utf8")) };
+const shell = { locales: ids, texts, firstTotal: String(FIRST_TOTAL), css: minifyCss(readFileSync(join(src, "styles", "widget.css"), "utf8")) };
 const loader = readFileSync(join(src, "embed", "carepath.js"), "utf8");
 const marker = "const SHELL = null;";
 if (!loader.includes(marker)) throw new Error(`embed/carepath.js lacks "${marker}"`);

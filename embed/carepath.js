@@ -3,15 +3,16 @@
 // page needs. The wasm and its glue load once, from beside this file
 // (resolved from this script's own URL, not the page's), however many
 // widgets the page has. Until they arrive, the loader draws the first
-// screen itself (the emergency bar and the start screen), so a visitor
-// sees the 911 / 988 line at once, even if the wasm never comes.
+// screens itself (the emergency bar, the start screen and the first
+// question), so a visitor sees the 911 / 988 line at once, even if the
+// wasm never comes, and can start.
 const here = import.meta.url;
 const ATTRIBUTES = [
   "center-name", "phone", "contact-url", "offers", "outpatient-schedule",
   "iop-schedule", "php-schedule", "locale", "remember", "share-result", "share-answers",
 ];
-// Filled in by embed/build-loader.mjs: the stylesheet, and the first
-// screen's words in each locale.
+// Filled in by embed/build-loader.mjs: the stylesheet, the first screens'
+// words in each locale, and how many questions a new journey counts.
 const SHELL = null;
 
 let loading;
@@ -52,36 +53,76 @@ function chooseLocale(el) {
   return primary.find((id) => ids.includes(id)) ?? "en";
 }
 
-// The same elements the widget renders for its start screen (app.rs,
-// emergency_bar.rs, start.rs), attributes in the same order (yew sets
-// class last); the widget replaces them when it mounts.
-function h(tag, { class: className, ...attributes }, ...children) {
+// The same elements the widget renders (app.rs, emergency_bar.rs,
+// start.rs, question.rs), attributes in the same order (yew sets class,
+// then value, last); the widget replaces them when it mounts.
+function h(tag, { class: className, value, ...attributes }, ...children) {
   const e = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
+  for (const [name, v] of Object.entries(attributes)) e.setAttribute(name, v);
   if (className) e.setAttribute("class", className);
-  e.append(...children);
+  if (value) e.setAttribute("value", value);
+  e.append(...children.filter((c) => c !== null));
   return e;
+}
+
+// The start screen, or the first question (danger_now) once Start is
+// pressed: what a visitor may do before the wasm arrives.
+function startScreen(t, state, redraw) {
+  const begin = h("button", { type: "button", class: "cp-button cp-primary" }, t["start.begin"]);
+  begin.addEventListener("click", () => redraw({ screen: "danger_now" }, ".cp-focus"));
+  const p = (key) => h("p", {}, t[key]);
+  return h("section", { class: "cp-start", "data-screen": "start" },
+    h("h2", { class: "cp-heading cp-focus", tabindex: "-1" }, t["start.heading"]),
+    p("start.intro"), p("start.private"), p("start.estimate"), p("start.who"),
+    begin);
+}
+
+function firstQuestion(t, state, redraw) {
+  const q = "danger_now";
+  const option = (id) => {
+    const input = h("input", { type: "radio", id: `cp-${q}-${id}`, name: q, class: "cp-input", value: id });
+    input.checked = state.answer === id;
+    input.addEventListener("change", () => (state.answer = id));
+    return h("div", { class: "cp-option" }, input, h("label", { for: `cp-${q}-${id}` }, t[`q.${q}.opt.${id}`]));
+  };
+  const hold = state.next && !state.answer;
+  const back = h("button", { type: "button", class: "cp-button cp-link" }, t["nav.back"]);
+  back.addEventListener("click", () => redraw({ screen: "start", next: false }, ".cp-focus"));
+  const form = h("form", { "data-screen": "question", "data-question": q, novalidate: "novalidate", class: "cp-question" },
+    h("fieldset", { "aria-describedby": hold ? `cp-hint-${q} cp-error-${q}` : `cp-hint-${q}`, class: "cp-fieldset" },
+      h("legend", { class: "cp-legend" },
+        h("h2", { tabindex: "-1", class: "cp-heading cp-focus" },
+          h("span", { class: "cp-progress" }, t["nav.progress"].replace("{n}", "1").replace("{total}", SHELL.firstTotal)),
+          h("span", { class: "cp-question-text" }, t[`q.${q}.legend`]))),
+      h("p", { id: `cp-hint-${q}`, class: "cp-hint" }, t[`q.${q}.hint`]),
+      hold ? h("p", { id: `cp-error-${q}`, role: "alert", class: "cp-error" }, t["nav.need_answer_required"]) : null,
+      h("div", { class: "cp-options" }, option("yes"), option("no"))),
+    h("div", { class: "cp-nav" },
+      h("button", { type: "submit", class: "cp-button cp-primary" }, t["nav.next"]),
+      back));
+  // Next with an answer waits for the widget, which goes on from there.
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (state.answer) {
+      state.next = true;
+      form.setAttribute("aria-busy", "true");
+    } else redraw({ next: true });
+  });
+  return form;
 }
 
 function drawShell(el, state) {
   const t = SHELL.texts[state.locale];
   const ids = SHELL.locales;
   const next = ids[(ids.indexOf(state.locale) + 1) % ids.length];
-  const lang = h("button", { type: "button", class: "cp-lang", lang: next, "data-switch-to": next }, t["lang.switch"]);
-  lang.addEventListener("click", () => {
-    state.locale = next;
-    state.switched = true;
+  const redraw = (change, focus) => {
+    Object.assign(state, change);
     drawShell(el, state);
-    el.shadowRoot.querySelector(".cp-lang")?.focus();
-  });
-  const begin = h("button", { type: "button", class: "cp-button cp-primary" }, t["start.begin"]);
-  // Pressed before the widget is ready: it starts at the first question
-  // as soon as it is.
-  begin.addEventListener("click", () => {
-    state.started = true;
-    begin.setAttribute("aria-busy", "true");
-  });
-  const p = (key) => h("p", {}, t[key]);
+    if (focus) el.shadowRoot.querySelector(focus)?.focus();
+  };
+  const lang = h("button", { type: "button", class: "cp-lang", lang: next, "data-switch-to": next }, t["lang.switch"]);
+  lang.addEventListener("click", () => redraw({ locale: next, switched: true }, ".cp-lang"));
+  const screen = (state.screen === "start" ? startScreen : firstQuestion)(t, state, redraw);
   el.shadowRoot.replaceChildren(h("div", {},
     h("div", { class: "cp", lang: state.locale, role: "region", "aria-label": t["app.label"] },
       h("aside", { class: "cp-bar", "aria-label": t["bar.text"] },
@@ -90,14 +131,18 @@ function drawShell(el, state) {
         h("a", { class: "cp-bar-link", href: "tel:988" }, t["bar.call988"]),
         h("a", { class: "cp-bar-link", href: "sms:988" }, t["bar.text988"]),
         lang),
-      h("div", { class: "cp-screen" },
-        h("section", { class: "cp-start", "data-screen": "start" },
-          h("h2", { class: "cp-heading cp-focus", tabindex: "-1" }, t["start.heading"]),
-          p("start.intro"), p("start.private"), p("start.estimate"), p("start.who"),
-          begin)))));
+      h("div", { class: "cp-screen" }, screen))));
 }
 
-// What the visitor did on the drawn screen, per element, for the widget.
+// The same element in the widget's rendering of the screen.
+function focusTarget(e) {
+  if (!e) return null;
+  if (e.id) return `#${e.id}`;
+  for (const c of ["cp-lang", "cp-focus", "cp-primary", "cp-link"]) if (e.classList.contains(c)) return `.${c}`;
+  return null;
+}
+
+// What the visitor did on the drawn screens, per element, for the widget.
 const shells = new WeakMap();
 
 function mount(el) {
@@ -111,20 +156,24 @@ function mount(el) {
   }
   el.shadowRoot.adoptedStyleSheets = [styles()];
   if (SHELL && !el.shadowRoot.firstChild && !shells.has(el)) {
-    const state = { locale: chooseLocale(el), started: false, switched: false };
+    const state = { locale: chooseLocale(el), switched: false, screen: "start", answer: null, next: false };
     shells.set(el, state);
     drawShell(el, state);
   }
   widget().then((w) => {
     if (!el.isConnected) return;
-    const state = shells.get(el);
+    const s = shells.get(el);
     shells.delete(el);
-    const focusedSwitch = el.shadowRoot.activeElement?.classList.contains("cp-lang");
-    // The visitor's language choice, if they made one; else the widget
-    // chooses as it always does.
-    w.mount(el, state?.started ?? false, state?.switched ? state.locale : undefined);
-    // The widget renders in a microtask, before the next frame.
-    if (focusedSwitch) requestAnimationFrame(() => el.shadowRoot.querySelector(".cp-lang")?.focus());
+    const focused = el.shadowRoot.activeElement;
+    const started = s?.screen === "danger_now";
+    // The widget picks up where the visitor is: their language choice if
+    // they made one, the first question with its answer, Next pressed.
+    w.mount(el, started, s?.switched ? s.locale : undefined, started ? s.answer ?? undefined : undefined, started && s.next);
+    // Focus stays where it was, unless Next moved the visitor on (the
+    // widget then focuses the new screen). The widget renders in a
+    // microtask, before the next frame.
+    const again = s?.next && s.answer ? null : focusTarget(focused);
+    if (again) requestAnimationFrame(() => el.shadowRoot.querySelector(again)?.focus());
   }, failed);
 }
 // Removed and re-added in the same task (a move) keeps the visitor's

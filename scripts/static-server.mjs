@@ -1,10 +1,12 @@
 // A tiny static file server for the demo and the browser tests, with no
 // dependencies: correct MIME types (application/wasm), optional extra
-// headers (a CSP for the tests) and optional CORS.
-//   node scripts/static-server.mjs --dir dist --port 8080 [--header "Name: value"]... [--cors]
+// headers (a CSP for the tests), optional CORS, and optional gzip (as a
+// CDN would serve the files; used by the Lighthouse run).
+//   node scripts/static-server.mjs --dir dist --port 8080 [--header "Name: value"]... [--cors] [--gzip]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -21,6 +23,7 @@ args.forEach((a, i) => {
   }
 });
 if (args.includes("--cors")) headers["Access-Control-Allow-Origin"] = "*";
+const gzip = args.includes("--gzip");
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -43,10 +46,18 @@ createServer(async (req, res) => {
   }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-    const body = await readFile(file);
+    let body = await readFile(file);
+    const type = types[extname(file)] || "application/octet-stream";
+    const encoding = {};
+    if (gzip && /gzip/.test(req.headers["accept-encoding"] ?? "") && !type.startsWith("image/png")) {
+      body = gzipSync(body, { level: 9 });
+      encoding["Content-Encoding"] = "gzip";
+      encoding["Vary"] = "Accept-Encoding";
+    }
     res.writeHead(200, {
-      "Content-Type": types[extname(file)] || "application/octet-stream",
+      "Content-Type": type,
       "Cache-Control": "no-store",
+      ...encoding,
       ...headers,
     });
     res.end(body);

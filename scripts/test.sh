@@ -31,6 +31,9 @@ build_release
 say "checking the build output"
 bash "$ROOT/scripts/check-dist.sh"
 
+say "widget size (gzip -9): issue 6's budget, and the regression ceiling"
+bash "$ROOT/scripts/size.sh"
+
 say "component tests in headless Chromium (wasm-bindgen-test)"
 wasm_test_env
 cargo test --locked --target wasm32-unknown-unknown --test web_widget

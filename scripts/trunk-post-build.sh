@@ -8,8 +8,15 @@ src="${TRUNK_SOURCE_DIR:?run by trunk}"
 out="$stage/carepath/v1"
 mkdir -p "$out"
 mv "$stage/carepath-widget.js" "$stage/carepath-widget_bg.wasm" "$out/"
-# The loader, with the stylesheet and the start screen's words built in.
+# The loader, with the stylesheet and the first screens' words built in.
 node "$src/embed/build-loader.mjs" "$src" "$out/carepath.js"
+# Both scripts minified (npm esbuild, pinned in package.json).
+minify() {
+  "$src/node_modules/.bin/esbuild" "$out/$1" --minify --format=esm --log-level=warning \
+    --allow-overwrite --outfile="$out/$1" "--banner:js=// $2"
+}
+minify carepath.js "Carepath embed loader (minified; source: embed/carepath.js)"
+minify carepath-widget.js "Carepath widget glue (wasm-bindgen, minified)"
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$out/"
 cp "$src/embed/configurator.html" "$src/embed/configurator.js" "$src/embed/configurator.css" "$stage/"
 sed -i '/data-trunk rel="rust"/d' "$stage/index.html"

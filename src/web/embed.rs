@@ -15,11 +15,11 @@ use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit,
 use yew::{AppHandle, Callback};
 
 use super::app::{App, AppProps};
-use crate::assessment::questions::{Kind, QUESTIONS};
-use crate::assessment::{assess, Answers};
+use crate::assessment::questions::{question, Kind, QUESTIONS};
+use crate::assessment::{assess, Answers, Q};
 use crate::host_config::{self, Config};
 use crate::i18n::LOCALES;
-use crate::journey::{Event, Journey, Msg};
+use crate::journey::{Event, Journey, Msg, Screen};
 
 struct Mounted {
     host: Element,
@@ -216,12 +216,20 @@ fn browser_languages() -> Vec<String> {
 
 /// Mounts the widget on an element. Mounting a mounted element does
 /// nothing, so an element moved in the page keeps the visitor's place.
+///
 /// The loader has already given the element its shadow root, adopted the
-/// widget's stylesheet and drawn the start screen there, which this
-/// replaces. `started`: the visitor pressed Start on that screen; `locale`:
-/// they switched its language.
+/// widget's stylesheet and drawn the first screens there, which this
+/// replaces, going on from what the visitor did on them: `started`, they
+/// pressed Start; `locale`, they switched the language; `danger_now`,
+/// their answer to the first question; `next`, they pressed Next on it.
 #[wasm_bindgen]
-pub fn mount(host: &Element, started: Option<bool>, locale: Option<String>) {
+pub fn mount(
+    host: &Element,
+    started: Option<bool>,
+    locale: Option<String>,
+    danger_now: Option<String>,
+    next: Option<bool>,
+) {
     if is_mounted(host) {
         return;
     }
@@ -242,13 +250,7 @@ pub fn mount(host: &Element, started: Option<bool>, locale: Option<String>) {
         .and_then(|s| s.get_item(&storage_key(host)).ok().flatten())
         .and_then(|text| Journey::restore(&text));
     let started = started == Some(true) && saved.is_none();
-    let saved = saved.or_else(|| {
-        started.then(|| {
-            let mut journey = Journey::new();
-            journey.update(Msg::Begin);
-            journey
-        })
-    });
+    let saved = saved.or_else(|| started.then(|| first_steps(danger_now, next == Some(true))));
     let locale_choice = locale.and_then(|id| LOCALES.iter().find(|l| l.0 == id).map(|l| l.0));
     let shared = Rc::new(Shared {
         config: RefCell::new(config),
@@ -257,7 +259,10 @@ pub fn mount(host: &Element, started: Option<bool>, locale: Option<String>) {
     let mut first = props(host, &shared, saved, 0);
     first.locale_choice = locale_choice;
     if started {
+        // The visitor has seen the first question; the app announces the
+        // next screen itself if Next took them there.
         first.on_event.emit(Event::Start);
+        first.on_event.emit(Event::Step(Q::DangerNow));
     }
     let handle = yew::Renderer::<App>::with_root_and_props(mount_point.clone(), first).render();
     MOUNTED.with(|m| {
@@ -270,6 +275,26 @@ pub fn mount(host: &Element, started: Option<bool>, locale: Option<String>) {
             warned,
         })
     });
+}
+
+/// A journey that has been through the loader's first screens.
+fn first_steps(danger_now: Option<String>, next: bool) -> Journey {
+    let mut journey = Journey::new();
+    journey.update(Msg::Begin);
+    let options = question(Q::DangerNow).options;
+    if let Some(answer) = danger_now.and_then(|a| options.iter().find(|o| **o == a)) {
+        journey.update(Msg::Choose(Q::DangerNow, answer));
+    }
+    if next {
+        journey.update(Msg::Next);
+    }
+    // The app focuses and announces a screen it opens on only when `step`
+    // is above 0: when Next moved the visitor on. Otherwise they stay
+    // where they were, and the loader keeps their focus.
+    if journey.screen == Screen::Question(Q::DangerNow) {
+        journey.step = 0;
+    }
+    journey
 }
 
 /// Applies the element's current attributes to its widget.

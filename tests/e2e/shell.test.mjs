@@ -94,30 +94,124 @@ for (const [label, locale, lang] of [
   });
 }
 
-test("Start pressed before the wasm arrives: the widget opens at the first question, focus on its heading, with one start and one step event", async (t) => {
-  const { page, release, errors } = await openHeld(t);
-  const start = page.locator("carepath-assessment section[data-screen=start] button.cp-primary");
-  await start.focus();
-  await page.keyboard.press("Enter");
-  assert.equal(await start.getAttribute("aria-busy"), "true", "the press is acknowledged");
-  assert.deepEqual(await page.evaluate(() => window.__events), [], "no event before the widget runs");
-  release();
-  await page.locator("carepath-assessment form[data-question=danger_now]").waitFor();
-  // Focus moves to the question's heading.
-  await page.waitForFunction(
-    () => document.querySelector("carepath-assessment").shadowRoot.activeElement?.classList.contains("cp-heading"),
-    null,
+const inWidget = (page, selector) => page.locator(`carepath-assessment ${selector}`);
+const focusedIn = (page) =>
+  page.evaluate(() => {
+    const active = document.querySelector("carepath-assessment").shadowRoot.activeElement;
+    return active ? active.id || active.className : null;
+  });
+const waitForFocus = (page, test) =>
+  page.waitForFunction(
+    (source) => {
+      const active = document.querySelector("carepath-assessment").shadowRoot.activeElement;
+      return active && new Function("a", `return ${source}`)(active);
+    },
+    test,
     { timeout: 2000 },
   );
+/** Waits until the widget (not the loader) renders the question screen. */
+async function waitForWidgetQuestion(page, drawn, id) {
+  await page.waitForFunction(
+    ([before, id]) => {
+      const form = document.querySelector("carepath-assessment").shadowRoot.querySelector("form[data-question]");
+      return form && form !== before && form.dataset.question === id;
+    },
+    [drawn, id],
+  );
+}
+const drawnForm = (page) =>
+  page.evaluateHandle(() => document.querySelector("carepath-assessment").shadowRoot.querySelector("form[data-question]"));
+
+for (const locale of ["en-US", "es-MX"]) test(`${locale}: Start before the wasm arrives draws the first question, focus on its heading; the widget's question is the same markup and the events follow`, async (t) => {
+  const { page, release, errors } = await openHeld(t, { locale });
+  const start = inWidget(page, "section[data-screen=start] button.cp-primary");
+  await start.focus();
+  await page.keyboard.press("Enter");
+  await inWidget(page, "form[data-question=danger_now]").waitFor();
+  assert.match(await focusedIn(page), /cp-heading/, "focus moves to the question's heading");
+  assert.match(await inWidget(page, ".cp-progress").textContent(), /^\S+ 1 \S+ \d+$/);
+  const before = await shadowHtml(page);
+  const drawn = await drawnForm(page);
+  assert.deepEqual(await page.evaluate(() => window.__events), [], "no event before the widget runs");
+  release();
+  await waitForWidgetQuestion(page, drawn, "danger_now");
+  assert.equal(await shadowHtml(page), before, "the widget's first question is the drawn one, element for element");
+  await waitForFocus(page, "a.classList.contains('cp-heading')");
   await page.waitForFunction(() => window.__events.length >= 2);
   assert.deepEqual(await page.evaluate(() => window.__events), [
     ["carepath:start", null],
     ["carepath:step", "danger_now"],
   ]);
   // And the journey goes on as usual.
-  await page.locator("carepath-assessment input[name=danger_now][value=no]").check();
-  await page.locator("carepath-assessment form[data-screen=question] button[type=submit]").click();
-  await page.locator("carepath-assessment form[data-question=for_whom]").waitFor();
+  await inWidget(page, "input[name=danger_now][value=no]").check();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "form[data-question=for_whom]").waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test("an answer and Next before the wasm arrives: the widget goes on to the next question (No) or the crisis screen (Yes)", async (t) => {
+  for (const [answer, screen] of [
+    ["no", "form[data-question=for_whom]"],
+    ["yes", "section[data-screen=crisis]"],
+  ]) {
+    const { page, release, errors } = await openHeld(t);
+    await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+    await inWidget(page, `input[name=danger_now][value=${answer}]`).check();
+    await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+    assert.equal(await inWidget(page, "form[data-question=danger_now]").getAttribute("aria-busy"), "true");
+    release();
+    await inWidget(page, screen).waitFor();
+    await waitForFocus(page, "a.classList.contains('cp-heading')");
+    await page.waitForFunction(() => window.__events.length >= 2);
+    const events = await page.evaluate(() => window.__events);
+    assert.deepEqual(events.slice(0, 2), [
+      ["carepath:start", null],
+      ["carepath:step", "danger_now"],
+    ]);
+    if (answer === "no") assert.deepEqual(events[2], ["carepath:step", "for_whom"]);
+    assert.deepEqual(errors, []);
+  }
+});
+
+test("Next with no answer before the wasm arrives shows the same error the widget shows; Back returns to the start", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  const alert = inWidget(page, "p.cp-error[role=alert]");
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), "Please pick Yes or No.");
+  const before = await shadowHtml(page);
+  const drawn = await drawnForm(page);
+  release();
+  await waitForWidgetQuestion(page, drawn, "danger_now");
+  assert.equal(await shadowHtml(page), before, "the widget shows the same error state");
+  assert.deepEqual(errors, []);
+
+  const second = await openHeld(t);
+  await inWidget(second.page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(second.page, "form[data-screen=question] button.cp-link").click();
+  await inWidget(second.page, "section[data-screen=start]").waitFor();
+  assert.match(await focusedIn(second.page), /cp-heading/, "focus on the start screen's heading");
+  second.release();
+  await second.page.waitForFunction(() => window.__events !== undefined);
+  await inWidget(second.page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(second.page, "form[data-question=danger_now]").waitFor();
+  assert.deepEqual(second.errors, []);
+});
+
+test("a radio chosen before the wasm arrives stays chosen and keeps the focus", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  const drawn = await drawnForm(page);
+  await inWidget(page, "input[name=danger_now][value=no]").focus();
+  await page.keyboard.press("Space");
+  assert.equal(await focusedIn(page), "cp-danger_now-no");
+  release();
+  await waitForWidgetQuestion(page, drawn, "danger_now");
+  await waitForFocus(page, "a.id === 'cp-danger_now-no'");
+  assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true);
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "form[data-question=for_whom]").waitFor();
   assert.deepEqual(errors, []);
 });
 
@@ -142,6 +236,7 @@ test("the language switched before the wasm arrives stays switched, with focus o
     { timeout: 2000 },
   );
   // The widget's own switch now works: back to English.
+  assert.equal(await root.locator("[data-screen=start] h2").textContent(), "Encuentre la atención que le sirve");
   await root.locator("button.cp-lang").click();
   await page.waitForFunction(
     () => document.querySelector("carepath-assessment").shadowRoot.querySelector(".cp").lang === "en",

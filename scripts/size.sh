@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The widget's size as a host page gets it: every file a page loads to run
+# a whole journey (the loader, which carries the stylesheet and the first
+# screen's words; the glue JS; the wasm, with both locales and the print
+# summary's styles), each compressed with gzip -9.
+#
+# Two limits:
+# - BUDGET, issue 6's goal: 80,000 bytes. The widget does not meet it yet,
+#   so it is reported, not enforced (see bench/README.md, "Size").
+# - CEILING, a regression guard just above today's size: fails the tests
+#   when the widget grows. Lower it when the size goes down; never raise it
+#   without saying why in the commit.
+#   ./scripts/size.sh [dist dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIST="${1:-dist}/carepath/v1"
+BUDGET=80000
+CEILING=143500
+
+total=0
+printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"
+for f in carepath.js carepath-widget.js carepath-widget_bg.wasm; do
+  path="$DIST/$f"
+  [ -f "$path" ] || { echo "size: $path is missing (build first)" >&2; exit 1; }
+  raw=$(wc -c <"$path")
+  gz=$(gzip -9 -c "$path" | wc -c)
+  total=$((total + gz))
+  printf '%-28s %9d %9d\n' "$f" "$raw" "$gz"
+done
+printf '%-28s %9s %9d\n' "total" "" "$total"
+if [ "$total" -le "$BUDGET" ]; then
+  echo "budget $BUDGET B (issue 6): met, $((BUDGET - total)) B to spare"
+else
+  echo "budget $BUDGET B (issue 6): NOT met, $((total - BUDGET)) B over (reported, not enforced)"
+fi
+if [ "$total" -gt "$CEILING" ]; then
+  echo "size: $total B is over the regression ceiling of $CEILING B: the widget grew" >&2
+  exit 1
+fi
+echo "regression ceiling $CEILING B: ok"
