@@ -2,8 +2,9 @@
 # Benchmark (not part of CI): Carepath's widget against the same
 # questionnaire built with SurveyJS. Uses an existing build in dist/ (or
 # DIST=...); it never builds Carepath. See bench/README.md.
-#   ./scripts/bench.sh            # RUNS=7 by default
+#   ./scripts/bench.sh            # RUNS=7 by default, then Lighthouse (3 runs)
 #   DIST=/path/to/dist RUNS=3 ./scripts/bench.sh
+#   NETWORK=slow4g ./scripts/bench.sh   LIGHTHOUSE=0 ./scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,8 @@ fi
 export DIST
 
 if [ ! -d node_modules ] || [ ! -f node_modules/survey-core/package.json ] \
-  || [ ! -f node_modules/survey-js-ui/package.json ] || [ ! -f node_modules/playwright-core/package.json ]; then
+  || [ ! -f node_modules/survey-js-ui/package.json ] || [ ! -f node_modules/playwright-core/package.json ] \
+  || [ ! -f node_modules/lighthouse/package.json ]; then
   echo "== installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
@@ -26,4 +28,9 @@ cp node_modules/survey-core/survey.core.min.js \
    node_modules/survey-core/survey-core.fontless.min.css \
    node_modules/survey-js-ui/survey-js-ui.min.js "$vendor/"
 
-exec node bench/run.mjs
+node bench/run.mjs
+if [ "${LIGHTHOUSE:-1}" != 0 ]; then
+  echo
+  echo "== Lighthouse on the demo page"
+  RUNS=3 node bench/lighthouse.mjs
+fi
