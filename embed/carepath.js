@@ -142,6 +142,17 @@ function focusTarget(e) {
   return null;
 }
 
+// With remember="session" and a place kept this session, the widget opens
+// there: drawing the start screen first would only flash.
+function restoring(el) {
+  if (el.getAttribute("remember")?.trim() !== "session") return false;
+  try {
+    return Object.keys(sessionStorage).some((k) => k.startsWith("carepath:progress:"));
+  } catch {
+    return false;
+  }
+}
+
 // What the visitor did on the drawn screens, per element, for the widget.
 const shells = new WeakMap();
 
@@ -155,7 +166,7 @@ function mount(el) {
     }
   }
   el.shadowRoot.adoptedStyleSheets = [styles()];
-  if (SHELL && !el.shadowRoot.firstChild && !shells.has(el)) {
+  if (SHELL && !el.shadowRoot.firstChild && !shells.has(el) && !restoring(el)) {
     const state = { locale: chooseLocale(el), switched: false, screen: "start", answer: null, next: false };
     shells.set(el, state);
     drawShell(el, state);
@@ -179,7 +190,16 @@ function mount(el) {
 // Removed and re-added in the same task (a move) keeps the visitor's
 // place; removed for good cleans up.
 const unmount = (el) => setTimeout(() => !el.isConnected && loading?.then((w) => w.unmount(el)), 0);
-const configure = (el) => loading?.then((w) => el.isConnected && w.configure(el));
+function configure(el) {
+  // A `locale` set while the drawn screens show (and the visitor has not
+  // switched the language): they follow it.
+  const s = shells.get(el);
+  if (s && !s.switched && chooseLocale(el) !== s.locale) {
+    s.locale = chooseLocale(el);
+    drawShell(el, s);
+  }
+  loading?.then((w) => el.isConnected && w.configure(el));
+}
 const reset = (el) => loading?.then((w) => w.reset(el));
 
 class CarepathAssessment extends HTMLElement {

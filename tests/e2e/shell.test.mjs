@@ -281,3 +281,44 @@ test("the stylesheet the loader adopts reads as the same rules as styles/widget.
   assert.ok(length > 40, `the adopted sheet has the widget's rules (${length})`);
   assert.deepEqual(adopted, fromSource);
 });
+
+test("a locale set while the drawn screens show is followed; a page that keeps a place this session (remember) opens there with no start screen first", async (t) => {
+  const { page, release, errors } = await openHeld(t, { locale: "en-US" });
+  await page.evaluate(() => document.querySelector("carepath-assessment").setAttribute("locale", "es"));
+  await page.waitForFunction(() => document.querySelector("carepath-assessment").shadowRoot.querySelector(".cp").lang === "es");
+  release();
+  await page.waitForFunction(() => window.__events !== undefined);
+  assert.deepEqual(errors, []);
+
+  // remember="session": the demo page with the attribute added.
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const other = await context.newPage();
+  other.setDefaultTimeout(STEP_TIMEOUT);
+  await other.route(server.url, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("<carepath-assessment ", '<carepath-assessment remember="session" ');
+    await route.fulfill({ response, body });
+  });
+  await other.goto(server.url);
+  await inWidget(other, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(other, "input[name=danger_now][value=no]").check();
+  await inWidget(other, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(other, "form[data-question=for_whom]").waitFor();
+
+  let releaseAgain;
+  const held = new Promise((r) => (releaseAgain = r));
+  await other.route(WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await other.reload();
+  await other.waitForFunction(() => customElements.get("carepath-assessment") !== undefined);
+  assert.equal(
+    await other.evaluate(() => document.querySelector("carepath-assessment").shadowRoot?.querySelector("[data-screen]") ?? null),
+    null,
+    "nothing drawn while the kept place loads",
+  );
+  releaseAgain();
+  await inWidget(other, "form[data-question=for_whom]").waitFor();
+});
