@@ -151,3 +151,52 @@ async fn two_widgets_on_one_page_keep_separate_answers() {
     find(&first, "form[data-question=for_whom]");
     find(&second, "section[data-screen=start]");
 }
+
+/// Every vignette (tests/vignettes/), as the browser gets them.
+const VIGNETTES: [&str; 22] = [
+    include_str!("vignettes/01-weekend-drinker-low-risk.json"),
+    include_str!("vignettes/02-working-parent-moderate-alcohol.json"),
+    include_str!("vignettes/03-severe-alcohol-withdrawal.json"),
+    include_str!("vignettes/04-fentanyl-mild-withdrawal-overdose.json"),
+    include_str!("vignettes/05-methadone-patient-stable.json"),
+    include_str!("vignettes/06-danger-now.json"),
+    include_str!("vignettes/07-all-skipped.json"),
+    include_str!("vignettes/08-teen-cannabis-for-someone-else.json"),
+    include_str!("vignettes/09-teen-unsafe-home-thoughts.json"),
+    include_str!("vignettes/10-pregnant-opioids.json"),
+    include_str!("vignettes/11-pregnant-drinker-never-stopped.json"),
+    include_str!("vignettes/12-older-adult-benzodiazepines.json"),
+    include_str!("vignettes/13-severe-use-unsupportive-home.json"),
+    include_str!("vignettes/14-self-harm-method.json"),
+    include_str!("vignettes/15-plan-or-attempt-little-use.json"),
+    include_str!("vignettes/16-step-down-with-center.json"),
+    include_str!("vignettes/17-center-does-not-offer-residential.json"),
+    include_str!("vignettes/18-center-schedule-below-the-band.json"),
+    include_str!("vignettes/19-recent-detox-on-buprenorphine.json"),
+    include_str!("vignettes/20-someone-else-weekends.json"),
+    include_str!("vignettes/21-mild-withdrawal-unsafe-home-criteria-skipped.json"),
+    include_str!("vignettes/22-no-substance-depression.json"),
+];
+
+/// The complete event's result object reads exactly as the CLI's JSON
+/// (same keys, order and values) for every vignette.
+#[wasm_bindgen_test]
+fn the_result_object_reads_as_the_cli_json() {
+    use carepath::assessment::{assess, Answers, Center};
+    for text in VIGNETTES {
+        let case: serde_json::Value = serde_json::from_str(text).unwrap();
+        let answers = Answers::from_value(&case["answers"]).unwrap();
+        let center = case
+            .get("center")
+            .map(|c| Center::from_json(&c.to_string()).unwrap());
+        let result = assess(&answers, center.as_ref()).unwrap();
+        let object = embed::result_object(&result);
+        let text_of_object: String = js_sys::JSON::stringify(&object).unwrap().into();
+        assert_eq!(
+            text_of_object,
+            serde_json::to_string(&result).unwrap(),
+            "{}",
+            case["title"]
+        );
+    }
+}
