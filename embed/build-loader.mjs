@@ -1,7 +1,8 @@
 // Build step (run by scripts/trunk-post-build.sh): writes the embed loader
 // with what it needs to draw the first screen before the wasm arrives:
 // the widget's stylesheet (minified) and, for each locale, the words of
-// the emergency bar, the start screen and the first question. Usage:
+// the emergency bar, the start screen, the first question and the crisis
+// screen. Usage:
 //   node embed/build-loader.mjs <source dir> <output file>
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,8 +16,10 @@ if (!src || !out) throw new Error("usage: node embed/build-loader.mjs <source di
 const KEYS = [
   "app.label", "bar.text", "bar.call911", "bar.call988", "bar.text988", "lang.switch",
   "start.heading", "start.intro", "start.private", "start.estimate", "start.who", "start.begin",
-  "nav.progress", "nav.next", "nav.back", "nav.need_answer_required",
+  "nav.progress", "nav.next", "nav.back", "nav.need_answer_required", "nav.loading", "nav.load_failed",
   "q.danger_now.legend", "q.danger_now.hint", "q.danger_now.opt.yes", "q.danger_now.opt.no",
+  "crisis.heading", "crisis.body", "crisis.911", "crisis.988", "crisis.poison", "crisis.poison_link",
+  "crisis.stay", "crisis.later", "crisis.continue",
 ];
 
 // "Question 1 of N" on the first question of a new journey: N is what
@@ -62,4 +65,5 @@ const shell = { locales: ids, texts, firstTotal: String(FIRST_TOTAL), css: minif
 const loader = readFileSync(join(src, "embed", "carepath.js"), "utf8");
 const marker = "const SHELL = null;";
 if (!loader.includes(marker)) throw new Error(`embed/carepath.js lacks "${marker}"`);
-writeFileSync(out, loader.replace(marker, `const SHELL = ${JSON.stringify(shell)};`));
+// A function, so a "$" in a text is not read as a replacement pattern.
+writeFileSync(out, loader.replace(marker, () => `const SHELL = ${JSON.stringify(shell)};`));

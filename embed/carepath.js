@@ -54,8 +54,8 @@ function chooseLocale(el) {
 }
 
 // The same elements the widget renders (app.rs, emergency_bar.rs,
-// start.rs, question.rs), attributes in the same order (yew sets class,
-// then value, last); the widget replaces them when it mounts.
+// start.rs, question.rs, crisis.rs), attributes in the same order (yew
+// sets class, then value, last); the widget replaces them when it mounts.
 function h(tag, { class: className, value, ...attributes }, ...children) {
   const e = document.createElement(tag);
   for (const [name, v] of Object.entries(attributes)) e.setAttribute(name, v);
@@ -65,29 +65,37 @@ function h(tag, { class: className, value, ...attributes }, ...children) {
   return e;
 }
 
-// The start screen, or the first question (danger_now) once Start is
-// pressed: what a visitor may do before the wasm arrives.
-function startScreen(t, state, redraw) {
-  const begin = h("button", { type: "button", class: "cp-button cp-primary" }, t["start.begin"]);
-  begin.addEventListener("click", () => redraw({ screen: "danger_now" }, ".cp-focus"));
+function button(cls, text, onclick, type = "button") {
+  const b = h("button", { type, class: cls }, text);
+  if (onclick) b.addEventListener("click", onclick);
+  return b;
+}
+
+// Next on a screen the loader does not draw (the second question, or on
+// from the crisis screen): the visitor waits for the widget, and is told;
+// or is told it could not load.
+let broken = false;
+const wait = () => ({ waiting: broken ? "failed" : "loading" });
+const waiting = (t, state) =>
+  state.waiting ? h("p", { role: "alert", class: "cp-hint" }, t[state.waiting === "failed" ? "nav.load_failed" : "nav.loading"]) : null;
+
+function startScreen(t, state, act) {
   const p = (key) => h("p", {}, t[key]);
   return h("section", { class: "cp-start", "data-screen": "start" },
     h("h2", { class: "cp-heading cp-focus", tabindex: "-1" }, t["start.heading"]),
     p("start.intro"), p("start.private"), p("start.estimate"), p("start.who"),
-    begin);
+    button("cp-button cp-primary", t["start.begin"], () => act("begin", { screen: "danger_now" }, ".cp-focus")));
 }
 
-function firstQuestion(t, state, redraw) {
+function firstQuestion(t, state, act) {
   const q = "danger_now";
   const option = (id) => {
     const input = h("input", { type: "radio", id: `cp-${q}-${id}`, name: q, class: "cp-input", value: id });
     input.checked = state.answer === id;
-    input.addEventListener("change", () => (state.answer = id));
+    input.addEventListener("change", () => act(`choose:${id}`, { answer: id, hold: false }));
     return h("div", { class: "cp-option" }, input, h("label", { for: `cp-${q}-${id}` }, t[`q.${q}.opt.${id}`]));
   };
-  const hold = state.next && !state.answer;
-  const back = h("button", { type: "button", class: "cp-button cp-link" }, t["nav.back"]);
-  back.addEventListener("click", () => redraw({ screen: "start", next: false }, ".cp-focus"));
+  const hold = state.hold;
   const form = h("form", { "data-screen": "question", "data-question": q, novalidate: "novalidate", class: "cp-question" },
     h("fieldset", { "aria-describedby": hold ? `cp-hint-${q} cp-error-${q}` : `cp-hint-${q}`, class: "cp-fieldset" },
       h("legend", { class: "cp-legend" },
@@ -98,31 +106,77 @@ function firstQuestion(t, state, redraw) {
       hold ? h("p", { id: `cp-error-${q}`, role: "alert", class: "cp-error" }, t["nav.need_answer_required"]) : null,
       h("div", { class: "cp-options" }, option("yes"), option("no"))),
     h("div", { class: "cp-nav" },
-      h("button", { type: "submit", class: "cp-button cp-primary" }, t["nav.next"]),
-      back));
-  // Next with an answer waits for the widget, which goes on from there.
+      button("cp-button cp-primary", t["nav.next"], null, "submit"),
+      button("cp-button cp-link", t["nav.back"], () => act("back", { screen: "start" }, ".cp-focus"))),
+    waiting(t, state));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    if (state.answer) {
-      state.next = true;
-      form.setAttribute("aria-busy", "true");
-    } else redraw({ next: true });
+    // As the widget does: no answer holds with an error; "yes" opens the
+    // crisis screen; "no" goes on to a question only the widget draws.
+    if (!state.answer) act("next", { hold: true });
+    else if (state.answer === "yes") act("next", { screen: "crisis" }, ".cp-focus");
+    else act("next", wait());
   });
   return form;
+}
+
+function crisisScreen(t, state, act) {
+  const link = (cls, href, key) => h("a", { class: cls, href }, t[key]);
+  return h("section", { class: "cp-crisis", "data-screen": "crisis" },
+    h("h2", { class: "cp-heading cp-focus", tabindex: "-1" }, t["crisis.heading"]),
+    h("p", {}, t["crisis.body"]),
+    h("ul", { class: "cp-crisis-lines" },
+      h("li", {}, h("p", {}, t["crisis.911"]), link("cp-button cp-urgent", "tel:911", "bar.call911")),
+      h("li", {}, h("p", {}, t["crisis.988"]),
+        link("cp-button cp-urgent", "tel:988", "bar.call988"), link("cp-button cp-urgent", "sms:988", "bar.text988")),
+      h("li", {}, h("p", {}, t["crisis.poison"]), link("cp-button", "tel:+18002221222", "crisis.poison_link"))),
+    h("p", {}, t["crisis.stay"]),
+    h("p", {}, t["crisis.later"]),
+    h("div", { class: "cp-nav" },
+      button("cp-button cp-primary", t["crisis.continue"], () => act("continue", wait())),
+      button("cp-button cp-link", t["nav.back"], () => act("back", { screen: "danger_now" }, ".cp-focus"))),
+    waiting(t, state));
+}
+
+const SCREENS = { start: startScreen, danger_now: firstQuestion, crisis: crisisScreen };
+
+// Where focus is, as a way to find the same element in a redrawn or the
+// widget's identical rendering: its id, its role in the screen, or its
+// place in the tree.
+function focusTarget(root) {
+  const e = root.activeElement;
+  if (!e) return null;
+  if (e.id) return (r) => r.getElementById(e.id);
+  for (const c of ["cp-lang", "cp-focus", "cp-primary", "cp-link"]) {
+    if (e.classList.contains(c)) return (r) => r.querySelector(`.${c}`);
+  }
+  const path = [];
+  for (let n = e; n !== root; n = n.parentNode) path.unshift([...n.parentNode.children].indexOf(n));
+  return (r) => path.reduce((n, i) => n?.children[i], r);
+}
+
+function redraw(el, state, change, focus) {
+  const stay = focusTarget(el.shadowRoot);
+  Object.assign(state, change);
+  drawShell(el, state);
+  (focus ? el.shadowRoot.querySelector(focus) : stay?.(el.shadowRoot))?.focus();
 }
 
 function drawShell(el, state) {
   const t = SHELL.texts[state.locale];
   const ids = SHELL.locales;
   const next = ids[(ids.indexOf(state.locale) + 1) % ids.length];
-  const redraw = (change, focus) => {
-    Object.assign(state, change);
-    drawShell(el, state);
-    if (focus) el.shadowRoot.querySelector(focus)?.focus();
+  // What the visitor did: recorded for the widget, then drawn. Focus goes
+  // where the widget would put it (a new screen's heading), else stays.
+  // While the visitor waits for the widget, only the language switch acts.
+  const act = (action, change, focus) => {
+    if (state.waiting && action) return;
+    if (action) state.actions.push(action);
+    redraw(el, state, change, focus);
   };
   const lang = h("button", { type: "button", class: "cp-lang", lang: next, "data-switch-to": next }, t["lang.switch"]);
-  lang.addEventListener("click", () => redraw({ locale: next, switched: true }, ".cp-lang"));
-  const screen = (state.screen === "start" ? startScreen : firstQuestion)(t, state, redraw);
+  lang.addEventListener("click", () => act(null, { locale: next, switched: true }));
+  const screen = SCREENS[state.screen]?.(t, state, act) ?? null;
   el.shadowRoot.replaceChildren(h("div", {},
     h("div", { class: "cp", lang: state.locale, role: "region", "aria-label": t["app.label"] },
       h("aside", { class: "cp-bar", "aria-label": t["bar.text"] },
@@ -134,20 +188,17 @@ function drawShell(el, state) {
       h("div", { class: "cp-screen" }, screen))));
 }
 
-// The same element in the widget's rendering of the screen.
-function focusTarget(e) {
-  if (!e) return null;
-  if (e.id) return `#${e.id}`;
-  for (const c of ["cp-lang", "cp-focus", "cp-primary", "cp-link"]) if (e.classList.contains(c)) return `.${c}`;
-  return null;
-}
-
-// With remember="session" and a place kept this session, the widget opens
-// there: drawing the start screen first would only flash.
+// With remember="session" and this element's place kept past the start
+// screen, the widget opens there: the loader draws only the emergency line.
 function restoring(el) {
   if (el.getAttribute("remember")?.trim() !== "session") return false;
   try {
-    return Object.keys(sessionStorage).some((k) => k.startsWith("carepath:progress:"));
+    // The widget's key (embed.rs, storage_key): the id, or the page's
+    // path and the element's place among the page's widgets.
+    const all = [...document.querySelectorAll("carepath-assessment, div[data-carepath]")];
+    const key = el.id ? `carepath:progress:${el.id}` : `carepath:progress:${location.pathname}#${Math.max(0, all.indexOf(el))}`;
+    const kept = sessionStorage.getItem(key);
+    return kept !== null && !kept.includes("\nscreen=start");
   } catch {
     return false;
   }
@@ -166,8 +217,9 @@ function mount(el) {
     }
   }
   el.shadowRoot.adoptedStyleSheets = [styles()];
-  if (SHELL && !el.shadowRoot.firstChild && !shells.has(el) && !restoring(el)) {
-    const state = { locale: chooseLocale(el), switched: false, screen: "start", answer: null, next: false };
+  if (SHELL && !el.shadowRoot.firstChild && !shells.has(el)) {
+    const screen = restoring(el) ? "none" : "start";
+    const state = { locale: chooseLocale(el), switched: false, screen, answer: null, hold: false, waiting: null, actions: [] };
     shells.set(el, state);
     drawShell(el, state);
   }
@@ -175,29 +227,33 @@ function mount(el) {
     if (!el.isConnected) return;
     const s = shells.get(el);
     shells.delete(el);
-    const focused = el.shadowRoot.activeElement;
-    const started = s?.screen === "danger_now";
-    // The widget picks up where the visitor is: their language choice if
-    // they made one, the first question with its answer, Next pressed.
-    w.mount(el, started, s?.switched ? s.locale : undefined, started ? s.answer ?? undefined : undefined, started && s.next);
-    // Focus stays where it was, unless Next moved the visitor on (the
-    // widget then focuses the new screen). The widget renders in a
-    // microtask, before the next frame.
-    const again = s?.next && s.answer ? null : focusTarget(focused);
-    if (again) requestAnimationFrame(() => el.shadowRoot.querySelector(again)?.focus());
-  }, failed);
+    const stay = s && !s.waiting ? focusTarget(el.shadowRoot) : null;
+    // The widget replays what the visitor did, in their language if they
+    // chose one, and opens where they are.
+    w.mount(el, s?.switched ? s.locale : undefined, s?.actions.join(" "));
+    // It renders in a microtask, before the next frame; focus stays on the
+    // same element unless the visitor has moved it out of the widget.
+    if (stay) {
+      requestAnimationFrame(() => {
+        const away = document.activeElement && document.activeElement !== document.body && document.activeElement !== el;
+        if (!away) stay(el.shadowRoot)?.focus();
+      });
+    }
+  }, (error) => {
+    failed(error);
+    broken = true;
+    for (const el of document.querySelectorAll("carepath-assessment, div[data-carepath]")) {
+      const s = shells.get(el);
+      if (s?.waiting) redraw(el, s, { waiting: "failed" });
+    }
+  });
 }
-// Removed and re-added in the same task (a move) keeps the visitor's
-// place; removed for good cleans up.
 const unmount = (el) => setTimeout(() => !el.isConnected && loading?.then((w) => w.unmount(el)), 0);
 function configure(el) {
   // A `locale` set while the drawn screens show (and the visitor has not
   // switched the language): they follow it.
   const s = shells.get(el);
-  if (s && !s.switched && chooseLocale(el) !== s.locale) {
-    s.locale = chooseLocale(el);
-    drawShell(el, s);
-  }
+  if (s && !s.switched && chooseLocale(el) !== s.locale) redraw(el, s, { locale: chooseLocale(el) });
   loading?.then((w) => el.isConnected && w.configure(el));
 }
 const reset = (el) => loading?.then((w) => w.reset(el));

@@ -26,7 +26,7 @@ async fn mounted() -> ShadowRoot {
     host.set_attribute("data-carepath", "").unwrap();
     host.set_attribute("center-name", "Test Center").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    embed::mount(&host, None, None, None, None);
+    embed::mount(&host, None, None);
     settle().await;
     host.shadow_root()
         .expect("the widget renders in an open shadow root")

@@ -62,7 +62,11 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 /// looks like a key (`a.b`, lowercase): the keys looked up by name.
 fn literal_keys() -> BTreeSet<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![root.join("i18n/mod.rs")];
+    // The loader draws the first screens with these keys too.
+    let mut files = vec![
+        root.join("i18n/mod.rs"),
+        root.join("../embed/build-loader.mjs"),
+    ];
     let mut dirs = vec![root.join("web")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {

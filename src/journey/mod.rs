@@ -215,6 +215,8 @@ impl Journey {
     }
 }
 
+pub mod handover;
+
 #[cfg(test)]
 mod tests;
 
@@ -287,6 +289,11 @@ impl Journey {
             }
             let options: Vec<&str> = options.split('+').filter(|o| !o.is_empty()).collect();
             answers.set(q, &options).ok()?;
+        }
+        // Past the first question, danger_now is always answered.
+        let first = matches!(screen, Screen::Start | Screen::Question(Q::DangerNow));
+        if !first && !answers.is_answered(Q::DangerNow) {
+            return None;
         }
         Some(Journey {
             screen,

@@ -244,6 +244,8 @@ fn a_saved_place_that_does_not_read_is_dropped_whole() {
         "carepath-progress 1\nscreen=question:age\ndanger_now=no+yes",
         "carepath-progress 1\nscreen=question:age\ndanger_now=no\ndanger_now=no",
         "carepath-progress 1\nscreen=question:age\nnope=no",
+        "carepath-progress 1\nscreen=question:age\nfor_whom=self",
+        "carepath-progress 1\nscreen=result",
         "carepath-progress 1\nscreen=question:age\ndanger_now",
         "{\"screen\":\"start\",\"answers\":{}}",
         "",

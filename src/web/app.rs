@@ -35,6 +35,10 @@ pub struct AppProps {
     /// start screen the loader draws).
     #[prop_or_default]
     pub locale_choice: Option<&'static str>,
+    /// Focus the first screen's heading: the visitor moved on to a screen
+    /// the loader does not draw before the widget was ready.
+    #[prop_or_default]
+    pub focus_first: bool,
 }
 
 #[function_component]
@@ -98,6 +102,14 @@ pub fn App(props: &AppProps) -> Html {
                     Screen::Result => on_event.emit(Event::Complete),
                     _ => {}
                 }
+            }
+        });
+    }
+    {
+        let root = root.clone();
+        use_effect_with(props.focus_first, move |focus| {
+            if *focus {
+                focus_heading(&root);
             }
         });
     }

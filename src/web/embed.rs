@@ -17,11 +17,11 @@ use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit,
 use yew::{AppHandle, Callback};
 
 use super::app::{App, AppProps};
-use crate::assessment::questions::{question, Kind, QUESTIONS};
-use crate::assessment::{assess, Answers, Assessment, Q};
+use crate::assessment::questions::{Kind, QUESTIONS};
+use crate::assessment::{assess, Answers, Assessment};
 use crate::host_config::{self, Config};
 use crate::i18n::LOCALES;
-use crate::journey::{Event, Journey, Msg, Screen};
+use crate::journey::{handover, Event, Journey};
 
 struct Mounted {
     host: Element,
@@ -205,6 +205,7 @@ fn props(host: &Element, shared: &Rc<Shared>, saved: Option<Journey>, reset: u32
         on_change: on_change(host.clone(), shared.clone()),
         browser_languages: Rc::new(browser_languages()),
         locale_choice: None,
+        focus_first: false,
     }
 }
 
@@ -228,17 +229,11 @@ fn browser_languages() -> Vec<String> {
 ///
 /// The loader has already given the element its shadow root, adopted the
 /// widget's stylesheet and drawn the first screens there, which this
-/// replaces, going on from what the visitor did on them: `started`, they
-/// pressed Start; `locale`, they switched the language; `danger_now`,
-/// their answer to the first question; `next`, they pressed Next on it.
+/// replaces, going on from what the visitor did on them: `locale`, the
+/// language they switched to; `actions`, what they did, replayed (see
+/// `journey::handover`).
 #[wasm_bindgen]
-pub fn mount(
-    host: &Element,
-    started: Option<bool>,
-    locale: Option<String>,
-    danger_now: Option<String>,
-    next: Option<bool>,
-) {
+pub fn mount(host: &Element, locale: Option<String>, actions: Option<String>) {
     if is_mounted(host) {
         return;
     }
@@ -258,8 +253,13 @@ pub fn mount(
         .flatten()
         .and_then(|s| s.get_item(&storage_key(host)).ok().flatten())
         .and_then(|text| Journey::restore(&text));
-    let started = started == Some(true) && saved.is_none();
-    let saved = saved.or_else(|| started.then(|| first_steps(danger_now, next == Some(true))));
+    // A place kept this session wins over the loader's screens.
+    let (replayed, events) = match (&saved, actions) {
+        (None, Some(actions)) => handover::replay(&actions),
+        _ => (Journey::new(), Vec::new()),
+    };
+    let focus_first = !handover::drawn_by_loader(replayed.screen);
+    let saved = saved.or((replayed != Journey::new()).then_some(replayed));
     let locale_choice = locale.and_then(|id| LOCALES.iter().find(|l| l.0 == id).map(|l| l.0));
     let shared = Rc::new(Shared {
         config: RefCell::new(config),
@@ -267,11 +267,9 @@ pub fn mount(
     });
     let mut first = props(host, &shared, saved, 0);
     first.locale_choice = locale_choice;
-    if started {
-        // The visitor has seen the first question; the app announces the
-        // next screen itself if Next took them there.
-        first.on_event.emit(Event::Start);
-        first.on_event.emit(Event::Step(Q::DangerNow));
+    first.focus_first = focus_first;
+    for event in events {
+        first.on_event.emit(event);
     }
     let handle = yew::Renderer::<App>::with_root_and_props(mount_point.clone(), first).render();
     MOUNTED.with(|m| {
@@ -284,26 +282,6 @@ pub fn mount(
             warned,
         })
     });
-}
-
-/// A journey that has been through the loader's first screens.
-fn first_steps(danger_now: Option<String>, next: bool) -> Journey {
-    let mut journey = Journey::new();
-    journey.update(Msg::Begin);
-    let options = question(Q::DangerNow).options;
-    if let Some(answer) = danger_now.and_then(|a| options.iter().find(|o| **o == a)) {
-        journey.update(Msg::Choose(Q::DangerNow, answer));
-    }
-    if next {
-        journey.update(Msg::Next);
-    }
-    // The app focuses and announces a screen it opens on only when `step`
-    // is above 0: when Next moved the visitor on. Otherwise they stay
-    // where they were, and the loader keeps their focus.
-    if journey.screen == Screen::Question(Q::DangerNow) {
-        journey.step = 0;
-    }
-    journey
 }
 
 /// Applies the element's current attributes to its widget.

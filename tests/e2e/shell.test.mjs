@@ -149,54 +149,114 @@ for (const locale of ["en-US", "es-MX"]) test(`${locale}: Start before the wasm 
   assert.deepEqual(errors, []);
 });
 
-test("an answer and Next before the wasm arrives: the widget goes on to the next question (No) or the crisis screen (Yes)", async (t) => {
-  for (const [answer, screen] of [
-    ["no", "form[data-question=for_whom]"],
-    ["yes", "section[data-screen=crisis]"],
-  ]) {
-    const { page, release, errors } = await openHeld(t);
-    await inWidget(page, "section[data-screen=start] button.cp-primary").click();
-    await inWidget(page, `input[name=danger_now][value=${answer}]`).check();
-    await inWidget(page, "form[data-screen=question] button[type=submit]").click();
-    assert.equal(await inWidget(page, "form[data-question=danger_now]").getAttribute("aria-busy"), "true");
-    release();
-    await inWidget(page, screen).waitFor();
-    await waitForFocus(page, "a.classList.contains('cp-heading')");
-    await page.waitForFunction(() => window.__events.length >= 2);
-    const events = await page.evaluate(() => window.__events);
-    assert.deepEqual(events.slice(0, 2), [
-      ["carepath:start", null],
-      ["carepath:step", "danger_now"],
-    ]);
-    if (answer === "no") assert.deepEqual(events[2], ["carepath:step", "for_whom"]);
-    assert.deepEqual(errors, []);
-  }
-});
-
-test("Next with no answer before the wasm arrives shows the same error the widget shows; Back returns to the start", async (t) => {
+test("Yes and Next before the wasm arrives draw the crisis screen at once, exactly as the widget renders it; focus stays on a crisis line", async (t) => {
   const { page, release, errors } = await openHeld(t);
   await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "input[name=danger_now][value=yes]").check();
   await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "section[data-screen=crisis]").waitFor();
+  assert.match(await focusedIn(page), /cp-heading/, "focus on the crisis heading, as the widget does");
+  assert.ok(await inWidget(page, "section[data-screen=crisis] a[href='tel:988']").isVisible());
+  // The visitor tabs to "Call 988" in the crisis screen.
+  await inWidget(page, "section[data-screen=crisis] a[href='tel:988']").focus();
+  const before = await shadowHtml(page);
+  const drawn = await page.evaluateHandle(() =>
+    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]"),
+  );
+  release();
+  await page.waitForFunction(
+    (old) => {
+      const now = document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]");
+      return now && now !== old;
+    },
+    drawn,
+  );
+  assert.equal(await shadowHtml(page), before, "the widget's crisis screen is the drawn one, element for element");
+  await waitForFocus(page, "a.getAttribute('href') === 'tel:988' && a.closest('section')");
+  await page.waitForFunction(() => window.__events.length >= 2);
+  assert.deepEqual(await page.evaluate(() => window.__events), [
+    ["carepath:start", null],
+    ["carepath:step", "danger_now"],
+  ]);
+  // The widget's own buttons work from there: go on to the next question.
+  await inWidget(page, "section[data-screen=crisis] button.cp-primary").click();
+  await inWidget(page, "form[data-question=for_whom]").waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test("No and Next before the wasm arrives: the visitor is told to wait, then the widget opens the next question with focus on its heading", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "input[name=danger_now][value=no]").check();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  const wait = inWidget(page, "form[data-question=danger_now] p[role=alert]");
+  assert.equal(await wait.textContent(), "One moment, the next question is loading.");
+  // Nothing else acts while waiting.
+  await inWidget(page, "input[name=danger_now][value=yes]").check({ force: true }).catch(() => {});
+  release();
+  await inWidget(page, "form[data-question=for_whom]").waitFor();
+  await waitForFocus(page, "a.classList.contains('cp-heading')");
+  await page.waitForFunction(() => window.__events.length >= 3);
+  assert.deepEqual(await page.evaluate(() => window.__events), [
+    ["carepath:start", null],
+    ["carepath:step", "danger_now"],
+    ["carepath:step", "for_whom"],
+  ]);
+  await inWidget(page, "form[data-screen=question] button.cp-link").click();
+  await inWidget(page, "form[data-question=danger_now]").waitFor();
+  assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true, "the answer is kept");
+  assert.deepEqual(errors, []);
+});
+
+test("Next with no answer before the wasm arrives shows the same error the widget shows, focus stays on Next; an answer then clears it and does not move on by itself", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  const next = inWidget(page, "form[data-screen=question] button[type=submit]");
+  await next.focus();
+  await page.keyboard.press("Enter");
   const alert = inWidget(page, "p.cp-error[role=alert]");
   await alert.waitFor();
   assert.equal(await alert.textContent(), "Please pick Yes or No.");
+  assert.match(await focusedIn(page), /cp-primary/, "focus stays on Next");
   const before = await shadowHtml(page);
   const drawn = await drawnForm(page);
   release();
   await waitForWidgetQuestion(page, drawn, "danger_now");
   assert.equal(await shadowHtml(page), before, "the widget shows the same error state");
+  await waitForFocus(page, "a.classList.contains('cp-primary')");
   assert.deepEqual(errors, []);
 
+  // The error, then an answer, then the wasm: still on the question.
   const second = await openHeld(t);
   await inWidget(second.page, "section[data-screen=start] button.cp-primary").click();
-  await inWidget(second.page, "form[data-screen=question] button.cp-link").click();
-  await inWidget(second.page, "section[data-screen=start]").waitFor();
-  assert.match(await focusedIn(second.page), /cp-heading/, "focus on the start screen's heading");
+  await inWidget(second.page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(second.page, "p.cp-error").waitFor();
+  await inWidget(second.page, "input[name=danger_now][value=yes]").check();
+  assert.equal(await inWidget(second.page, "p.cp-error").count(), 0, "the error goes once answered");
+  const drawnAgain = await drawnForm(second.page);
   second.release();
-  await second.page.waitForFunction(() => window.__events !== undefined);
-  await inWidget(second.page, "section[data-screen=start] button.cp-primary").click();
-  await inWidget(second.page, "form[data-question=danger_now]").waitFor();
+  await waitForWidgetQuestion(second.page, drawnAgain, "danger_now");
+  assert.equal(await inWidget(second.page, "input[name=danger_now][value=yes]").isChecked(), true);
+  assert.equal(await inWidget(second.page, "section[data-screen=crisis]").count(), 0, "no crisis screen without Next");
   assert.deepEqual(second.errors, []);
+});
+
+test("Back before the wasm arrives returns to the start with focus on its heading, and the answer is kept", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  const drawnStart = await page.evaluateHandle(() =>
+    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
+  );
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "input[name=danger_now][value=no]").check();
+  await inWidget(page, "form[data-screen=question] button.cp-link").click();
+  await inWidget(page, "section[data-screen=start]").waitFor();
+  assert.match(await focusedIn(page), /cp-heading/, "focus on the start screen's heading");
+  release();
+  await waitForWidgetStart(page, drawnStart);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "form[data-question=danger_now]").waitFor();
+  assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true, "the answer is kept");
+  assert.deepEqual(errors, []);
 });
 
 test("a radio chosen before the wasm arrives stays chosen and keeps the focus", async (t) => {
@@ -244,7 +304,7 @@ test("the language switched before the wasm arrives stays switched, with focus o
   assert.deepEqual(errors, []);
 });
 
-test("if the wasm never arrives, the emergency line stays and the console names the files to check", async (t) => {
+test("if the wasm never arrives, the emergency line and the crisis screen still work, and the console names the files to check", async (t) => {
   const context = await browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
@@ -262,6 +322,14 @@ test("if the wasm never arrives, the emergency line stays and the console names 
   assert.match(message(), /carepath-widget_bg\.wasm/, "the message names the wasm file");
   assert.ok(await root.locator("a[href='tel:988']").isVisible(), "988 is still on screen");
   assert.ok(await root.locator("a[href='tel:911']").isVisible(), "911 is still on screen");
+  // The first question still works, and Yes still reaches the crisis screen.
+  await root.locator("section[data-screen=start] button.cp-primary").click();
+  await root.locator("input[name=danger_now][value=yes]").check();
+  await root.locator("form[data-screen=question] button[type=submit]").click();
+  await root.locator("section[data-screen=crisis] a[href='tel:988']").waitFor();
+  // Going on needs the widget: the visitor is told it could not load.
+  await root.locator("section[data-screen=crisis] button.cp-primary").click();
+  assert.match(await root.locator("section[data-screen=crisis] p[role=alert]").textContent(), /could not load/);
 });
 
 test("the stylesheet the loader adopts reads as the same rules as styles/widget.css", async (t) => {
@@ -286,8 +354,12 @@ test("a locale set while the drawn screens show is followed; a page that keeps a
   const { page, release, errors } = await openHeld(t, { locale: "en-US" });
   await page.evaluate(() => document.querySelector("carepath-assessment").setAttribute("locale", "es"));
   await page.waitForFunction(() => document.querySelector("carepath-assessment").shadowRoot.querySelector(".cp").lang === "es");
+  const drawn = await page.evaluateHandle(() =>
+    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
+  );
   release();
-  await page.waitForFunction(() => window.__events !== undefined);
+  await waitForWidgetStart(page, drawn);
+  assert.equal(await inWidget(page, ".cp").getAttribute("lang"), "es", "the widget keeps the locale set");
   assert.deepEqual(errors, []);
 
   // remember="session": the demo page with the attribute added.
@@ -317,8 +389,56 @@ test("a locale set while the drawn screens show is followed; a page that keeps a
   assert.equal(
     await other.evaluate(() => document.querySelector("carepath-assessment").shadowRoot?.querySelector("[data-screen]") ?? null),
     null,
-    "nothing drawn while the kept place loads",
+    "no screen drawn while the kept place loads",
   );
+  assert.ok(await inWidget(other, "a[href='tel:911']").isVisible(), "but the emergency line is");
   releaseAgain();
   await inWidget(other, "form[data-question=for_whom]").waitFor();
+});
+
+test("two widgets on a page before the wasm arrives: each draws its own screens and keeps its own place", async (t) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route(server.url, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      "</carepath-assessment>",
+      '</carepath-assessment><carepath-assessment id="second" locale="es"></carepath-assessment>',
+    );
+    await route.fulfill({ response, body });
+  });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  const first = page.locator("carepath-assessment").first();
+  const second = page.locator("#second");
+  await first.locator("[data-screen=start]").waitFor();
+  await second.locator("[data-screen=start]").waitFor();
+  assert.equal(await second.locator(".cp").getAttribute("lang"), "es");
+  await first.locator("section[data-screen=start] button.cp-primary").click();
+  await first.locator("input[name=danger_now][value=no]").check();
+  const drawnSecond = await page.evaluateHandle(() => document.querySelector("#second").shadowRoot.querySelector("[data-screen=start]"));
+  release();
+  await page.waitForFunction(
+    (old) => {
+      const now = document.querySelector("#second").shadowRoot.querySelector("[data-screen=start]");
+      return now && now !== old;
+    },
+    drawnSecond,
+  );
+  await first.locator("form[data-question=danger_now]").waitFor();
+  assert.equal(await first.locator("input[name=danger_now][value=no]").isChecked(), true);
+  assert.equal(await second.locator("[data-screen=start] h2").textContent(), "Encuentre la atención que le sirve");
+  await first.locator("form[data-screen=question] button[type=submit]").click();
+  await first.locator("form[data-question=for_whom]").waitFor();
+  assert.equal(await second.locator("[data-screen=start]").count(), 1, "the second widget stays at its start");
+  assert.deepEqual(errors, []);
 });
