@@ -289,3 +289,20 @@ fn the_compiled_tables_match_the_locale_files() {
     // A key only another locale has is missing here, and shows as itself.
     assert_eq!(Texts::english().t("no.such.key"), "no.such.key");
 }
+
+/// The widget's locales are the files in locales/, English first: the
+/// loader (embed/build-loader.mjs) takes its language switch order from
+/// the folder, the widget from LOCALES.
+#[test]
+fn the_locales_are_the_locale_files_in_the_loaders_order() {
+    let mut files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/locales"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".json").map(str::to_string)
+        })
+        .collect();
+    files.sort_by_key(|id| (id != "en", id.clone()));
+    let ids: Vec<&str> = LOCALES.iter().map(|l| l.0).collect();
+    assert_eq!(ids, files);
+}
