@@ -20,7 +20,8 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = resolve(process.env.DIST || join(REPO, "dist"));
 const SURVEYJS = join(REPO, "bench/surveyjs");
 const RUNS = Math.max(1, Number(process.env.RUNS || 7));
-const THROTTLES = [1, 4];
+// CPU=4 (or CPU=1) runs one setting only.
+const THROTTLES = process.env.CPU ? [Number(process.env.CPU)] : [1, 4];
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const NETWORK = process.env.NETWORK === "slow4g" ? SLOW_4G : null;
 const TIMEOUT = 30_000;
