@@ -92,7 +92,8 @@ function firstQuestion(t, state, act) {
   const option = (id) => {
     const input = h("input", { type: "radio", id: `cp-${q}-${id}`, name: q, class: "cp-input", value: id });
     input.checked = state.answer === id;
-    input.addEventListener("change", () => act(`choose:${id}`, { answer: id, hold: false }));
+    // The radio shows the choice itself: only an error on screen needs a redraw.
+    input.addEventListener("change", () => act(`choose:${id}`, { answer: id, hold: false }, null, state.hold));
     return h("div", { class: "cp-option" }, input, h("label", { for: `cp-${q}-${id}` }, t[`q.${q}.opt.${id}`]));
   };
   const hold = state.hold;
@@ -152,12 +153,19 @@ function focusTarget(root) {
   }
   const path = [];
   for (let n = e; n !== root; n = n.parentNode) path.unshift([...n.parentNode.children].indexOf(n));
-  return (r) => path.reduce((n, i) => n?.children[i], r);
+  // Only the same kind of element, with the same link, in the same part.
+  const part = (n) => n?.closest("[data-screen], .cp-bar")?.getAttribute("data-screen") ?? "bar";
+  return (r) => {
+    const found = path.reduce((n, i) => n?.children[i], r);
+    const same = found?.tagName === e.tagName && found.getAttribute("href") === e.getAttribute("href") && part(found) === part(e);
+    return same ? found : null;
+  };
 }
 
 function redraw(el, state, change, focus) {
   const stay = focusTarget(el.shadowRoot);
-  Object.assign(state, change);
+  // A new screen starts without the last one's error (as Journey::go does).
+  Object.assign(state, change.screen ? { hold: false } : {}, change);
   drawShell(el, state);
   (focus ? el.shadowRoot.querySelector(focus) : stay?.(el.shadowRoot))?.focus();
 }
@@ -168,11 +176,17 @@ function drawShell(el, state) {
   const next = ids[(ids.indexOf(state.locale) + 1) % ids.length];
   // What the visitor did: recorded for the widget, then drawn. Focus goes
   // where the widget would put it (a new screen's heading), else stays.
-  // While the visitor waits for the widget, only the language switch acts.
-  const act = (action, change, focus) => {
-    if (state.waiting && action) return;
+  // Anything the visitor does while waiting for the widget takes back the
+  // Next (or Go on) they are waiting on, so what shows is what is recorded.
+  const act = (action, change, focus, draw = true) => {
+    if (state.waiting && action) {
+      state.actions.pop();
+      state.waiting = null;
+      draw = true;
+    }
     if (action) state.actions.push(action);
-    redraw(el, state, change, focus);
+    if (draw) redraw(el, state, change, focus);
+    else Object.assign(state, change);
   };
   const lang = h("button", { type: "button", class: "cp-lang", lang: next, "data-switch-to": next }, t["lang.switch"]);
   lang.addEventListener("click", () => act(null, { locale: next, switched: true }));
@@ -188,16 +202,20 @@ function drawShell(el, state) {
       h("div", { class: "cp-screen" }, screen))));
 }
 
+// The widget's key for a kept place (embed.rs, storage_key): the id, or
+// the page's path and the element's place among the page's widgets.
+function storageKey(el) {
+  const all = [...document.querySelectorAll("carepath-assessment, div[data-carepath]")];
+  return el.id ? `carepath:progress:${el.id}` : `carepath:progress:${location.pathname}#${Math.max(0, all.indexOf(el))}`;
+}
+const remembers = (el) => el.getAttribute("remember")?.trim() === "session";
+
 // With remember="session" and this element's place kept past the start
 // screen, the widget opens there: the loader draws only the emergency line.
 function restoring(el) {
-  if (el.getAttribute("remember")?.trim() !== "session") return false;
+  if (!remembers(el)) return false;
   try {
-    // The widget's key (embed.rs, storage_key): the id, or the page's
-    // path and the element's place among the page's widgets.
-    const all = [...document.querySelectorAll("carepath-assessment, div[data-carepath]")];
-    const key = el.id ? `carepath:progress:${el.id}` : `carepath:progress:${location.pathname}#${Math.max(0, all.indexOf(el))}`;
-    const kept = sessionStorage.getItem(key);
+    const kept = sessionStorage.getItem(storageKey(el));
     return kept !== null && !kept.includes("\nscreen=start");
   } catch {
     return false;
@@ -240,15 +258,19 @@ function mount(el) {
       });
     }
   }, (error) => {
-    failed(error);
+    // Once for the page, however many widgets it has.
+    if (broken) return;
     broken = true;
+    failed(error);
     for (const el of document.querySelectorAll("carepath-assessment, div[data-carepath]")) {
       const s = shells.get(el);
       if (s?.waiting) redraw(el, s, { waiting: "failed" });
     }
   });
 }
-const unmount = (el) => setTimeout(() => !el.isConnected && loading?.then((w) => w.unmount(el)), 0);
+// Removed and re-added (a move, even a later one) keeps the visitor's
+// place; removed for good cleans up.
+const unmount = (el) => setTimeout(() => !el.isConnected && loading?.then((w) => !el.isConnected && w.unmount(el)), 0);
 function configure(el) {
   // A `locale` set while the drawn screens show (and the visitor has not
   // switched the language): they follow it.
@@ -256,7 +278,21 @@ function configure(el) {
   if (s && !s.switched && chooseLocale(el) !== s.locale) redraw(el, s, { locale: chooseLocale(el) });
   loading?.then((w) => el.isConnected && w.configure(el));
 }
-const reset = (el) => loading?.then((w) => w.reset(el));
+function reset(el) {
+  // Before the widget runs: start the drawn screens over (and forget a
+  // kept place), so it opens at the start.
+  const s = shells.get(el);
+  if (s) {
+    if (remembers(el)) {
+      try {
+        sessionStorage.removeItem(storageKey(el));
+      } catch {}
+    }
+    redraw(el, s, { screen: "start", answer: null, hold: false, waiting: null, actions: [] });
+    return;
+  }
+  loading?.then((w) => w.reset(el));
+}
 
 class CarepathAssessment extends HTMLElement {
   static get observedAttributes() { return ATTRIBUTES; }

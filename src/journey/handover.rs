@@ -13,7 +13,12 @@ use crate::assessment::Q;
 /// reached). Words that do not read are ignored. The journey's `step` is 0:
 /// opening on it moves no focus and announces nothing again.
 pub fn replay(actions: &str) -> (Journey, Vec<Event>) {
-    let mut journey = Journey::new();
+    replay_from(Journey::new(), actions)
+}
+
+/// [`replay`] from a journey kept this session at its start screen (its
+/// answers stay).
+pub fn replay_from(mut journey: Journey, actions: &str) -> (Journey, Vec<Event>) {
     let mut events = Vec::new();
     for word in actions.split_whitespace() {
         let Some(msg) = message(word) else {
@@ -111,6 +116,15 @@ mod tests {
         let (j, events) = replay("begin choose:yes next back choose:no next");
         assert_eq!(j.screen, Screen::Question(Q::ForWhom));
         assert_eq!(events.iter().filter(|e| **e == Event::Start).count(), 1);
+    }
+
+    #[test]
+    fn a_kept_start_keeps_its_answers_under_the_replay() {
+        let (kept, _) = replay("begin choose:no back");
+        let (j, events) = replay_from(kept, "begin next");
+        assert_eq!(j.screen, Screen::Question(Q::ForWhom));
+        assert_eq!(j.answers.chosen(Q::DangerNow), Some(vec!["no"]));
+        assert_eq!(events.first(), Some(&Event::Start));
     }
 
     #[test]

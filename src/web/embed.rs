@@ -21,7 +21,7 @@ use crate::assessment::questions::{Kind, QUESTIONS};
 use crate::assessment::{assess, Answers, Assessment};
 use crate::host_config::{self, Config};
 use crate::i18n::LOCALES;
-use crate::journey::{handover, Event, Journey};
+use crate::journey::{handover, Event, Journey, Screen};
 
 struct Mounted {
     host: Element,
@@ -253,13 +253,19 @@ pub fn mount(host: &Element, locale: Option<String>, actions: Option<String>) {
         .flatten()
         .and_then(|s| s.get_item(&storage_key(host)).ok().flatten())
         .and_then(|text| Journey::restore(&text));
-    // A place kept this session wins over the loader's screens.
-    let (replayed, events) = match (&saved, actions) {
-        (None, Some(actions)) => handover::replay(&actions),
-        _ => (Journey::new(), Vec::new()),
+    // A place kept this session past the start wins over the loader's
+    // screens (it drew none); otherwise what the visitor did there is
+    // replayed on top of what was kept.
+    let (journey, events, focus_first) = match saved {
+        Some(kept) if kept.screen != Screen::Start => (kept, Vec::new(), false),
+        kept => {
+            let actions = actions.unwrap_or_default();
+            let (journey, events) = handover::replay_from(kept.unwrap_or_default(), &actions);
+            let focus = !handover::drawn_by_loader(journey.screen);
+            (journey, events, focus)
+        }
     };
-    let focus_first = !handover::drawn_by_loader(replayed.screen);
-    let saved = saved.or((replayed != Journey::new()).then_some(replayed));
+    let saved = Some(journey);
     let locale_choice = locale.and_then(|id| LOCALES.iter().find(|l| l.0 == id).map(|l| l.0));
     let shared = Rc::new(Shared {
         config: RefCell::new(config),

@@ -191,8 +191,6 @@ test("No and Next before the wasm arrives: the visitor is told to wait, then the
   await inWidget(page, "form[data-screen=question] button[type=submit]").click();
   const wait = inWidget(page, "form[data-question=danger_now] p[role=alert]");
   assert.equal(await wait.textContent(), "One moment, the next question is loading.");
-  // Nothing else acts while waiting.
-  await inWidget(page, "input[name=danger_now][value=yes]").check({ force: true }).catch(() => {});
   release();
   await inWidget(page, "form[data-question=for_whom]").waitFor();
   await waitForFocus(page, "a.classList.contains('cp-heading')");
@@ -205,6 +203,31 @@ test("No and Next before the wasm arrives: the visitor is told to wait, then the
   await inWidget(page, "form[data-screen=question] button.cp-link").click();
   await inWidget(page, "form[data-question=danger_now]").waitFor();
   assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true, "the answer is kept");
+  assert.deepEqual(errors, []);
+});
+
+test("while waiting, changing the answer to Yes takes the Next back: Next then opens the crisis screen, and the widget agrees", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "input[name=danger_now][value=no]").check();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "form[data-question=danger_now] p[role=alert]").waitFor();
+  await inWidget(page, "input[name=danger_now][value=yes]").check();
+  assert.equal(await inWidget(page, "p[role=alert]").count(), 0, "no longer waiting");
+  assert.equal(await inWidget(page, "input[name=danger_now][value=yes]").isChecked(), true);
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "section[data-screen=crisis]").waitFor();
+  const drawn = await page.evaluateHandle(() =>
+    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]"),
+  );
+  release();
+  await page.waitForFunction(
+    (old) => {
+      const now = document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]");
+      return now && now !== old;
+    },
+    drawn,
+  );
   assert.deepEqual(errors, []);
 });
 
@@ -239,6 +262,55 @@ test("Next with no answer before the wasm arrives shows the same error the widge
   assert.equal(await inWidget(second.page, "input[name=danger_now][value=yes]").isChecked(), true);
   assert.equal(await inWidget(second.page, "section[data-screen=crisis]").count(), 0, "no crisis screen without Next");
   assert.deepEqual(second.errors, []);
+});
+
+test("an error does not outlive Back: Start again shows the question without it", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "p.cp-error").waitFor();
+  await inWidget(page, "form[data-screen=question] button.cp-link").click();
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "form[data-question=danger_now]").waitFor();
+  assert.equal(await inWidget(page, "p.cp-error").count(), 0);
+  const before = await shadowHtml(page);
+  const drawn = await drawnForm(page);
+  release();
+  await waitForWidgetQuestion(page, drawn, "danger_now");
+  assert.equal(await shadowHtml(page), before, "the widget agrees");
+  assert.deepEqual(errors, []);
+});
+
+test("reset() before the wasm arrives starts the drawn screens over; removed and re-added later, a widget keeps its place", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "input[name=danger_now][value=yes]").check();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "section[data-screen=crisis]").waitFor();
+  await page.evaluate(() => document.querySelector("carepath-assessment").reset());
+  await inWidget(page, "section[data-screen=start]").waitFor();
+  // Start again, answer, then the element leaves the page and comes back.
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "input[name=danger_now][value=no]").check();
+  await page.evaluate(() => {
+    const el = document.querySelector("carepath-assessment");
+    window.__parent = el.parentNode;
+    window.__el = el;
+    el.remove();
+  });
+  await page.waitForTimeout(50);
+  await page.evaluate(() => window.__parent.append(window.__el));
+  const drawn = await drawnForm(page);
+  release();
+  await waitForWidgetQuestion(page, drawn, "danger_now");
+  await page.waitForTimeout(100);
+  assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true, "the place and answer are kept");
+  const events = await page.evaluate(() => window.__events);
+  assert.deepEqual(events, [
+    ["carepath:start", null],
+    ["carepath:step", "danger_now"],
+  ], "the host hears of the journey that is on screen, once");
+  assert.deepEqual(errors, []);
 });
 
 test("Back before the wasm arrives returns to the start with focus on its heading, and the answer is kept", async (t) => {
@@ -394,6 +466,45 @@ test("a locale set while the drawn screens show is followed; a page that keeps a
   assert.ok(await inWidget(other, "a[href='tel:911']").isVisible(), "but the emergency line is");
   releaseAgain();
   await inWidget(other, "form[data-question=for_whom]").waitFor();
+});
+
+test("remember: a place kept at the start screen does not undo what the visitor does before the wasm arrives", async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  await page.route(server.url, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("<carepath-assessment ", '<carepath-assessment remember="session" ');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(server.url);
+  // The widget keeps "at the start" as soon as it runs.
+  await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith("carepath:progress:")));
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "input[name=danger_now][value=yes]").check();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "section[data-screen=crisis]").waitFor();
+  const drawn = await page.evaluateHandle(() =>
+    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]"),
+  );
+  release();
+  await page.waitForFunction(
+    (old) => {
+      const now = document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]");
+      return now && now !== old;
+    },
+    drawn,
+  );
+  await page.waitForTimeout(100);
+  assert.equal(await inWidget(page, "section[data-screen=crisis]").count(), 1, "still on the crisis screen");
 });
 
 test("two widgets on a page before the wasm arrives: each draws its own screens and keeps its own place", async (t) => {
