@@ -7,7 +7,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO, STEP_TIMEOUT, launchBrowser, startServer } from "./helpers.mjs";
+import AxeBuilder from "@axe-core/playwright";
+import { AXE_TAGS, REPO, STEP_TIMEOUT, launchBrowser, startServer } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -551,5 +552,29 @@ test("two widgets on a page before the wasm arrives: each draws its own screens 
   await first.locator("form[data-screen=question] button[type=submit]").click();
   await first.locator("form[data-question=for_whom]").waitFor();
   assert.equal(await second.locator("[data-screen=start]").count(), 1, "the second widget stays at its start");
+  assert.deepEqual(errors, []);
+});
+
+test("axe: no WCAG A/AA violations on the screens the loader draws (start, first question with its error, waiting, crisis)", async (t) => {
+  const { page, release, errors } = await openHeld(t);
+  const check = async (label) => {
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    assert.deepEqual(found, [], `${label}: ${found.join("; ")}`);
+  };
+  await check("start");
+  await inWidget(page, "section[data-screen=start] button.cp-primary").click();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "p.cp-error").waitFor();
+  await check("first question, error");
+  await inWidget(page, "input[name=danger_now][value=no]").check();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "p[role=alert]").waitFor();
+  await check("waiting");
+  await inWidget(page, "input[name=danger_now][value=yes]").check();
+  await inWidget(page, "form[data-screen=question] button[type=submit]").click();
+  await inWidget(page, "section[data-screen=crisis]").waitFor();
+  await check("crisis");
+  release();
   assert.deepEqual(errors, []);
 });
