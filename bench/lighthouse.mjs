@@ -4,29 +4,20 @@
 // are served from localhost with gzip, as a CDN would serve them. Prints
 // the median of RUNS runs of each score and of the main timings.
 //   node bench/lighthouse.mjs        (DIST=dist RUNS=3 by default)
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM, CHROMIUM_FLAGS, startStaticServer } from "../scripts/browser.mjs";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = resolve(process.env.DIST || join(REPO, "dist"));
 const RUNS = Number(process.env.RUNS || 3);
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run",
-].join(" ");
-
-const port = 9300 + Math.floor(Math.random() * 500);
 // Cacheable, as a real host serves pages (no-store also bars the back/forward
 // cache, which Lighthouse reports).
-const server = spawn(process.execPath, [join(REPO, "scripts/static-server.mjs"), "--dir", DIST, "--port", String(port), "--gzip", "--header", "Cache-Control: public, max-age=3600"], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise((ok) => server.stdout.once("data", ok));
-const url = `http://127.0.0.1:${port}/`;
+const server = await startStaticServer({ dir: DIST, gzip: true, headers: ["Cache-Control: public, max-age=3600"] });
+const url = server.url;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const out = mkdtempSync(join(tmpdir(), "carepath-lighthouse-"));
@@ -36,7 +27,7 @@ try {
     const file = join(out, `run${i}.json`);
     execFileSync(join(REPO, "node_modules/.bin/lighthouse"), [
       url,
-      `--chrome-flags=${FLAGS}`,
+      `--chrome-flags=${CHROMIUM_FLAGS.join(" ")}`,
       "--only-categories=performance,accessibility,best-practices",
       "--output=json",
       `--output-path=${file}`,
@@ -62,7 +53,7 @@ try {
     console.log(`run ${i + 1}/${RUNS}: performance ${runs.at(-1).performance}, accessibility ${runs.at(-1).accessibility}, best practices ${runs.at(-1)["best-practices"]}`);
   }
 } finally {
-  server.kill();
+  await server.stop();
   if (!process.env.KEEP) rmSync(out, { recursive: true, force: true });
   else console.log(`reports kept in ${out}`);
 }

@@ -9,12 +9,11 @@
 // bench/results.json. See bench/README.md for what each metric means.
 // NETWORK=slow4g adds Lighthouse's slow 4G link (150 ms round trip,
 // 1.6 Mbps down) and serves both pages gzipped, as a CDN would.
-import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium, startStaticServer } from "../scripts/browser.mjs";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = resolve(process.env.DIST || join(REPO, "dist"));
@@ -26,8 +25,6 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 const NETWORK = process.env.NETWORK === "slow4g" ? SLOW_4G : null;
 const TIMEOUT = 30_000;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 for (const [dir, file, hint] of [
   [DIST, "index.html", "run ./scripts/demo.sh or ./scripts/test.sh first"],
   [SURVEYJS, "vendor/survey.core.min.js", "run ./scripts/bench.sh (it copies the SurveyJS files)"],
@@ -38,32 +35,8 @@ for (const [dir, file, hint] of [
   }
 }
 
-/** Serves dir with scripts/static-server.mjs on a free port. */
-async function serve(dir) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = 9100 + Math.floor(Math.random() * 800);
-    const child = spawn(
-      process.execPath,
-      [join(REPO, "scripts/static-server.mjs"), "--dir", dir, "--port", String(port), ...(NETWORK ? ["--gzip"] : [])],
-      { stdio: ["ignore", "ignore", "ignore"] },
-    );
-    let exited = false;
-    child.on("exit", () => (exited = true));
-    const url = `http://127.0.0.1:${port}/`;
-    const deadline = Date.now() + 10_000;
-    while (!exited && Date.now() < deadline) {
-      try {
-        const res = await fetch(url);
-        await res.arrayBuffer();
-        return { url, stop: () => exited || child.kill() };
-      } catch {
-        await sleep(50);
-      }
-    }
-    if (!exited) child.kill();
-  }
-  throw new Error(`could not serve ${dir}`);
-}
+/** Serves dir on a free port (gzipped on the slow 4G link, as a CDN would). */
+const serve = (dir) => startStaticServer({ dir, gzip: NETWORK !== null });
 
 // What the in-page code needs to know about each widget. `host` is the
 // element whose open shadow root holds the widget (null: the document).
@@ -355,18 +328,7 @@ const fmt = (v, unit) =>
 
 const carepath = await serve(DIST);
 const surveyjs = await serve(SURVEYJS);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 
 const results = {
   date: new Date().toISOString(),
@@ -424,6 +386,6 @@ try {
   console.log(`\nAll samples: ${name}`);
 } finally {
   await browser.close();
-  carepath.stop();
-  surveyjs.stop();
+  await carepath.stop();
+  await surveyjs.stop();
 }

@@ -6,13 +6,12 @@
 //
 // DIST defaults to <repo>/dist (a release build made by trunk), CHROMIUM to
 // /usr/bin/chromium. No browser is ever downloaded.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { after, afterEach, before } from "node:test";
-import { chromium } from "playwright-core";
+import { launchChromium, startStaticServer } from "../../scripts/browser.mjs";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(process.env.DIST || join(REPO, "dist"));
@@ -20,72 +19,22 @@ export const DIST = resolve(process.env.DIST || join(REPO, "dist"));
 /** How long one screen may take to appear after a click. */
 export const STEP_TIMEOUT = 10_000;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function answers(url) {
-  try {
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Serves DIST with scripts/static-server.mjs on a free port.
- * Returns { url, stop }.
+ * Returns { url, origin, port, stop }.
  */
 export async function startServer() {
   if (!existsSync(join(DIST, "index.html"))) {
     throw new Error(`no built widget at ${DIST} (set DIST, or build with trunk first)`);
   }
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = 8700 + Math.floor(Math.random() * 1000);
-    const child = spawn(
-      process.execPath,
-      [join(REPO, "scripts/static-server.mjs"), "--dir", DIST, "--port", String(port)],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let exited = false;
-    let stderr = "";
-    child.on("exit", () => (exited = true));
-    child.stderr.on("data", (d) => (stderr += d));
-    const url = `http://127.0.0.1:${port}/`;
-    const deadline = Date.now() + 10_000;
-    while (!exited && Date.now() < deadline) {
-      if (await answers(url)) {
-        const stop = () =>
-          new Promise((done) => {
-            if (exited) return done();
-            child.once("exit", () => done());
-            child.kill();
-          });
-        return { url, stop };
-      }
-      await sleep(50);
-    }
-    if (!exited) child.kill();
-    // Port taken (EADDRINUSE) or too slow: try another port.
-    if (attempt === 4) throw new Error(`static server did not start: ${stderr}`);
-  }
+  return startStaticServer({ dir: DIST });
 }
 
 /** Launches Debian's Chromium headless (never a downloaded browser). */
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
+export const launchBrowser = launchChromium;
+
+/** Serves any folder (see scripts/browser.mjs). */
+export { startStaticServer };
 
 /**
  * Opens the demo page in a fresh context and waits for the widget's start
@@ -274,51 +223,6 @@ export function comesBefore(page, a, b) {
     },
     [a, b],
   );
-}
-
-/**
- * Serves any folder with scripts/static-server.mjs on a free port, with
- * extra response headers (["Name: value", ...]) and optional CORS.
- * Returns { url, origin, port, stop }. (startServer above serves DIST.)
- */
-export async function startStaticServer({ dir, headers = [], cors = false } = {}) {
-  let stderr = "";
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = 9700 + Math.floor(Math.random() * 2000);
-    const args = [join(REPO, "scripts/static-server.mjs"), "--dir", dir, "--port", String(port)];
-    for (const h of headers) args.push("--header", h);
-    if (cors) args.push("--cors");
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-    stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    // The server prints "serving ..." once it listens; it exits if the port is taken.
-    const listening = await new Promise((done) => {
-      const timer = setTimeout(() => done(false), 10_000);
-      child.stdout.on("data", (d) => {
-        if (String(d).includes("serving")) {
-          clearTimeout(timer);
-          done(true);
-        }
-      });
-      child.once("exit", () => {
-        clearTimeout(timer);
-        done(false);
-      });
-    });
-    if (listening) {
-      child.stdout.resume();
-      const origin = `http://127.0.0.1:${port}`;
-      const stop = () =>
-        new Promise((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          child.once("exit", () => done());
-          child.kill();
-        });
-      return { url: `${origin}/`, origin, port, stop };
-    }
-    if (child.exitCode === null) child.kill();
-  }
-  throw new Error(`static server did not start: ${stderr}`);
 }
 
 /** The axe rule tags the tests hold every screen to: WCAG 2.2 A and AA. */

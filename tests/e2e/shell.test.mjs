@@ -23,6 +23,31 @@ after(async () => {
 
 const WASM = "**/carepath-widget_bg.wasm";
 
+/** Holds the page's wasm request back; returns the function that lets it go. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The element matching `selector` in the widget `host` now. */
+const shown = (page, selector, host = "carepath-assessment") =>
+  page.evaluateHandle(([h, s]) => document.querySelector(h).shadowRoot.querySelector(s), [host, selector]);
+
+/** Waits until the widget renders `selector` in place of `before` (drawn by the loader). */
+const waitForReplaced = (page, before, selector, host = "carepath-assessment") =>
+  page.waitForFunction(
+    ([old, h, s]) => {
+      const now = document.querySelector(h).shadowRoot.querySelector(s);
+      return now && now !== old;
+    },
+    [before, host, selector],
+  );
+
 /**
  * Opens the demo page with the wasm held back until `release()`.
  * Returns { page, release, errors, events }.
@@ -35,12 +60,7 @@ async function openHeld(t, contextOptions = {}) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(WASM, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.addInitScript(() => {
     window.__events = [];
     for (const name of ["carepath:start", "carepath:step", "carepath:complete"]) {
@@ -54,27 +74,13 @@ async function openHeld(t, contextOptions = {}) {
 
 const shadowHtml = (page) => page.evaluate(() => document.querySelector("carepath-assessment").shadowRoot.innerHTML);
 
-/** Waits until the widget (not the loader) renders the start screen. */
-async function waitForWidgetStart(page, drawn) {
-  await page.waitForFunction(
-    (before) => {
-      const root = document.querySelector("carepath-assessment").shadowRoot;
-      const start = root.querySelector("[data-screen=start]");
-      return start && start !== before;
-    },
-    drawn,
-  );
-}
-
 for (const [label, locale, lang] of [
   ["English", "en-US", "en"],
   ["Spanish (locale=auto, a Spanish browser)", "es-MX", "es"],
 ]) {
   test(`${label}: before the wasm arrives the start screen and the 911/988 line are drawn, exactly as the widget renders them`, async (t) => {
     const { page, release, errors } = await openHeld(t, { locale });
-    const drawn = await page.evaluateHandle(() =>
-      document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
-    );
+    const drawn = await shown(page, "[data-screen=start]");
     const root = page.locator("carepath-assessment");
     assert.equal(await root.locator(".cp").getAttribute("lang"), lang);
     assert.ok(await root.locator("a[href='tel:911']").isVisible(), "911 is on screen");
@@ -89,7 +95,7 @@ for (const [label, locale, lang] of [
     assert.ok(wasmRequested, "the glue is requested while the drawn screen shows");
 
     release();
-    await waitForWidgetStart(page, drawn);
+    await waitForReplaced(page, drawn, "[data-screen=start]");
     assert.equal(await shadowHtml(page), before, "the widget's start screen is the drawn one, element for element");
     assert.deepEqual(errors, []);
   });
@@ -110,18 +116,6 @@ const waitForFocus = (page, test) =>
     test,
     { timeout: 2000 },
   );
-/** Waits until the widget (not the loader) renders the question screen. */
-async function waitForWidgetQuestion(page, drawn, id) {
-  await page.waitForFunction(
-    ([before, id]) => {
-      const form = document.querySelector("carepath-assessment").shadowRoot.querySelector("form[data-question]");
-      return form && form !== before && form.dataset.question === id;
-    },
-    [drawn, id],
-  );
-}
-const drawnForm = (page) =>
-  page.evaluateHandle(() => document.querySelector("carepath-assessment").shadowRoot.querySelector("form[data-question]"));
 
 for (const locale of ["en-US", "es-MX"]) test(`${locale}: Start before the wasm arrives draws the first question, focus on its heading; the widget's question is the same markup and the events follow`, async (t) => {
   const { page, release, errors } = await openHeld(t, { locale });
@@ -132,10 +126,10 @@ for (const locale of ["en-US", "es-MX"]) test(`${locale}: Start before the wasm 
   assert.match(await focusedIn(page), /cp-heading/, "focus moves to the question's heading");
   assert.match(await inWidget(page, ".cp-progress").textContent(), /^\S+ 1 \S+ \d+$/);
   const before = await shadowHtml(page);
-  const drawn = await drawnForm(page);
+  const drawn = await shown(page, "form[data-question]");
   assert.deepEqual(await page.evaluate(() => window.__events), [], "no event before the widget runs");
   release();
-  await waitForWidgetQuestion(page, drawn, "danger_now");
+  await waitForReplaced(page, drawn, "form[data-question=danger_now]");
   assert.equal(await shadowHtml(page), before, "the widget's first question is the drawn one, element for element");
   await waitForFocus(page, "a.classList.contains('cp-heading')");
   await page.waitForFunction(() => window.__events.length >= 2);
@@ -161,17 +155,9 @@ test("Yes and Next before the wasm arrives draw the crisis screen at once, exact
   // The visitor tabs to "Call 988" in the crisis screen.
   await inWidget(page, "section[data-screen=crisis] a[href='tel:988']").focus();
   const before = await shadowHtml(page);
-  const drawn = await page.evaluateHandle(() =>
-    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]"),
-  );
+  const drawn = await shown(page, "[data-screen=crisis]");
   release();
-  await page.waitForFunction(
-    (old) => {
-      const now = document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]");
-      return now && now !== old;
-    },
-    drawn,
-  );
+  await waitForReplaced(page, drawn, "[data-screen=crisis]");
   assert.equal(await shadowHtml(page), before, "the widget's crisis screen is the drawn one, element for element");
   await waitForFocus(page, "a.getAttribute('href') === 'tel:988' && a.closest('section')");
   await page.waitForFunction(() => window.__events.length >= 2);
@@ -218,17 +204,9 @@ test("while waiting, changing the answer to Yes takes the Next back: Next then o
   assert.equal(await inWidget(page, "input[name=danger_now][value=yes]").isChecked(), true);
   await inWidget(page, "form[data-screen=question] button[type=submit]").click();
   await inWidget(page, "section[data-screen=crisis]").waitFor();
-  const drawn = await page.evaluateHandle(() =>
-    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]"),
-  );
+  const drawn = await shown(page, "[data-screen=crisis]");
   release();
-  await page.waitForFunction(
-    (old) => {
-      const now = document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]");
-      return now && now !== old;
-    },
-    drawn,
-  );
+  await waitForReplaced(page, drawn, "[data-screen=crisis]");
   assert.deepEqual(errors, []);
 });
 
@@ -243,9 +221,9 @@ test("Next with no answer before the wasm arrives shows the same error the widge
   assert.equal(await alert.textContent(), "Please pick Yes or No.");
   assert.match(await focusedIn(page), /cp-primary/, "focus stays on Next");
   const before = await shadowHtml(page);
-  const drawn = await drawnForm(page);
+  const drawn = await shown(page, "form[data-question]");
   release();
-  await waitForWidgetQuestion(page, drawn, "danger_now");
+  await waitForReplaced(page, drawn, "form[data-question=danger_now]");
   assert.equal(await shadowHtml(page), before, "the widget shows the same error state");
   await waitForFocus(page, "a.classList.contains('cp-primary')");
   assert.deepEqual(errors, []);
@@ -257,9 +235,9 @@ test("Next with no answer before the wasm arrives shows the same error the widge
   await inWidget(second.page, "p.cp-error").waitFor();
   await inWidget(second.page, "input[name=danger_now][value=yes]").check();
   assert.equal(await inWidget(second.page, "p.cp-error").count(), 0, "the error goes once answered");
-  const drawnAgain = await drawnForm(second.page);
+  const drawnAgain = await shown(second.page, "form[data-question]");
   second.release();
-  await waitForWidgetQuestion(second.page, drawnAgain, "danger_now");
+  await waitForReplaced(second.page, drawnAgain, "form[data-question=danger_now]");
   assert.equal(await inWidget(second.page, "input[name=danger_now][value=yes]").isChecked(), true);
   assert.equal(await inWidget(second.page, "section[data-screen=crisis]").count(), 0, "no crisis screen without Next");
   assert.deepEqual(second.errors, []);
@@ -275,9 +253,9 @@ test("an error does not outlive Back: Start again shows the question without it"
   await inWidget(page, "form[data-question=danger_now]").waitFor();
   assert.equal(await inWidget(page, "p.cp-error").count(), 0);
   const before = await shadowHtml(page);
-  const drawn = await drawnForm(page);
+  const drawn = await shown(page, "form[data-question]");
   release();
-  await waitForWidgetQuestion(page, drawn, "danger_now");
+  await waitForReplaced(page, drawn, "form[data-question=danger_now]");
   assert.equal(await shadowHtml(page), before, "the widget agrees");
   assert.deepEqual(errors, []);
 });
@@ -301,9 +279,9 @@ test("reset() before the wasm arrives starts the drawn screens over; removed and
   });
   await page.waitForTimeout(50);
   await page.evaluate(() => window.__parent.append(window.__el));
-  const drawn = await drawnForm(page);
+  const drawn = await shown(page, "form[data-question]");
   release();
-  await waitForWidgetQuestion(page, drawn, "danger_now");
+  await waitForReplaced(page, drawn, "form[data-question=danger_now]");
   await page.waitForTimeout(100);
   assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true, "the place and answer are kept");
   const events = await page.evaluate(() => window.__events);
@@ -316,16 +294,14 @@ test("reset() before the wasm arrives starts the drawn screens over; removed and
 
 test("Back before the wasm arrives returns to the start with focus on its heading, and the answer is kept", async (t) => {
   const { page, release, errors } = await openHeld(t);
-  const drawnStart = await page.evaluateHandle(() =>
-    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
-  );
+  const drawnStart = await shown(page, "[data-screen=start]");
   await inWidget(page, "section[data-screen=start] button.cp-primary").click();
   await inWidget(page, "input[name=danger_now][value=no]").check();
   await inWidget(page, "form[data-screen=question] button.cp-link").click();
   await inWidget(page, "section[data-screen=start]").waitFor();
   assert.match(await focusedIn(page), /cp-heading/, "focus on the start screen's heading");
   release();
-  await waitForWidgetStart(page, drawnStart);
+  await waitForReplaced(page, drawnStart, "[data-screen=start]");
   await inWidget(page, "section[data-screen=start] button.cp-primary").click();
   await inWidget(page, "form[data-question=danger_now]").waitFor();
   assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true, "the answer is kept");
@@ -335,12 +311,12 @@ test("Back before the wasm arrives returns to the start with focus on its headin
 test("a radio chosen before the wasm arrives stays chosen and keeps the focus", async (t) => {
   const { page, release, errors } = await openHeld(t);
   await inWidget(page, "section[data-screen=start] button.cp-primary").click();
-  const drawn = await drawnForm(page);
+  const drawn = await shown(page, "form[data-question]");
   await inWidget(page, "input[name=danger_now][value=no]").focus();
   await page.keyboard.press("Space");
   assert.equal(await focusedIn(page), "cp-danger_now-no");
   release();
-  await waitForWidgetQuestion(page, drawn, "danger_now");
+  await waitForReplaced(page, drawn, "form[data-question=danger_now]");
   await waitForFocus(page, "a.id === 'cp-danger_now-no'");
   assert.equal(await inWidget(page, "input[name=danger_now][value=no]").isChecked(), true);
   await inWidget(page, "form[data-screen=question] button[type=submit]").click();
@@ -350,15 +326,13 @@ test("a radio chosen before the wasm arrives stays chosen and keeps the focus", 
 
 test("the language switched before the wasm arrives stays switched, with focus on the switch", async (t) => {
   const { page, release, errors } = await openHeld(t, { locale: "en-US" });
-  const drawn = await page.evaluateHandle(() =>
-    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
-  );
+  const drawn = await shown(page, "[data-screen=start]");
   await page.locator("carepath-assessment button.cp-lang").click();
   const root = page.locator("carepath-assessment");
   assert.equal(await root.locator(".cp").getAttribute("lang"), "es");
   const spanish = await shadowHtml(page);
   release();
-  await waitForWidgetStart(page, drawn);
+  await waitForReplaced(page, drawn, "[data-screen=start]");
   await page.waitForFunction(
     (before) => document.querySelector("carepath-assessment").shadowRoot.innerHTML === before,
     spanish,
@@ -427,11 +401,9 @@ test("a locale set while the drawn screens show is followed; a page that keeps a
   const { page, release, errors } = await openHeld(t, { locale: "en-US" });
   await page.evaluate(() => document.querySelector("carepath-assessment").setAttribute("locale", "es"));
   await page.waitForFunction(() => document.querySelector("carepath-assessment").shadowRoot.querySelector(".cp").lang === "es");
-  const drawn = await page.evaluateHandle(() =>
-    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start]"),
-  );
+  const drawn = await shown(page, "[data-screen=start]");
   release();
-  await waitForWidgetStart(page, drawn);
+  await waitForReplaced(page, drawn, "[data-screen=start]");
   assert.equal(await inWidget(page, ".cp").getAttribute("lang"), "es", "the widget keeps the locale set");
   assert.deepEqual(errors, []);
 
@@ -451,12 +423,7 @@ test("a locale set while the drawn screens show is followed; a page that keeps a
   await inWidget(other, "form[data-screen=question] button[type=submit]").click();
   await inWidget(other, "form[data-question=for_whom]").waitFor();
 
-  let releaseAgain;
-  const held = new Promise((r) => (releaseAgain = r));
-  await other.route(WASM, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const releaseAgain = await holdWasm(other);
   await other.reload();
   await other.waitForFunction(() => customElements.get("carepath-assessment") !== undefined);
   assert.equal(
@@ -482,28 +449,15 @@ test("remember: a place kept at the start screen does not undo what the visitor 
   await page.goto(server.url);
   // The widget keeps "at the start" as soon as it runs.
   await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith("carepath:progress:")));
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(WASM, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.reload();
   await inWidget(page, "section[data-screen=start] button.cp-primary").click();
   await inWidget(page, "input[name=danger_now][value=yes]").check();
   await inWidget(page, "form[data-screen=question] button[type=submit]").click();
   await inWidget(page, "section[data-screen=crisis]").waitFor();
-  const drawn = await page.evaluateHandle(() =>
-    document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]"),
-  );
+  const drawn = await shown(page, "[data-screen=crisis]");
   release();
-  await page.waitForFunction(
-    (old) => {
-      const now = document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=crisis]");
-      return now && now !== old;
-    },
-    drawn,
-  );
+  await waitForReplaced(page, drawn, "[data-screen=crisis]");
   await page.waitForTimeout(100);
   assert.equal(await inWidget(page, "section[data-screen=crisis]").count(), 1, "still on the crisis screen");
 });
@@ -523,12 +477,7 @@ test("two widgets on a page before the wasm arrives: each draws its own screens 
     );
     await route.fulfill({ response, body });
   });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(WASM, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(server.url);
   const first = page.locator("carepath-assessment").first();
   const second = page.locator("#second");
@@ -537,15 +486,9 @@ test("two widgets on a page before the wasm arrives: each draws its own screens 
   assert.equal(await second.locator(".cp").getAttribute("lang"), "es");
   await first.locator("section[data-screen=start] button.cp-primary").click();
   await first.locator("input[name=danger_now][value=no]").check();
-  const drawnSecond = await page.evaluateHandle(() => document.querySelector("#second").shadowRoot.querySelector("[data-screen=start]"));
+  const drawnSecond = await shown(page, "[data-screen=start]", "#second");
   release();
-  await page.waitForFunction(
-    (old) => {
-      const now = document.querySelector("#second").shadowRoot.querySelector("[data-screen=start]");
-      return now && now !== old;
-    },
-    drawnSecond,
-  );
+  await waitForReplaced(page, drawnSecond, "[data-screen=start]", "#second");
   await first.locator("form[data-question=danger_now]").waitFor();
   assert.equal(await first.locator("input[name=danger_now][value=no]").isChecked(), true);
   assert.equal(await second.locator("[data-screen=start] h2").textContent(), "Encuentre la atención que le sirve");

@@ -1,0 +1,74 @@
+// Debian's Chromium (through playwright-core) and the static file server,
+// set up once for the browser tests, the benchmark and the Lighthouse run.
+// No browser is ever downloaded.
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** The binary: CHROMIUM, else Debian's. */
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+/** Headless, as root, on a machine with no network beyond localhost. */
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Launches Debian's Chromium headless. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * Serves a folder with scripts/static-server.mjs on a free port, with
+ * extra response headers (["Name: value", ...]), optional CORS and
+ * optional gzip. Returns { url, origin, port, stop }.
+ */
+export async function startStaticServer({ dir, headers = [], cors = false, gzip = false } = {}) {
+  let stderr = "";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = 9700 + Math.floor(Math.random() * 2000);
+    const args = [join(HERE, "static-server.mjs"), "--dir", dir, "--port", String(port)];
+    for (const h of headers) args.push("--header", h);
+    if (cors) args.push("--cors");
+    if (gzip) args.push("--gzip");
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    // The server prints "serving ..." once it listens; it exits if the port is taken.
+    const listening = await new Promise((done) => {
+      const timer = setTimeout(() => done(false), 10_000);
+      child.stdout.on("data", (d) => {
+        if (String(d).includes("serving")) {
+          clearTimeout(timer);
+          done(true);
+        }
+      });
+      child.once("exit", () => {
+        clearTimeout(timer);
+        done(false);
+      });
+    });
+    if (listening) {
+      child.stdout.resume();
+      const origin = `http://127.0.0.1:${port}`;
+      const stop = () =>
+        new Promise((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once("exit", () => done());
+          child.kill();
+        });
+      return { url: `${origin}/`, origin, port, stop };
+    }
+    if (child.exitCode === null) child.kill();
+  }
+  throw new Error(`static server did not start: ${stderr}`);
+}
