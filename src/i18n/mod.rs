@@ -76,11 +76,16 @@ impl Texts {
         Texts { lang, table }
     }
 
+    /// Whether this locale's file has the `i`th key.
+    fn has(&self, i: usize) -> bool {
+        !self.table.missing.iter().any(|&m| m as usize == i)
+    }
+
     /// The text for `key` if this locale has it.
     fn get(&self, key: &str) -> Option<&'static str> {
         let i = key_index(key)?;
-        let missing = self.table.missing.iter().any(|&m| m as usize == i);
-        (!missing).then(|| entry(self.table.text, self.table.ends, i))
+        self.has(i)
+            .then(|| entry(self.table.text, self.table.ends, i))
     }
 
     /// The BCP 47 language tag (for `lang` attributes).
@@ -139,7 +144,7 @@ impl Texts {
     /// Every key of the locale file.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         (0..KEY_ENDS.len())
-            .filter(|i| !self.table.missing.iter().any(|&m| m as usize == *i))
+            .filter(|i| self.has(*i))
             .map(|i| entry(KEY_TEXT, &KEY_ENDS, i))
     }
 }
