@@ -18,7 +18,7 @@ const KEYS = [
   "start.heading", "start.intro", "start.private", "start.estimate", "start.who", "start.begin",
   "nav.progress", "nav.next", "nav.back", "nav.need_answer_required", "nav.loading", "nav.load_failed",
   "q.danger_now.legend", "q.danger_now.hint", "q.danger_now.opt.yes", "q.danger_now.opt.no",
-  "crisis.heading", "crisis.body", "crisis.911", "crisis.988", "crisis.poison", "crisis.poison_link",
+  "crisis.heading", "crisis.body", "crisis.911", "crisis.988", "crisis.overdose", "crisis.poison", "crisis.poison_link",
   "crisis.stay", "crisis.later", "crisis.continue",
 ];
 

@@ -15,7 +15,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST="${1:-dist}/carepath/v1"
 BUDGET=80000
-CEILING=143000
+# 151000: contract v3 (issue 10) added the v3 rules, 70 new visitor strings
+# in two locales and the skipped-questions list: measured 142,360 B before
+# and 150,700 B after (+8,340 B); issue 12 is to bring it back to 143,000.
+CEILING=151000
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

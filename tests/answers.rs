@@ -145,10 +145,14 @@ fn unanswered_pregnant_reads_as_no() {
 fn unanswered_substances_reads_as_every_substance() {
     let a = base().unset(Q::Substances).set1(Q::Withdrawal, "mild");
     let r = run(&a);
-    // sedating: both alcohol and benzodiazepines, so mild withdrawal is 2b.
-    assert_eq!(r.withdrawal, Withdrawal::MedicallyManaged);
-    // opioid: rule 10.
+    // sedating as read, so mild withdrawal is 2e; never 2b, which needs
+    // chosen(x) (skips never escalate).
+    assert_eq!(r.withdrawal, Withdrawal::Ambulatory);
+    // opioid as read: rule 10's flags; 2i sends to a doctor first.
     assert!(r.flags.contains(&Flag::OverdoseRisk));
+    assert!(r.flags.contains(&Flag::MedicationForOpioids));
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst));
+    assert!(r.flags.contains(&Flag::TalkToClinician));
     // on_medication is asked (opioids or benzodiazepines).
     assert!(r.unanswered.contains(&Q::OnMedication));
 }
@@ -206,18 +210,18 @@ fn unanswered_criteria_reads_as_two() {
 #[test]
 fn unanswered_mental_health_reads_as_somewhat() {
     let r = run(&base().unset(Q::MentalHealth).n(2));
-    assert_eq!(r.flags, vec![Flag::CoOccurring]);
+    assert_eq!(r.flags, vec![Flag::CoOccurring, Flag::TalkToClinician]);
     assert_eq!(r.level, Level::Outpatient);
 }
 
 #[test]
-fn unanswered_self_harm_flags_crisis_line_counts_as_risk_and_sets_no_level() {
+fn unanswered_self_harm_flags_crisis_line_sets_no_level_and_is_never_another_risk() {
     let r = run(&base().unset(Q::SelfHarm).n(2));
-    assert_eq!(r.flags, vec![Flag::CrisisLine]);
+    assert_eq!(r.flags, vec![Flag::CrisisLine, Flag::TalkToClinician]);
     assert_eq!(r.level, Level::Outpatient); // no rule-7 level
     assert_eq!(
         level(&base().unset(Q::SelfHarm).n(6)),
-        Level::PartialHospitalization
+        Level::IntensiveOutpatient
     );
 }
 
@@ -249,10 +253,18 @@ fn unanswered_readiness_reads_as_unsure() {
 }
 
 #[test]
-fn unanswered_home_reads_as_stable_unsupportive() {
+fn unanswered_home_has_no_value_in_rules_3_and_8() {
     let r = run(&base().unset(Q::Home).n(2));
-    assert_eq!(r.flags, vec![Flag::RecoveryHousing]);
-    assert_eq!(level(&base().unset(Q::Home).n(6)), Level::Residential);
+    assert_eq!(r.flags, vec![Flag::TalkToClinician]);
+    assert_eq!(r.unanswered, vec![Q::Home]);
+    assert_eq!(
+        level(&base().unset(Q::Home).n(6)),
+        Level::IntensiveOutpatient
+    );
+    // Nor rule 12's "unsafe home": a teen who skips home involves a guardian.
+    let teen = run(&base().unset(Q::Home).set1(Q::Age, "under_18"));
+    assert!(teen.flags.contains(&Flag::InvolveGuardian));
+    assert!(!teen.flags.contains(&Flag::TrustedAdult));
 }
 
 #[test]

@@ -116,7 +116,9 @@ fn assess_a_bad_center_names_the_field_and_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("offers[0]") && err.contains("unknown level \"detox\""),
+        err.contains("offers[0]")
+            && err.contains("unknown level or first step \"detox\"")
+            && err.contains("medically_managed_withdrawal"),
         "{err}"
     );
 }

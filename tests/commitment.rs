@@ -4,7 +4,7 @@
 mod common;
 
 use carepath::assessment::commitment::{Care, PhaseKind, Source};
-use carepath::assessment::{Center, Level, Q};
+use carepath::assessment::{Center, Level, Withdrawal, Q};
 use common::{base, run, run_with, AnswersExt};
 
 fn week(r: &carepath::assessment::Assessment) -> Vec<String> {
@@ -217,7 +217,10 @@ fn phases_run_first_step_then_core_then_step_down() {
 #[test]
 fn center_input_errors_name_the_field_and_the_accepted_form() {
     for (json, needle) in [
-        (r#"{"offers": ["iop"]}"#, "center \"offers[0]\": unknown level \"iop\"; allowed: self_guided"),
+        (
+            r#"{"offers": ["iop"]}"#,
+            "center \"offers[0]\": unknown level or first step \"iop\"; allowed: self_guided",
+        ),
         (r#"{"schedules": {"detox": []}}"#, "center \"schedules.detox\": unknown level"),
         (
             r#"{"schedules": {"outpatient": [{"days": ["mon"], "start": "6pm", "end": "21:00"}]}}"#,
@@ -240,4 +243,64 @@ fn center_input_errors_name_the_field_and_the_accepted_form() {
         let e = Center::from_json(json).unwrap_err().to_string();
         assert!(e.contains(needle), "{json}: {e}");
     }
+}
+
+#[test]
+fn rule_14_v3_center_iop_of_one_9_hour_saturday_is_not_called_iop() {
+    // 9 hours lie in the IOP band, but 1 day is outside its 3-5 days.
+    let center = Center::from_json(
+        r#"{"offers": ["intensive_outpatient"], "schedules": {"intensive_outpatient": [{"days": ["sat"], "start": "08:00", "end": "17:00"}]}}"#,
+    )
+    .unwrap();
+    let r = run_with(&base().n(4), &center);
+    assert_eq!(r.level, Level::IntensiveOutpatient);
+    assert_eq!(r.schedule.source, Source::Generic);
+    assert!(r.schedule.day_count() >= 3);
+    let program = r.center_program.expect("named beside the generic week");
+    assert_eq!(serde_json::to_value(program.hours_per_week).unwrap(), 9);
+    assert_eq!(r.center_offers_level, Some(true));
+}
+
+#[test]
+fn rule_14_v3_in_band_needs_both_hours_and_days() {
+    use carepath::assessment::commitment::in_band;
+    use carepath::assessment::sessions::{on_days, Time};
+    use carepath::assessment::Day::*;
+    let iop3 = on_days(&[Mon, Wed, Thu], Time::hm(18, 0), Time::hm(21, 0));
+    assert!(in_band(Level::IntensiveOutpatient, false, &iop3));
+    let sat9 = on_days(&[Sat], Time::hm(8, 0), Time::hm(17, 0));
+    assert!(!in_band(Level::IntensiveOutpatient, false, &sat9));
+    // Outpatient: 1-2 days; 3 short evenings are outside it.
+    let op3 = on_days(&[Mon, Wed, Thu], Time::hm(18, 0), Time::hm(19, 0));
+    assert!(!in_band(Level::Outpatient, false, &op3));
+    let php4 = on_days(&[Mon, Tue, Wed, Thu], Time::hm(8, 0), Time::hm(14, 0));
+    assert!(!in_band(Level::PartialHospitalization, false, &php4));
+}
+
+#[test]
+fn rule_14_v3_center_offers_first_step_is_null_without_a_step_or_center() {
+    let mild = base()
+        .with(Q::Substances, &["alcohol"])
+        .set1(Q::UseFrequency, "daily")
+        .set1(Q::Withdrawal, "mild");
+    assert_eq!(run(&mild).center_offers_first_step, None);
+    let detox =
+        Center::from_json(r#"{"offers": ["outpatient", "ambulatory_withdrawal"]}"#).unwrap();
+    let r = run_with(&mild, &detox);
+    assert_eq!(r.withdrawal, Withdrawal::Ambulatory);
+    assert_eq!(r.center_offers_first_step, Some(true));
+    let no_detox = Center::from_json(r#"{"offers": ["outpatient"]}"#).unwrap();
+    assert_eq!(
+        run_with(&mild, &no_detox).center_offers_first_step,
+        Some(false)
+    );
+    // 24-hour withdrawal care is a different offer.
+    let mm = mild.clone().set1(Q::Age, "65_plus");
+    let r = run_with(&mm, &detox);
+    assert_eq!(r.withdrawal, Withdrawal::MedicallyManaged);
+    assert_eq!(r.center_offers_first_step, Some(false));
+    // No first step: null, whatever the center offers.
+    assert_eq!(run_with(&base(), &detox).center_offers_first_step, None);
+    let json = serde_json::to_value(run_with(&mild, &detox)).unwrap();
+    assert_eq!(json["center_offers_first_step"], true);
 }

@@ -9,12 +9,15 @@ mod common;
 use std::collections::BTreeSet;
 
 use carepath::assessment::commitment::{band, Source};
+use carepath::assessment::conditions::Facts;
 use carepath::assessment::engine::decide;
 use carepath::assessment::questions::{Kind, QUESTIONS};
+use carepath::assessment::rules::RULES;
 use carepath::assessment::sessions::{Hours, Session, Time};
-use carepath::assessment::{assess, Answers, Center, Day, Level, Urgent, Withdrawal, Q};
+use carepath::assessment::{
+    assess, Answers, Center, Day, FirstContact, Level, Offer, Urgent, Withdrawal, Q,
+};
 use common::oracle::oracle;
-use common::AnswersExt;
 use proptest::prelude::*;
 
 /// Any valid answers: every question answered (any option, or any subset)
@@ -61,10 +64,10 @@ fn any_session() -> impl Strategy<Value = Session> {
     })
 }
 
-/// Any center: offers any subset of levels (or says nothing), with a
-/// schedule of 0-6 sessions for any levels.
+/// Any center: offers any subset of levels and first steps (or says
+/// nothing), with a schedule of 0-6 sessions for any levels.
 fn any_center() -> impl Strategy<Value = Center> {
-    let offers = proptest::option::of(proptest::sample::subsequence(Level::ALL.to_vec(), 0..=5));
+    let offers = proptest::option::of(proptest::sample::subsequence(Offer::ALL.to_vec(), 0..=7));
     let schedules = proptest::collection::btree_map(
         proptest::sample::select(Level::ALL.to_vec()),
         proptest::collection::vec(any_session(), 1..7),
@@ -200,6 +203,46 @@ proptest! {
         prop_assert_eq!(&alone.reasons, &with.reasons);
         prop_assert_eq!(&alone.phases, &with.phases);
         prop_assert_eq!(alone.first_contact, with.first_contact);
+        // The first step is offered or referred on only when there is one.
+        let step = with.withdrawal != Withdrawal::None;
+        prop_assert_eq!(with.center_offers_first_step.is_some(), step && c.offers.is_some());
+    }
+
+    #[test]
+    fn p4_method_attempt_or_unable_to_function_is_at_least_outpatient(a in any_answers()) {
+        for (q, option) in [
+            (Q::SelfHarm, "method"),
+            (Q::SelfHarm, "plan_or_attempt"),
+            (Q::MentalHealth, "unable_to_function"),
+        ] {
+            prop_assert!(level(&with_one(&a, q, option)) >= Level::Outpatient, "{} {}", q, option);
+        }
+    }
+
+    #[test]
+    fn p6_an_emergency_puts_safety_first(a in any_answers()) {
+        let r = assess(&a, None).unwrap();
+        prop_assert_eq!(
+            r.urgent == Urgent::Emergency,
+            r.first_contact == FirstContact::SafetyFirst
+        );
+    }
+
+    #[test]
+    fn p8_pregnancy_never_lowers_the_level(a in any_answers()) {
+        let (no, yes) = (with_one(&a, Q::Pregnant, "no"), with_one(&a, Q::Pregnant, "yes"));
+        prop_assert!(level(&yes) >= level(&no));
+        prop_assert!(assess(&yes, None).unwrap().withdrawal != Withdrawal::Ambulatory, "P5");
+    }
+
+    #[test]
+    fn p1_p2_a_skip_never_sets_residential_or_24_hour_detox(a in any_answers()) {
+        check_skips_never_escalate(&a);
+    }
+
+    #[test]
+    fn a_reason_never_states_a_skipped_answer_as_a_fact(a in any_answers()) {
+        check_skip_worded_reasons(&a);
     }
 
     #[test]
@@ -207,8 +250,12 @@ proptest! {
         let r = assess(&a, Some(&c)).unwrap();
         let under_18 = a.read().has_any(Q::Age, &["under_18"]);
         let hours = band(r.level).hours(under_18);
-        let in_band = |h: Hours| (hours.min * 60..=hours.max * 60).contains(&h.minutes);
-        prop_assert!(in_band(r.schedule.hours_per_week), "suggested week outside the band");
+        let days = band(r.level).days;
+        let day_count = |s: &[Session]| s.iter().map(|x| x.day).collect::<BTreeSet<_>>().len() as u32;
+        let hours_in = |h: Hours| (hours.min * 60..=hours.max * 60).contains(&h.minutes);
+        // Rule 14 (P7): both the hours and the distinct days lie in the band.
+        let in_band = |s: &[Session]| hours_in(Hours::of(s)) && (days.min..=days.max).contains(&day_count(s));
+        prop_assert!(hours_in(r.schedule.hours_per_week), "suggested week outside the band");
         prop_assert_eq!(r.schedule.hours_per_week, match r.level {
             Level::Residential => Hours::whole(168),
             _ => Hours::of(&r.schedule.sessions),
@@ -219,10 +266,11 @@ proptest! {
             Source::Center => {
                 prop_assert!(usable);
                 prop_assert_eq!(Some(&r.schedule.sessions), own);
+                prop_assert!(in_band(&r.schedule.sessions), "P7: a center week outside the band");
             }
             Source::Generic => {
                 // The center's week was absent, unusable, or outside the band.
-                let fits = own.is_some_and(|s| usable && in_band(Hours::of(s)));
+                let fits = own.is_some_and(|s| usable && in_band(s));
                 prop_assert!(!fits);
                 prop_assert_eq!(r.center_program.is_some(), own.is_some() && usable);
             }
@@ -237,6 +285,111 @@ proptest! {
         if r.level != Level::Residential {
             prop_assert!((band.days.min..=band.days.max).contains(&(days.len() as u32)), "{:?}", days);
         }
+    }
+}
+
+/// Reason keys that speak of a skip in their own words.
+const SKIP_WORDED: [&str; 6] = [
+    "withdrawal_check_with_doctor",
+    "self_harm_unanswered",
+    "withdrawal_pregnant_doctor",
+    "pregnant_stop_with_doctor",
+    "readiness_skipped",
+    "withdrawal_unknown",
+];
+
+/// A reason whose rule holds only through a skipped answer's reading uses a
+/// "you skipped..." key.
+fn check_skip_worded_reasons(a: &Answers) {
+    let r = assess(a, None).unwrap();
+    let read = a.read();
+    let facts = Facts::of(&read, Some(r.withdrawal));
+    for reason in &r.reasons {
+        let Some(id) = reason.rule else { continue };
+        let rule = RULES.iter().find(|x| x.id == id).unwrap();
+        if rule.rests_on_skip(&facts) {
+            assert!(
+                reason.key.ends_with("_skipped") || SKIP_WORDED.contains(&reason.key.as_str()),
+                "rule {id} rests on a skip but says {}: {:?}",
+                reason.key,
+                a.to_json_value()
+            );
+        }
+    }
+}
+
+/// P1 and P2: with `q` unanswered (and still asked), `residential` or
+/// `medically_managed` holds for every option of `q`.
+fn check_skips_never_escalate(a: &Answers) {
+    let r = assess(a, None).unwrap();
+    let mm = r.withdrawal == Withdrawal::MedicallyManaged;
+    let residential = r.level == Level::Residential;
+    if !mm && !residential {
+        return;
+    }
+    let severe = a.chosen(Q::Withdrawal).unwrap_or_default() == ["severe"];
+    for &q in &r.unanswered {
+        let bank = &QUESTIONS[q.index()];
+        let options: Vec<Vec<&str>> = match bank.kind {
+            Kind::One => bank.options.iter().map(|o| vec![*o]).collect(),
+            // Each single option and none: enough to show a skip's reading
+            // is not what set it.
+            Kind::Many => std::iter::once(vec![])
+                .chain(bank.options.iter().map(|o| vec![*o]))
+                .collect(),
+        };
+        for option in options {
+            let mut b = a.clone();
+            b.set(q, &option).unwrap();
+            // Only answers that keep every other question asked.
+            let (ra, rb) = (a.read(), b.read());
+            if QUESTIONS
+                .iter()
+                .any(|x| ra.is_asked(x.id) && !rb.is_asked(x.id))
+            {
+                continue;
+            }
+            let s = assess(&b, None).unwrap();
+            if residential {
+                assert_eq!(
+                    s.level,
+                    Level::Residential,
+                    "P1: {q} = {option:?} in {:?}",
+                    a.to_json_value()
+                );
+            }
+            let exempt = q == Q::OnMedication || (q == Q::UseFrequency && severe);
+            if mm && !exempt {
+                assert_eq!(
+                    s.withdrawal,
+                    Withdrawal::MedicallyManaged,
+                    "P2: {q} = {option:?} in {:?}",
+                    a.to_json_value()
+                );
+            }
+        }
+    }
+}
+
+/// P3: for `mental_health`, `self_harm` and `home`, unanswered gives the
+/// level and withdrawal of the calmest answer.
+fn check_p3(a: &Answers) {
+    let r = assess(a, None).unwrap();
+    for (q, calm) in [
+        (Q::MentalHealth, "not_at_all"),
+        (Q::SelfHarm, "no"),
+        (Q::Home, "stable_supportive"),
+    ] {
+        if a.is_answered(q) {
+            continue;
+        }
+        let s = assess(&with_one(a, q, calm), None).unwrap();
+        assert_eq!(
+            (r.level, r.withdrawal),
+            (s.level, s.withdrawal),
+            "P3 {q}: {:?}",
+            a.to_json_value()
+        );
     }
 }
 
@@ -268,6 +421,12 @@ fn matches_oracle(a: &Answers) -> carepath::assessment::engine::Decision {
     assert_eq!(d.withdrawal.id(), o.withdrawal, "{:?}", a.to_json_value());
     assert_eq!(d.level.id(), o.level, "{:?}", a.to_json_value());
     assert_eq!(flags, o.flags, "{:?}", a.to_json_value());
+    assert_eq!(
+        d.first_contact.id(),
+        o.first_contact,
+        "{:?}",
+        a.to_json_value()
+    );
     d
 }
 
@@ -288,39 +447,83 @@ fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
         substance_sets.push(Some(set));
     }
     let mut count = 0u32;
-    let base = common::base().n(2);
-    for substances in &substance_sets {
-        for frequency in each_answer(Q::UseFrequency) {
-            for withdrawal in each_answer(Q::Withdrawal) {
-                for medication in each_answer(Q::OnMedication) {
-                    for pregnant in each_answer(Q::Pregnant) {
-                        for age in each_answer(Q::Age) {
-                            for medical in each_answer(Q::Medical) {
-                                for home in each_answer(Q::Home) {
-                                    let mut a = base.clone();
-                                    put(&mut a, Q::UseFrequency, frequency);
-                                    put(&mut a, Q::Withdrawal, withdrawal);
-                                    put(&mut a, Q::OnMedication, medication);
-                                    put(&mut a, Q::Pregnant, pregnant);
-                                    put(&mut a, Q::Age, age);
-                                    put(&mut a, Q::Medical, medical);
-                                    put(&mut a, Q::Home, home);
-                                    match substances {
-                                        Some(s) => a.set(Q::Substances, s).unwrap(),
-                                        None => a.clear(Q::Substances),
+    let criteria_sets: [Option<usize>; 3] = [Some(0), Some(2), None];
+    for n in criteria_sets {
+        let mut base = common::base();
+        match n {
+            Some(n) => base.set(Q::Criteria, common::criteria(n)).unwrap(),
+            None => base.clear(Q::Criteria),
+        }
+        for substances in &substance_sets {
+            for frequency in each_answer(Q::UseFrequency) {
+                for withdrawal in each_answer(Q::Withdrawal) {
+                    for medication in each_answer(Q::OnMedication) {
+                        for pregnant in each_answer(Q::Pregnant) {
+                            for age in each_answer(Q::Age) {
+                                for medical in each_answer(Q::Medical) {
+                                    for home in each_answer(Q::Home) {
+                                        let mut a = base.clone();
+                                        put(&mut a, Q::UseFrequency, frequency);
+                                        put(&mut a, Q::Withdrawal, withdrawal);
+                                        put(&mut a, Q::OnMedication, medication);
+                                        put(&mut a, Q::Pregnant, pregnant);
+                                        put(&mut a, Q::Age, age);
+                                        put(&mut a, Q::Medical, medical);
+                                        put(&mut a, Q::Home, home);
+                                        match substances {
+                                            Some(s) => a.set(Q::Substances, s).unwrap(),
+                                            None => a.clear(Q::Substances),
+                                        }
+                                        let d = matches_oracle(&a);
+                                        // Severe withdrawal with recent use always gets a medical detox first.
+                                        if withdrawal == Some("severe")
+                                            && substances.as_ref().is_none_or(|s| !s.is_empty())
+                                            && matches!(
+                                                frequency,
+                                                Some("daily") | Some("weekly") | None
+                                            )
+                                        {
+                                            assert_eq!(d.withdrawal, Withdrawal::MedicallyManaged);
+                                        }
+                                        if d.withdrawal == Withdrawal::MedicallyManaged {
+                                            check_skips_never_escalate(&a);
+                                        }
+                                        if pregnant == Some("yes") {
+                                            // P5 and P8.
+                                            assert_ne!(d.withdrawal, Withdrawal::Ambulatory);
+                                            let mut no = a.clone();
+                                            put(&mut no, Q::Pregnant, Some("no"));
+                                            assert!(
+                                                d.level >= decide(&no.read()).level,
+                                                "P8: {:?}",
+                                                a.to_json_value()
+                                            );
+                                        }
+                                        // P5: prescribed_only without opioid has no first step unless 2a.
+                                        let prescribed_only =
+                                            substances.as_ref().is_some_and(|s| {
+                                                s.contains(&"benzodiazepines")
+                                                    && !s.contains(&"alcohol")
+                                                    && !s.contains(&"opioids")
+                                            }) && matches!(
+                                                medication,
+                                                Some("prescribed_sedatives") | Some("both")
+                                            );
+                                        let rule_2a = withdrawal == Some("severe")
+                                            && matches!(
+                                                frequency,
+                                                Some("daily") | Some("weekly") | None
+                                            );
+                                        if prescribed_only && !rule_2a {
+                                            assert_eq!(
+                                                d.withdrawal,
+                                                Withdrawal::None,
+                                                "P5: {:?}",
+                                                a.to_json_value()
+                                            );
+                                        }
+                                        count += 1;
                                     }
-                                    let d = matches_oracle(&a);
-                                    // Severe withdrawal with recent use always gets a medical detox first.
-                                    if withdrawal == Some("severe")
-                                        && substances.as_ref().is_none_or(|s| !s.is_empty())
-                                        && matches!(
-                                            frequency,
-                                            Some("daily") | Some("weekly") | None
-                                        )
-                                    {
-                                        assert_eq!(d.withdrawal, Withdrawal::MedicallyManaged);
-                                    }
-                                    count += 1;
                                 }
                             }
                         }
@@ -329,7 +532,7 @@ fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
             }
         }
     }
-    assert_eq!(count, 17 * 5 * 5 * 5 * 3 * 4 * 4 * 4);
+    assert_eq!(count, 3 * 17 * 5 * 5 * 5 * 3 * 4 * 4 * 4);
 }
 
 /// Every combination of the answers rules 3 to 8 read, against the oracle.
@@ -354,7 +557,12 @@ fn levels_match_the_oracle_exhaustively_over_severity_and_risk() {
                                     Some(n) => a.set(Q::Criteria, common::criteria(n)).unwrap(),
                                     None => a.clear(Q::Criteria),
                                 }
-                                matches_oracle(&a);
+                                let d = matches_oracle(&a);
+                                if d.level == Level::Residential {
+                                    check_skips_never_escalate(&a);
+                                }
+                                check_p3(&a);
+                                check_skip_worded_reasons(&a);
                                 count += 1;
                             }
                         }

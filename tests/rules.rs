@@ -99,20 +99,78 @@ fn rule_2a_severe_withdrawal_without_recent_use_is_not_a_first_step() {
 }
 
 #[test]
-fn rule_2b_mild_alcohol_withdrawal_with_each_risk_is_medically_managed() {
-    let risks: [(&str, Change); 5] = [
+fn rule_2b_mild_daily_alcohol_withdrawal_with_each_risk_is_medically_managed() {
+    let risks: [(&str, Change); 4] = [
         ("age 65_plus", |a| a.set1(Q::Age, "65_plus")),
         ("medical unstable", |a| a.set1(Q::Medical, "unstable")),
-        ("pregnant", |a| a.set1(Q::Pregnant, "yes")),
         ("alcohol and benzodiazepines", |a| {
             a.with(Q::Substances, &["alcohol", "benzodiazepines"])
         }),
         ("home unsafe", |a| a.set1(Q::Home, "unsafe_or_unstable")),
     ];
     for (name, add) in risks {
-        let a = add(drinker("weekly", "mild"));
+        let a = add(drinker("daily", "mild"));
         assert_eq!(run(&a).withdrawal, Withdrawal::MedicallyManaged, "{name}");
     }
+}
+
+#[test]
+fn rule_2b_v3_weekly_use_with_mild_withdrawal_and_a_risk_is_home_detox() {
+    // v2 sent weekly use with mild symptoms to 24-hour detox; v3 needs daily.
+    for risk in [
+        |a: Answers| a.set1(Q::Age, "65_plus"),
+        |a: Answers| a.set1(Q::Medical, "unstable"),
+        |a: Answers| a.set1(Q::Home, "unsafe_or_unstable"),
+    ] {
+        assert_eq!(
+            run(&risk(drinker("weekly", "mild"))).withdrawal,
+            Withdrawal::Ambulatory
+        );
+    }
+}
+
+#[test]
+fn rule_2b_v3_pregnant_weekly_drinker_with_mild_withdrawal_is_medically_managed() {
+    // The one exception: in pregnancy, recent (answered) use is enough.
+    let a = drinker("weekly", "mild").set1(Q::Pregnant, "yes");
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::MedicallyManaged);
+    assert_eq!(r.reasons[0].key, "withdrawal_pregnant_sedating");
+}
+
+#[test]
+fn rule_2b_v3_skipped_frequency_or_substances_never_reach_24_hour_detox() {
+    let skipped_frequency = drinker("daily", "mild")
+        .set1(Q::Age, "65_plus")
+        .unset(Q::UseFrequency);
+    let r = run(&skipped_frequency);
+    assert_eq!(r.withdrawal, Withdrawal::Ambulatory);
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst)); // 2g/2i
+    assert_eq!(r.reasons[0].key, "withdrawal_mild_skipped");
+    let skipped_substances = drinker("daily", "mild")
+        .set1(Q::Age, "65_plus")
+        .unset(Q::Substances);
+    let r = run(&skipped_substances);
+    assert_eq!(r.withdrawal, Withdrawal::Ambulatory);
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst));
+}
+
+#[test]
+fn rule_2b_v3_prescribed_benzodiazepine_at_68_is_tapered_not_detoxed() {
+    let a = base()
+        .with(Q::Substances, &["benzodiazepines"])
+        .set1(Q::UseFrequency, "daily")
+        .set1(Q::Withdrawal, "mild")
+        .set1(Q::OnMedication, "prescribed_sedatives")
+        .set1(Q::Age, "65_plus");
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::None);
+    assert!(r.flags.contains(&Flag::KeepMedication));
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst));
+    assert_eq!(r.reasons[0].key, "withdrawal_prescribed_taper");
+    // Alcohol too: not prescribed_only, so 2b holds.
+    let both = a.with(Q::Substances, &["alcohol", "benzodiazepines"]);
+    assert_eq!(run(&both).withdrawal, Withdrawal::MedicallyManaged);
 }
 
 #[test]
@@ -136,16 +194,46 @@ fn rule_2b_mild_benzodiazepine_withdrawal_at_65_plus_is_medically_managed() {
 
 #[test]
 fn rule_2c_pregnant_daily_drinker_who_never_stopped_is_medically_managed() {
-    let a = drinker("daily", "never_stopped").set1(Q::Pregnant, "yes");
-    assert_eq!(run(&a).withdrawal, Withdrawal::MedicallyManaged);
+    let a = drinker("daily", "never_stopped")
+        .n(2)
+        .set1(Q::Pregnant, "yes");
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::MedicallyManaged);
+    assert_eq!(r.reasons[0].key, "withdrawal_pregnant_never_stopped");
 }
 
 #[test]
-fn rule_2c_pregnant_drinker_with_withdrawal_unanswered_is_medically_managed() {
-    let a = drinker("weekly", "none")
+fn rule_2c_v3_pregnant_drinker_with_withdrawal_unanswered_is_not_24_hour_detox() {
+    let a = drinker("daily", "none")
+        .n(2)
         .set1(Q::Pregnant, "yes")
         .unset(Q::Withdrawal);
-    assert_eq!(run(&a).withdrawal, Withdrawal::MedicallyManaged);
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::None);
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst));
+    assert!(r.flags.contains(&Flag::TalkToClinician));
+}
+
+#[test]
+fn rule_2c_v3_pregnant_weekly_drinker_who_never_stopped_sees_a_doctor() {
+    let a = drinker("weekly", "never_stopped")
+        .n(2)
+        .set1(Q::Pregnant, "yes");
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::None);
+    assert_eq!(r.level, Iop); // 9c
+    assert!(r.flags.contains(&Flag::PregnancyCare));
+}
+
+#[test]
+fn rule_2c_v3_needs_two_answered_criteria() {
+    let a = drinker("daily", "never_stopped").set1(Q::Pregnant, "yes");
+    assert_eq!(run(&a.clone().n(1)).withdrawal, Withdrawal::None);
+    assert_eq!(
+        run(&a.clone().unset(Q::Criteria)).withdrawal,
+        Withdrawal::None
+    );
+    assert_eq!(run(&a.n(2)).withdrawal, Withdrawal::MedicallyManaged);
 }
 
 #[test]
@@ -293,12 +381,11 @@ fn rule_3_six_or_more_criteria_without_another_risk_is_intensive_outpatient() {
 
 #[test]
 fn rule_3_six_criteria_with_each_other_risk_is_partial_hospitalization() {
-    let risks: [(&str, Change); 6] = [
+    let risks: [(&str, Change); 5] = [
+        ("pregnant", |a| a.set1(Q::Pregnant, "yes")),
         ("mental_health somewhat", |a| {
             a.set1(Q::MentalHealth, "somewhat")
         }),
-        ("mental_health unanswered", |a| a.unset(Q::MentalHealth)),
-        ("self_harm unanswered", |a| a.unset(Q::SelfHarm)),
         ("relapse", |a| {
             a.set1(Q::PastTreatment, "relapse_after_recovery")
         }),
@@ -316,20 +403,55 @@ fn rule_3_six_criteria_with_each_other_risk_is_partial_hospitalization() {
         level(&base().n(6).set1(Q::SelfHarm, "wish_or_thoughts")),
         Php
     );
-    // A home that is not stable_supportive is a risk too, but with n >= 6
-    // rule 8 already sets residential, so it never shows as PHP.
-    for home in ["stable_unsupportive", "unsafe_or_unstable"] {
-        assert_eq!(
-            level(&base().n(6).set1(Q::Home, home)),
-            Residential,
-            "{home}"
-        );
-    }
+    // v3: an unsupportive home is another risk (a day program plus
+    // recovery housing); an unsafe one with n >= 4 is residential (rule 8).
+    let r = run(&base().n(6).set1(Q::Home, "stable_unsupportive"));
+    assert_eq!(r.level, Php);
+    assert!(r.flags.contains(&Flag::RecoveryHousing));
     assert_eq!(
-        level(&base().n(6).unset(Q::Home)),
-        Residential,
-        "home unanswered"
+        level(&base().n(6).set1(Q::Home, "unsafe_or_unstable")),
+        Residential
     );
+}
+
+#[test]
+fn rule_3_v3_a_skipped_answer_is_never_another_risk() {
+    let skips: [(&str, Change); 3] = [
+        ("mental_health", |a| a.unset(Q::MentalHealth)),
+        ("self_harm", |a| a.unset(Q::SelfHarm)),
+        ("home", |a| a.unset(Q::Home)),
+    ];
+    for (name, skip) in skips {
+        let r = run(&skip(base().n(6)));
+        assert_eq!(r.level, Iop, "{name}");
+        assert!(r.flags.contains(&Flag::TalkToClinician), "{name}");
+    }
+}
+
+#[test]
+fn rule_3_v3_a_first_step_resting_on_a_skipped_frequency_is_another_risk() {
+    // The first step itself is the risk (rule 3's note on 2a and 2e).
+    let a = base()
+        .n(6)
+        .with(Q::Substances, &["alcohol"])
+        .set1(Q::Withdrawal, "mild")
+        .unset(Q::UseFrequency);
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::Ambulatory);
+    assert_eq!(r.level, Php);
+}
+
+#[test]
+fn rule_3_v3_skipped_home_with_six_criteria_is_intensive_outpatient_not_residential() {
+    let a = base()
+        .n(6)
+        .with(Q::Substances, &["alcohol"])
+        .set1(Q::UseFrequency, "daily")
+        .unset(Q::Home);
+    let r = run(&a);
+    assert_eq!(r.level, Iop);
+    assert!(!r.flags.contains(&Flag::RecoveryHousing));
+    assert!(r.flags.contains(&Flag::TalkToClinician));
 }
 
 // Rule 4: after care.
@@ -355,7 +477,7 @@ fn rule_4_recent_residential_cap_leaves_other_rules_alone() {
         .n(8)
         .set1(Q::PastTreatment, "recent_residential")
         .set1(Q::MentalHealth, "unable_to_function");
-    assert_eq!(level(&a), Residential);
+    assert_eq!(level(&a), Residential); // 6d
     let a = base()
         .n(8)
         .set1(Q::PastTreatment, "recent_residential")
@@ -364,8 +486,8 @@ fn rule_4_recent_residential_cap_leaves_other_rules_alone() {
     let a = base()
         .n(6)
         .set1(Q::PastTreatment, "recent_residential")
-        .set1(Q::Home, "stable_unsupportive");
-    assert_eq!(level(&a), Residential);
+        .set1(Q::Home, "unsafe_or_unstable");
+    assert_eq!(level(&a), Residential); // 8a
 }
 
 #[test]
@@ -409,19 +531,37 @@ fn rule_6_a_lot_with_two_criteria_is_intensive_outpatient_and_co_occurring() {
 }
 
 #[test]
-fn rule_6_unable_to_function_with_two_criteria_is_residential_and_co_occurring() {
-    let r = run(&base().n(2).set1(Q::MentalHealth, "unable_to_function"));
-    assert_eq!(r.level, Residential);
-    assert_eq!(r.flags, vec![Flag::CoOccurring]);
+fn rule_6_v3_unable_to_function_with_two_to_five_criteria_is_a_day_program() {
+    for n in 2..=5 {
+        let r = run(&base().n(n).set1(Q::MentalHealth, "unable_to_function"));
+        assert_eq!(r.level, Php, "n = {n}");
+        assert_eq!(r.flags, vec![Flag::CoOccurring]);
+        assert_eq!(r.reasons[2].key, "mental_health_unable");
+    }
 }
 
 #[test]
-fn rule_6_any_mental_health_need_with_fewer_than_two_criteria_flags_care_only() {
-    for answer in ["somewhat", "a_lot", "unable_to_function"] {
+fn rule_6_v3_unable_to_function_with_six_criteria_is_residential() {
+    let r = run(&base().n(6).set1(Q::MentalHealth, "unable_to_function"));
+    assert_eq!(r.level, Residential);
+    assert_eq!(r.reasons[2].key, "mental_health_unable_severe");
+}
+
+#[test]
+fn rule_6_somewhat_or_a_lot_with_fewer_than_two_criteria_flags_care_only() {
+    for answer in ["somewhat", "a_lot"] {
         let r = run(&base().n(1).set1(Q::MentalHealth, answer));
         assert_eq!(r.level, SelfGuided, "{answer}");
         assert_eq!(r.flags, vec![Flag::MentalHealthCare], "{answer}");
     }
+}
+
+#[test]
+fn rule_6_v3_unable_to_function_with_fewer_than_two_criteria_is_outpatient() {
+    let r = run(&base().n(1).set1(Q::MentalHealth, "unable_to_function"));
+    assert_eq!(r.level, Outpatient);
+    assert_eq!(r.flags, vec![Flag::MentalHealthCare]);
+    assert_eq!(r.reasons[2].key, "mental_health_unable_care");
 }
 
 // Rule 7: self-harm.
@@ -458,16 +598,33 @@ fn rule_7_method_or_plan_with_two_criteria_is_partial_hospitalization() {
 }
 
 #[test]
-fn rule_7_self_harm_with_fewer_than_two_criteria_flags_mental_health_care() {
-    for answer in ["wish_or_thoughts", "method", "plan_or_attempt"] {
-        let r = run(&base().n(1).set1(Q::SelfHarm, answer));
-        assert_eq!(r.level, SelfGuided, "{answer}");
+fn rule_7_wish_or_thoughts_with_fewer_than_two_criteria_flags_mental_health_care() {
+    let r = run(&base().n(1).set1(Q::SelfHarm, "wish_or_thoughts"));
+    assert_eq!(r.level, SelfGuided);
+    assert_eq!(r.flags, vec![Flag::MentalHealthCare, Flag::CrisisLine]);
+}
+
+#[test]
+fn rule_7_v3_method_or_attempt_with_no_substance_use_is_outpatient_not_self_guided() {
+    for answer in ["method", "plan_or_attempt"] {
+        let a = base()
+            .with(Q::Substances, &[])
+            .n(0)
+            .set1(Q::SelfHarm, answer);
+        let r = run(&a);
+        assert_eq!(r.level, Outpatient, "{answer}");
         assert_eq!(
             r.flags,
             vec![Flag::MentalHealthCare, Flag::CrisisLine],
             "{answer}"
         );
     }
+    let attempt = run(&base()
+        .with(Q::Substances, &[])
+        .n(0)
+        .set1(Q::SelfHarm, "plan_or_attempt"));
+    assert_eq!(attempt.urgent, Urgent::Emergency);
+    assert_eq!(attempt.first_contact, FirstContact::SafetyFirst);
 }
 
 // Rule 8: home.
@@ -506,11 +663,21 @@ fn rule_8_unsafe_home_with_fewer_than_two_criteria_sets_no_level() {
 }
 
 #[test]
-fn rule_8_unsupportive_home_with_six_criteria_is_residential() {
-    assert_eq!(
-        level(&base().n(6).set1(Q::Home, "stable_unsupportive")),
-        Residential
-    );
+fn rule_8_v3_unsupportive_home_with_six_criteria_is_a_day_program_and_recovery_housing() {
+    let r = run(&base().n(6).set1(Q::Home, "stable_unsupportive"));
+    assert_eq!(r.level, Php); // rule 3: another risk
+    assert!(r.flags.contains(&Flag::RecoveryHousing));
+    assert_eq!(r.reasons[5].key, "home_unsupportive");
+}
+
+#[test]
+fn rule_8_v3_skipped_home_sets_no_level_and_no_flag() {
+    for n in [2, 4, 6] {
+        let r = run(&base().n(n).unset(Q::Home));
+        assert!(!r.flags.contains(&Flag::RecoveryHousing), "n = {n}");
+        assert!(r.level < Residential, "n = {n}");
+        assert_eq!(r.reasons[5].key, "environment_none");
+    }
 }
 
 #[test]
@@ -609,10 +776,20 @@ fn rule_10_prescribed_sedatives_flag_see_doctor_first() {
 // Rule 11: overdose.
 
 #[test]
-fn rule_11_overdose_is_intensive_outpatient_and_flags_overdose_risk() {
-    let r = run(&base().set1(Q::Overdose, "yes"));
+fn rule_11_overdose_with_two_criteria_is_intensive_outpatient_and_flags_overdose_risk() {
+    let r = run(&base().n(2).set1(Q::Overdose, "yes"));
     assert_eq!(r.level, Iop);
     assert_eq!(r.flags, vec![Flag::OverdoseRisk]);
+}
+
+#[test]
+fn rule_11_v3_one_overdose_with_no_disorder_is_outpatient() {
+    for n in [0, 1] {
+        let r = run(&base().n(n).set1(Q::Overdose, "yes"));
+        assert_eq!(r.level, Outpatient, "n = {n}");
+        assert_eq!(r.flags, vec![Flag::OverdoseRisk]);
+        assert_eq!(r.reasons[0].key, "overdose_little_use");
+    }
 }
 
 // Rule 12: age.
@@ -689,4 +866,153 @@ fn rule_14_center_offers_level_is_true_when_offered_and_null_without_center() {
     let a = base().n(4);
     assert_eq!(run_with(&a, &center).center_offers_level, Some(true));
     assert_eq!(run(&a).center_offers_level, None);
+}
+
+// v3 changes not covered above.
+
+#[test]
+fn rule_2a_v3_past_seizure_with_monthly_use_always_warns() {
+    let a = drinker("monthly_or_less", "severe");
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::None);
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst));
+    assert_eq!(r.reasons[0].key, "withdrawal_severe_history");
+}
+
+#[test]
+fn rule_2a_v3_past_seizure_with_frequency_skipped_is_medically_managed_on_purpose() {
+    let r = run(&drinker("daily", "severe").unset(Q::UseFrequency));
+    assert_eq!(r.withdrawal, Withdrawal::MedicallyManaged);
+    assert_eq!(r.reasons[0].key, "withdrawal_severe_skipped");
+}
+
+#[test]
+fn rule_2d_v3_no_detox_at_home_in_pregnancy() {
+    let a = drinker("weekly", "mild")
+        .set1(Q::Pregnant, "yes")
+        .with(Q::Substances, &["stimulants"]);
+    let r = run(&a);
+    assert_eq!(r.withdrawal, Withdrawal::None);
+    assert_eq!(r.reasons[0].key, "withdrawal_pregnant_doctor");
+    // Opioids: a doctor and medication, never opioid detox.
+    let r = run(&opioid_user("mild", "none").set1(Q::Pregnant, "yes"));
+    assert_eq!(r.withdrawal, Withdrawal::None);
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst));
+    assert!(r.flags.contains(&Flag::MedicationForOpioids));
+    assert!(r.level >= Outpatient);
+}
+
+#[test]
+fn rule_9_v3_pregnancy_never_lowers_the_level() {
+    // Without pregnancy: home detox, then outpatient; with it: no first
+    // step, and rule 9 keeps at least outpatient.
+    let a = opioid_user("mild", "none");
+    assert_eq!(level(&a), Outpatient);
+    assert_eq!(level(&a.set1(Q::Pregnant, "yes")), Outpatient);
+    let a = drinker("weekly", "mild").set1(Q::Pregnant, "yes");
+    assert_eq!(run(&a).withdrawal, Withdrawal::MedicallyManaged);
+}
+
+#[test]
+fn rule_9_v3_pregnant_on_opioid_treatment_is_not_told_to_ask_about_medicine() {
+    let r = run(&opioid_user("none", "opioid_treatment").set1(Q::Pregnant, "yes"));
+    assert!(!r.flags.contains(&Flag::MedicationForOpioids));
+    assert!(r.flags.contains(&Flag::KeepMedication));
+    assert!(r.flags.contains(&Flag::SeeDoctorFirst));
+}
+
+#[test]
+fn rule_10_v3_weekly_cocaine_user_gets_overdose_advice() {
+    let a = base()
+        .with(Q::Substances, &["stimulants"])
+        .set1(Q::UseFrequency, "weekly")
+        .n(3);
+    let r = run(&a);
+    assert_eq!(r.level, Outpatient);
+    assert_eq!(r.flags, vec![Flag::OverdoseRisk]);
+    assert!(!r.flags.contains(&Flag::MedicationForOpioids));
+}
+
+#[test]
+fn rule_10_v3_no_ask_about_medicine_for_people_already_on_it() {
+    for med in ["opioid_treatment", "both"] {
+        let r = run(&opioid_user("none", med));
+        assert!(!r.flags.contains(&Flag::MedicationForOpioids), "{med}");
+        assert!(r.flags.contains(&Flag::OverdoseRisk), "{med}");
+    }
+    assert!(has_flag(
+        &opioid_user("none", "none"),
+        Flag::MedicationForOpioids
+    ));
+}
+
+#[test]
+fn rule_13_v3_an_emergency_puts_safety_first_whatever_readiness_says() {
+    for readiness in ["ready_now", "cut_down", "unsure", "not_now"] {
+        let r = run(&base()
+            .set1(Q::DangerNow, "yes")
+            .set1(Q::Readiness, readiness));
+        assert_eq!(r.first_contact, FirstContact::SafetyFirst, "{readiness}");
+        assert_eq!(r.reasons[3].key, "safety_first");
+    }
+    let r = run(&base()
+        .set1(Q::SelfHarm, "plan_or_attempt")
+        .unset(Q::Readiness));
+    assert_eq!(r.first_contact, FirstContact::SafetyFirst);
+}
+
+#[test]
+fn rule_13_v3_skipped_readiness_is_not_stated_as_unsure() {
+    let r = run(&base().unset(Q::Readiness));
+    assert_eq!(r.first_contact, FirstContact::TalkItOver);
+    assert_eq!(r.reasons[3].key, "readiness_skipped");
+}
+
+#[test]
+fn rule_15_each_skipped_question_it_names_flags_talk_to_clinician() {
+    let skips = [
+        Q::Substances,
+        Q::UseFrequency,
+        Q::Withdrawal,
+        Q::Criteria,
+        Q::MentalHealth,
+        Q::SelfHarm,
+        Q::Home,
+    ];
+    let user = base().with(Q::Substances, &["alcohol"]);
+    for q in skips {
+        let r = run(&user.clone().unset(q));
+        assert!(r.flags.contains(&Flag::TalkToClinician), "{q}");
+        // It changes nothing else.
+        let without: Vec<Flag> = r
+            .flags
+            .iter()
+            .copied()
+            .filter(|f| *f != Flag::TalkToClinician)
+            .collect();
+        assert_eq!(r.flags.last(), Some(&Flag::TalkToClinician));
+        assert!(without.len() < r.flags.len());
+    }
+    for q in [
+        Q::ForWhom,
+        Q::Age,
+        Q::Pregnant,
+        Q::Overdose,
+        Q::Medical,
+        Q::PastTreatment,
+        Q::Readiness,
+        Q::Responsibilities,
+        Q::Schedule,
+    ] {
+        assert!(
+            !has_flag(&user.clone().unset(q), Flag::TalkToClinician),
+            "{q}"
+        );
+    }
+    // A question not asked is not unanswered.
+    let no_use = base()
+        .with(Q::Substances, &[])
+        .unset(Q::UseFrequency)
+        .unset(Q::Withdrawal);
+    assert!(!has_flag(&no_use, Flag::TalkToClinician));
 }

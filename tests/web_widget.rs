@@ -127,6 +127,18 @@ async fn danger_now_yes_opens_the_crisis_screen() {
     find(&root, "section[data-screen=crisis] a[href='tel:911']");
     find(&root, "section[data-screen=crisis] a[href='tel:988']");
     find(&root, "section[data-screen=crisis] a[href='sms:988']");
+    // v3: a possible overdose is 911 and naloxone, in the 911 item, before
+    // Poison Control (for an awake person).
+    let text = find(&root, "section[data-screen=crisis] ul.cp-crisis-lines")
+        .text_content()
+        .unwrap();
+    let naloxone = text.find("naloxone").expect("naloxone advice");
+    let poison = text.find("Poison Control").expect("Poison Control");
+    assert!(naloxone < poison, "{text}");
+    let first_item = find(&root, "section[data-screen=crisis] ul.cp-crisis-lines li")
+        .text_content()
+        .unwrap();
+    assert!(first_item.contains("naloxone") && first_item.contains("911"));
     click(&root, "section[data-screen=crisis] button.cp-primary").await;
     find(&root, "form[data-question=for_whom]");
 }
@@ -153,7 +165,7 @@ async fn two_widgets_on_one_page_keep_separate_answers() {
 }
 
 /// Every vignette (tests/vignettes/), as the browser gets them.
-const VIGNETTES: [&str; 22] = [
+const VIGNETTES: [&str; 29] = [
     include_str!("vignettes/01-weekend-drinker-low-risk.json"),
     include_str!("vignettes/02-working-parent-moderate-alcohol.json"),
     include_str!("vignettes/03-severe-alcohol-withdrawal.json"),
@@ -176,6 +188,13 @@ const VIGNETTES: [&str; 22] = [
     include_str!("vignettes/20-someone-else-weekends.json"),
     include_str!("vignettes/21-mild-withdrawal-unsafe-home-criteria-skipped.json"),
     include_str!("vignettes/22-no-substance-depression.json"),
+    include_str!("vignettes/23-skipped-home-six-criteria.json"),
+    include_str!("vignettes/24-prescribed-benzodiazepine-at-68.json"),
+    include_str!("vignettes/25-suicide-attempt-no-substance-use.json"),
+    include_str!("vignettes/26-pregnant-weekly-drinker-never-stopped.json"),
+    include_str!("vignettes/27-past-seizure-monthly-use.json"),
+    include_str!("vignettes/28-weekly-cocaine.json"),
+    include_str!("vignettes/29-center-iop-one-saturday.json"),
 ];
 
 /// The complete event's result object reads exactly as the CLI's JSON
@@ -199,4 +218,42 @@ fn the_result_object_reads_as_the_cli_json() {
             case["title"]
         );
     }
+}
+
+/// Skips every question after `danger_now`, landing on the result.
+async fn skip_to_result(root: &ShadowRoot) {
+    click(root, "section[data-screen=start] button").await;
+    answer(root, "danger_now", "no").await;
+    while root
+        .query_selector("section[data-screen=result]")
+        .unwrap()
+        .is_none()
+    {
+        click(root, "form .cp-nav button.cp-secondary").await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_result_lists_skipped_questions_and_each_opens_its_question_then_returns() {
+    let root = mounted().await;
+    skip_to_result(&root).await;
+    let items = root
+        .query_selector_all(".cp-skipped li[data-question]")
+        .unwrap();
+    assert_eq!(items.length(), 17, "every asked question was skipped");
+    // The talk-to-a-clinician advice shows with the skips.
+    let steps = find(&root, ".cp-steps").text_content().unwrap();
+    assert!(steps.contains("counselor or doctor"), "{steps}");
+    click(&root, ".cp-skipped li[data-question=home] button").await;
+    find(&root, "form[data-question=home]");
+    answer(&root, "home", "stable_supportive").await;
+    find(&root, "section[data-screen=result]");
+    assert!(root
+        .query_selector(".cp-skipped li[data-question=home]")
+        .unwrap()
+        .is_none());
+    // Back from a revisited question returns to the result too.
+    click(&root, ".cp-skipped li[data-question=medical] button").await;
+    click(&root, "form .cp-nav button.cp-link").await;
+    find(&root, "section[data-screen=result]");
 }

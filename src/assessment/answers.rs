@@ -280,12 +280,16 @@ fn mask_of(q: Q, options: &[&str]) -> u16 {
 /// One question's answer as read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Read {
-    /// "Asked when" does not hold: the question does not apply.
+    /// "Asked when" does not hold: the question has no value, every
+    /// condition on it is false, and it is neither answered nor unanswered.
     NotAsked,
-    /// Asked, not answered, and read by the rules as unanswered.
-    Unanswered,
-    /// The options that count as chosen (given, or read so when unanswered).
-    Chosen(u16),
+    /// The visitor's own answer.
+    Given(u16),
+    /// Asked, not answered, and read as these options ("unanswered reads
+    /// as"; `criteria` reads as `n = 2` with an empty mask).
+    ReadsAs(u16),
+    /// Asked, not answered, with no reading: the rules name the case.
+    NoValue,
 }
 
 /// The answers as the rules read them.
@@ -306,12 +310,13 @@ impl ReadAnswers {
             let asked = bank.asked_when.as_ref().is_none_or(|c| c.holds_on(&read));
             let value = match (asked, answers.given[bank.id.index()]) {
                 (false, _) => Read::NotAsked,
-                (true, Some(mask)) => Read::Chosen(mask),
+                (true, Some(mask)) => Read::Given(mask),
                 (true, None) => {
                     read.unanswered.push(bank.id);
                     match bank.unanswered {
-                        Unanswered::ReadsAs(options) => Read::Chosen(mask_of(bank.id, options)),
-                        _ => Read::Unanswered,
+                        Unanswered::ReadsAs(options) => Read::ReadsAs(mask_of(bank.id, options)),
+                        Unanswered::CountsAs(_) => Read::ReadsAs(0),
+                        _ => Read::NoValue,
                     }
                 }
             };
@@ -329,33 +334,61 @@ impl ReadAnswers {
         self.value(q) != Read::NotAsked
     }
 
+    /// Asked and left unanswered.
+    pub fn is_unanswered(&self, q: Q) -> bool {
+        matches!(self.value(q), Read::ReadsAs(_) | Read::NoValue)
+    }
+
     /// Asked questions left unanswered, in bank order.
     pub fn unanswered(&self) -> &[Q] {
         &self.unanswered
     }
 
-    /// Whether any of `options` counts as chosen for `q`.
-    pub fn has_any(&self, q: Q, options: &[&str]) -> bool {
+    /// The options that count as chosen: the visitor's own, or (unless
+    /// `answered_only`) the "unanswered reads as" value. `None`: no value.
+    pub fn mask(&self, q: Q, answered_only: bool) -> Option<u16> {
         match self.value(q) {
-            Read::Chosen(mask) => mask & mask_of(q, options) != 0,
-            _ => false,
-        }
-    }
-
-    /// The one chosen option of a one-choice question, as read.
-    pub fn one(&self, q: Q) -> Option<&'static str> {
-        match self.value(q) {
-            Read::Chosen(mask) => options_in(q, mask).first().copied(),
+            Read::Given(mask) => Some(mask),
+            Read::ReadsAs(mask) if !answered_only => Some(mask),
             _ => None,
         }
     }
 
-    /// `n`: the number of criteria chosen (2 when unanswered).
-    pub fn criteria_count(&self) -> u8 {
+    /// Whether any of `options` counts as chosen for `q` (as read).
+    pub fn has_any(&self, q: Q, options: &[&str]) -> bool {
+        self.any_of(q, options, false)
+    }
+
+    /// Whether `q` has a value that includes any of `options`.
+    pub fn any_of(&self, q: Q, options: &[&str], answered_only: bool) -> bool {
+        self.mask(q, answered_only)
+            .is_some_and(|m| m & mask_of(q, options) != 0)
+    }
+
+    /// Whether `q` has a value that includes none of `options` (false when
+    /// it has no value: a question without a value is never "not x").
+    pub fn none_of(&self, q: Q, options: &[&str], answered_only: bool) -> bool {
+        self.mask(q, answered_only)
+            .is_some_and(|m| m & mask_of(q, options) == 0)
+    }
+
+    /// The one chosen option of a one-choice question, as read.
+    pub fn one(&self, q: Q) -> Option<&'static str> {
+        options_in(q, self.mask(q, false)?).first().copied()
+    }
+
+    /// `n`: the number of criteria chosen, 2 when unanswered (`None` when
+    /// `answered_only` and unanswered).
+    pub fn n(&self, answered_only: bool) -> Option<u8> {
         match (self.value(Q::Criteria), question(Q::Criteria).unanswered) {
-            (Read::Chosen(mask), _) => mask.count_ones() as u8,
-            (_, Unanswered::CountsAs(n)) => n,
-            _ => 0,
+            (Read::Given(mask), _) => Some(mask.count_ones() as u8),
+            (Read::ReadsAs(_), Unanswered::CountsAs(n)) if !answered_only => Some(n),
+            _ => None,
         }
+    }
+
+    /// `n` as the rules read it (2 when unanswered).
+    pub fn criteria_count(&self) -> u8 {
+        self.n(false).unwrap_or(0)
     }
 }

@@ -6,14 +6,14 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::ids::{Day, Level};
+use super::ids::{Day, Level, Offer};
 use super::sessions::{Session, Time};
 
 /// A center, as the host page or `--center FILE` describes it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Center {
     /// `None`: the center did not say what it offers.
-    pub offers: Option<Vec<Level>>,
+    pub offers: Option<Vec<Offer>>,
     /// The center's sessions for a level, in day order.
     pub schedules: BTreeMap<Level, Vec<Session>>,
 }
@@ -59,6 +59,16 @@ fn level(field: String, id: &str) -> Result<Level, CenterError> {
     })
 }
 
+fn offer(field: String, id: &str) -> Result<Offer, CenterError> {
+    Offer::from_id(id).ok_or_else(|| CenterError {
+        field,
+        message: format!(
+            "unknown level or first step \"{id}\"; allowed: {}",
+            Offer::ids().join(", ")
+        ),
+    })
+}
+
 fn time(field: String, text: &str) -> Result<Time, CenterError> {
     Time::parse(text).ok_or_else(|| CenterError {
         field,
@@ -67,12 +77,17 @@ fn time(field: String, text: &str) -> Result<Time, CenterError> {
 }
 
 impl Center {
+    /// Whether the center said it offers this (`None`: it did not say).
+    pub fn offers(&self, offer: Offer) -> Option<bool> {
+        self.offers.as_ref().map(|o| o.contains(&offer))
+    }
+
     /// Parses the contract's center JSON.
     pub fn from_json(text: &str) -> Result<Center, CenterError> {
         let json: CenterJson = serde_json::from_str(text).map_err(|e| CenterError {
             field: "(file)".to_string(),
             message: format!(
-                "{e}; expected {{\"offers\": [level ids], \"schedules\": {{level id: [{{\"days\": [\"mon\"..\"sun\"], \"start\": \"HH:MM\", \"end\": \"HH:MM\"}}]}}}}"
+                "{e}; expected {{\"offers\": [level or first-step ids], \"schedules\": {{level id: [{{\"days\": [\"mon\"..\"sun\"], \"start\": \"HH:MM\", \"end\": \"HH:MM\"}}]}}}}"
             ),
         })?;
         let offers = json
@@ -80,7 +95,7 @@ impl Center {
             .map(|ids| {
                 ids.iter()
                     .enumerate()
-                    .map(|(i, id)| level(format!("offers[{i}]"), id))
+                    .map(|(i, id)| offer(format!("offers[{i}]"), id))
                     .collect::<Result<Vec<_>, _>>()
             })
             .transpose()?;

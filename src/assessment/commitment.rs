@@ -110,15 +110,12 @@ pub struct Schedule {
 impl Schedule {
     /// How many different days the week's sessions fall on.
     pub fn day_count(&self) -> usize {
-        Day::ALL
-            .iter()
-            .filter(|d| self.sessions.iter().any(|s| s.day == **d))
-            .count()
+        distinct_days(&self.sessions) as usize
     }
 }
 
-/// A center's own program for the level when its hours lie outside the
-/// band: shown beside the generic week as "this center's program".
+/// A center's own program for the level when its hours or days lie
+/// outside the band: shown beside the generic week as "this center's program".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CenterProgram {
     pub sessions: Vec<Session>,
@@ -188,10 +185,22 @@ pub fn generic_week(level: Level, track: Track, under_18: bool) -> Vec<Session> 
     }
 }
 
-/// Whether a week's hours lie in the level's band.
-pub fn in_band(level: Level, under_18: bool, hours: Hours) -> bool {
-    let band = band(level).hours(under_18);
-    (band.min * 60..=band.max * 60).contains(&hours.minutes)
+/// How many different days sessions fall on.
+pub fn distinct_days(sessions: &[Session]) -> u32 {
+    Day::ALL
+        .iter()
+        .filter(|d| sessions.iter().any(|s| s.day == **d))
+        .count() as u32
+}
+
+/// Whether a week lies in the level's band: both its hours a week and its
+/// distinct days a week (rule 14).
+pub fn in_band(level: Level, under_18: bool, sessions: &[Session]) -> bool {
+    let band = band(level);
+    let hours = band.hours(under_18);
+    let days = distinct_days(sessions);
+    (hours.min * 60..=hours.max * 60).contains(&Hours::of(sessions).minutes)
+        && (band.days.min..=band.days.max).contains(&days)
 }
 
 /// The suggested week, and the center's out-of-band program if any.
@@ -206,7 +215,7 @@ pub fn schedule(
         .filter(|_| !matches!(level, Level::SelfGuided | Level::Residential));
     if let Some(sessions) = own {
         let hours = Hours::of(sessions);
-        if in_band(level, under_18, hours) {
+        if in_band(level, under_18, sessions) {
             let schedule = Schedule {
                 source: Source::Center,
                 sessions: sessions.clone(),

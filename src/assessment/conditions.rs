@@ -1,7 +1,7 @@
 //! Conditions as data: what a rule (or "asked when") looks at, evaluated on
 //! the answers as read and described in words for the printed table.
 
-use super::answers::{Read, ReadAnswers};
+use super::answers::ReadAnswers;
 use super::ids::{Withdrawal, Q};
 use super::questions::{question, Kind};
 
@@ -12,12 +12,17 @@ pub enum Cond {
     Always,
     /// The question counts any of these options as chosen (one choice: the
     /// answer is one of them; many: the set has any of them). False when
-    /// the question is not asked or stays unanswered.
+    /// the question has no value.
     AnyOf(Q, &'static [&'static str]),
+    /// The question has a value and it is none of these options. False
+    /// when the question has no value.
+    NoneOf(Q, &'static [&'static str]),
     /// A many-choice question has at least one option chosen.
     AnyChosen(Q),
-    /// Asked and left unanswered, with no reading given for it.
+    /// Asked and left unanswered.
     Unanswered(Q),
+    /// `chosen(x)`: `substances` was answered and has `x`.
+    Chosen(&'static str),
     /// `n`, the number of criteria, lies in `min..=max` (`None`: no top).
     Criteria {
         min: u8,
@@ -27,6 +32,9 @@ pub enum Cond {
     FirstStep(&'static [Withdrawal]),
     /// A named term of the contract (see [`TERMS`]).
     Term(Term),
+    /// "(answered)": holds only on the visitor's own answers, never on an
+    /// "unanswered reads as" value.
+    Answered(&'static Cond),
     Not(&'static Cond),
     All(&'static [Cond]),
     Any(&'static [Cond]),
@@ -36,11 +44,16 @@ pub enum Cond {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Term {
     Recent,
+    Daily,
+    Used30d,
     Sedating,
     Opioid,
+    SedatingChosen,
+    PrescribedOnly,
     OnOpioidTreatment,
     Adult,
     AnotherRisk,
+    Emergency,
 }
 
 /// A named term and its definition.
@@ -52,11 +65,21 @@ pub struct TermDef {
 }
 
 /// The definitions of the contract's names, in the contract's words.
-pub static TERMS: [TermDef; 6] = [
+pub static TERMS: [TermDef; 11] = [
     TermDef {
         term: Term::Recent,
         name: "recent",
         means: Cond::AnyOf(Q::UseFrequency, &["daily", "weekly"]),
+    },
+    TermDef {
+        term: Term::Daily,
+        name: "daily",
+        means: Cond::AnyOf(Q::UseFrequency, &["daily"]),
+    },
+    TermDef {
+        term: Term::Used30d,
+        name: "used_30d",
+        means: Cond::NoneOf(Q::UseFrequency, &["not_in_30_days"]),
     },
     TermDef {
         term: Term::Sedating,
@@ -69,6 +92,20 @@ pub static TERMS: [TermDef; 6] = [
         means: Cond::AnyOf(Q::Substances, &["opioids"]),
     },
     TermDef {
+        term: Term::SedatingChosen,
+        name: "sedating_chosen",
+        means: Cond::Any(&[Cond::Chosen("alcohol"), Cond::Chosen("benzodiazepines")]),
+    },
+    TermDef {
+        term: Term::PrescribedOnly,
+        name: "prescribed_only",
+        means: Cond::All(&[
+            Cond::Chosen("benzodiazepines"),
+            Cond::Not(&Cond::Chosen("alcohol")),
+            Cond::AnyOf(Q::OnMedication, &["prescribed_sedatives", "both"]),
+        ]),
+    },
+    TermDef {
         term: Term::OnOpioidTreatment,
         name: "on_opioid_treatment",
         means: Cond::AnyOf(Q::OnMedication, &["opioid_treatment", "both"]),
@@ -76,19 +113,31 @@ pub static TERMS: [TermDef; 6] = [
     TermDef {
         term: Term::Adult,
         name: "adult",
-        means: Cond::Not(&Cond::AnyOf(Q::Age, &["under_18"])),
+        means: Cond::NoneOf(Q::Age, &["under_18"]),
     },
     TermDef {
         term: Term::AnotherRisk,
         name: "another_risk",
-        // Rule 3: each as read, so an unanswered one counts.
+        // Rule 3: on answered values only; a withdrawal first step counts
+        // even when it rests on a skip (the first step itself is the risk).
         means: Cond::Any(&[
-            Cond::Not(&Cond::AnyOf(Q::MentalHealth, &["not_at_all"])),
-            Cond::Not(&Cond::AnyOf(Q::SelfHarm, &["no"])),
-            Cond::Not(&Cond::AnyOf(Q::Home, &["stable_supportive"])),
-            Cond::AnyOf(Q::PastTreatment, &["relapse_after_recovery"]),
+            Cond::Answered(&Cond::Any(&[
+                Cond::NoneOf(Q::MentalHealth, &["not_at_all"]),
+                Cond::NoneOf(Q::SelfHarm, &["no"]),
+                Cond::NoneOf(Q::Home, &["stable_supportive"]),
+                Cond::AnyOf(Q::PastTreatment, &["relapse_after_recovery"]),
+                Cond::AnyOf(Q::Overdose, &["yes"]),
+                Cond::AnyOf(Q::Pregnant, &["yes"]),
+            ])),
             Cond::FirstStep(&[Withdrawal::Ambulatory, Withdrawal::MedicallyManaged]),
-            Cond::AnyOf(Q::Overdose, &["yes"]),
+        ]),
+    },
+    TermDef {
+        term: Term::Emergency,
+        name: "emergency",
+        means: Cond::Any(&[
+            Cond::AnyOf(Q::DangerNow, &["yes"]),
+            Cond::AnyOf(Q::SelfHarm, &["plan_or_attempt"]),
         ]),
     },
 ];
@@ -108,22 +157,45 @@ pub struct Facts<'a> {
     pub read: &'a ReadAnswers,
     /// The withdrawal first step, once rule 2 has decided it.
     pub first_step: Option<Withdrawal>,
+    /// Judge on the visitor's own answers only ("(answered)").
+    pub answered_only: bool,
+}
+
+impl<'a> Facts<'a> {
+    pub fn of(read: &'a ReadAnswers, first_step: Option<Withdrawal>) -> Self {
+        Facts {
+            read,
+            first_step,
+            answered_only: false,
+        }
+    }
+
+    /// The same facts, without the "unanswered reads as" values.
+    pub fn answered_only(self) -> Self {
+        Facts {
+            answered_only: true,
+            ..self
+        }
+    }
 }
 
 impl Cond {
     pub fn holds(&self, facts: &Facts) -> bool {
         let read = facts.read;
+        let only = facts.answered_only;
         match self {
             Cond::Always => true,
-            Cond::AnyOf(q, options) => read.has_any(*q, options),
-            Cond::AnyChosen(q) => matches!(read.value(*q), Read::Chosen(m) if m != 0),
-            Cond::Unanswered(q) => read.value(*q) == Read::Unanswered,
-            Cond::Criteria { min, max } => {
-                let n = read.criteria_count();
-                n >= *min && max.is_none_or(|max| n <= max)
-            }
+            Cond::AnyOf(q, options) => read.any_of(*q, options, only),
+            Cond::NoneOf(q, options) => read.none_of(*q, options, only),
+            Cond::AnyChosen(q) => read.mask(*q, only).is_some_and(|m| m != 0),
+            Cond::Unanswered(q) => !only && read.is_unanswered(*q),
+            Cond::Chosen(x) => read.any_of(Q::Substances, &[x], true),
+            Cond::Criteria { min, max } => read
+                .n(only)
+                .is_some_and(|n| n >= *min && max.is_none_or(|max| n <= max)),
             Cond::FirstStep(steps) => facts.first_step.is_some_and(|w| steps.contains(&w)),
             Cond::Term(t) => t.def().means.holds(facts),
+            Cond::Answered(c) => c.holds(&facts.answered_only()),
             Cond::Not(c) => !c.holds(facts),
             Cond::All(cs) => cs.iter().all(|c| c.holds(facts)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(facts)),
@@ -132,10 +204,7 @@ impl Cond {
 
     /// Evaluates on answers alone (no withdrawal decision yet).
     pub fn holds_on(&self, read: &ReadAnswers) -> bool {
-        self.holds(&Facts {
-            read,
-            first_step: None,
-        })
+        self.holds(&Facts::of(read, None))
     }
 
     /// Calls `f` on this condition and every condition inside it,
@@ -144,7 +213,7 @@ impl Cond {
         f(self);
         match self {
             Cond::Term(t) => t.def().means.visit(f),
-            Cond::Not(c) => c.visit(f),
+            Cond::Not(c) | Cond::Answered(c) => c.visit(f),
             Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.visit(f)),
             _ => {}
         }
@@ -163,8 +232,17 @@ impl Cond {
                     (Kind::Many, _) => format!("`{q}` has any of {list}"),
                 }
             }
+            Cond::NoneOf(q, options) if question(*q).kind == Kind::One => {
+                format!("`{q}` is not {}", code_list(options))
+            }
+            Cond::NoneOf(q, options) => format!("`{q}` has none of {}", code_list(options)),
             Cond::AnyChosen(q) => format!("`{q}` has any option chosen"),
-            Cond::Unanswered(q) => format!("`{q}` unanswered"),
+            Cond::Chosen(x) => format!("`chosen({x})`"),
+            Cond::Answered(c) => match c {
+                Cond::All(_) | Cond::Any(_) => format!("({}) (answered)", c.describe()),
+                _ => format!("{} (answered)", c.describe()),
+            },
+            Cond::Unanswered(q) => format!("`{q}` asked and unanswered"),
             Cond::Criteria { min, max: None } => format!("`n` >= {min}"),
             Cond::Criteria {
                 min,
@@ -188,6 +266,7 @@ impl Cond {
                 }
                 Cond::AnyOf(q, options) => format!("`{q}` has none of {}", code_list(options)),
                 Cond::Term(t) => format!("not `{}`", t.def().name),
+                Cond::Chosen(x) => format!("not `chosen({x})`"),
                 other => format!("not ({})", other.describe()),
             },
             Cond::All(cs) => join(cs, " and "),

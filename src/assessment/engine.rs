@@ -10,6 +10,8 @@ use super::rules::{Effect, Rule, RULES};
 pub struct Fired {
     pub rule: &'static Rule,
     pub level: Option<Level>,
+    /// The reason key for this case (a variant, or "you skipped...").
+    pub key: &'static str,
 }
 
 /// The clinical decision: everything the center input cannot change.
@@ -26,10 +28,7 @@ pub struct Decision {
 }
 
 pub fn decide(read: &ReadAnswers) -> Decision {
-    let facts = Facts {
-        read,
-        first_step: None,
-    };
+    let facts = Facts::of(read, None);
     // Rule 2: the first first-step rule that holds decides.
     let first_step_rule = RULES
         .iter()
@@ -43,10 +42,7 @@ pub fn decide(read: &ReadAnswers) -> Decision {
             })
         })
         .unwrap_or(Withdrawal::None);
-    let facts = Facts {
-        read,
-        first_step: Some(withdrawal),
-    };
+    let facts = Facts::of(read, Some(withdrawal));
     let held: Vec<&'static Rule> = RULES
         .iter()
         .filter(|r| {
@@ -96,6 +92,7 @@ pub fn decide(read: &ReadAnswers) -> Decision {
         .map(|rule| Fired {
             rule,
             level: rule.then.iter().filter_map(contributed).max(),
+            key: rule.key_for(&facts),
         })
         .collect();
     Decision {

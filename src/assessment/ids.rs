@@ -71,7 +71,11 @@ id_enum!(
 
 id_enum!(
     /// The suggested first contact (rule 13).
-    FirstContact { ReachOut = "reach_out", TalkItOver = "talk_it_over" }
+    FirstContact {
+        ReachOut = "reach_out",
+        TalkItOver = "talk_it_over",
+        SafetyFirst = "safety_first",
+    }
 );
 
 id_enum!(
@@ -88,8 +92,44 @@ id_enum!(
         RecoveryHousing = "recovery_housing",
         InvolveGuardian = "involve_guardian",
         TrustedAdult = "trusted_adult",
+        TalkToClinician = "talk_to_clinician",
     }
 );
+
+id_enum!(
+    /// What a center may offer: a level, or a withdrawal first step.
+    Offer {
+        SelfGuided = "self_guided",
+        Outpatient = "outpatient",
+        IntensiveOutpatient = "intensive_outpatient",
+        PartialHospitalization = "partial_hospitalization",
+        Residential = "residential",
+        AmbulatoryWithdrawal = "ambulatory_withdrawal",
+        MedicallyManagedWithdrawal = "medically_managed_withdrawal",
+    }
+);
+
+impl Offer {
+    /// The offer that provides a level.
+    pub fn level(level: Level) -> Offer {
+        match level {
+            Level::SelfGuided => Offer::SelfGuided,
+            Level::Outpatient => Offer::Outpatient,
+            Level::IntensiveOutpatient => Offer::IntensiveOutpatient,
+            Level::PartialHospitalization => Offer::PartialHospitalization,
+            Level::Residential => Offer::Residential,
+        }
+    }
+
+    /// The offer that provides a withdrawal first step (`None`: no step).
+    pub fn first_step(step: Withdrawal) -> Option<Offer> {
+        match step {
+            Withdrawal::None => None,
+            Withdrawal::Ambulatory => Some(Offer::AmbulatoryWithdrawal),
+            Withdrawal::MedicallyManaged => Some(Offer::MedicallyManagedWithdrawal),
+        }
+    }
+}
 
 id_enum!(
     /// ASAM's six dimensions (3rd edition), which the reasons follow.

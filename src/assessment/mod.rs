@@ -19,7 +19,10 @@ use serde::Serialize;
 pub use answers::{AnswerError, AnswerErrors, Answers, ReadAnswers};
 pub use center::{Center, CenterError};
 pub use commitment::{CenterProgram, Phase, Range, Schedule};
-pub use ids::{Day, Dimension, FirstContact, Flag, Level, Urgent, Withdrawal, Q};
+pub use ids::{Day, Dimension, FirstContact, Flag, Level, Offer, Urgent, Withdrawal, Q};
+
+/// The contract version this engine implements.
+pub const CONTRACT_VERSION: u32 = 3;
 pub use reasons::Reason;
 
 /// The result, serialized as the contract's JSON.
@@ -36,6 +39,9 @@ pub struct Assessment {
     /// band (named beside the generic week, never called that level).
     pub center_program: Option<CenterProgram>,
     pub center_offers_level: Option<bool>,
+    /// Whether the center offers the withdrawal first step (`None`: no
+    /// center, or no first step).
+    pub center_offers_first_step: Option<bool>,
     pub first_contact: FirstContact,
     pub flags: Vec<Flag>,
     pub unanswered: Vec<Q>,
@@ -72,9 +78,9 @@ pub fn assess(answers: &Answers, center: Option<&Center>) -> Result<Assessment, 
         weeks: band.weeks,
         schedule,
         center_program,
-        center_offers_level: center
-            .and_then(|c| c.offers.as_ref())
-            .map(|offers| offers.contains(&level)),
+        center_offers_level: center.and_then(|c| c.offers(Offer::level(level))),
+        center_offers_first_step: Offer::first_step(decision.withdrawal)
+            .and_then(|step| center.and_then(|c| c.offers(step))),
         first_contact: decision.first_contact,
         flags: decision.flags,
         unanswered: read.unanswered().to_vec(),

@@ -1,7 +1,7 @@
 //! The question bank as data: ids, kinds, options, when each question is
 //! asked and how an unanswered one is read (the contract's table).
 
-use super::conditions::Cond;
+use super::conditions::{Cond, Term};
 use super::ids::Q;
 
 /// One choice (radio buttons) or many (checkboxes).
@@ -102,11 +102,10 @@ pub static QUESTIONS: [Question; 18] = [
         id: Q::Withdrawal,
         kind: Kind::One,
         options: &["none", "mild", "severe", "never_stopped"],
-        asked_when: Some(Cond::All(&[
-            A_SUBSTANCE_CHOSEN,
-            Cond::Not(&Cond::AnyOf(Q::UseFrequency, &["not_in_30_days"])),
-        ])),
-        unanswered: Unanswered::SeeRules("rule 2 (2c and see_doctor_first name it)"),
+        asked_when: Some(Cond::All(&[A_SUBSTANCE_CHOSEN, Cond::Term(Term::Used30d)])),
+        unanswered: Unanswered::SeeRules(
+            "stays unanswered: sets no first step; flags `see_doctor_first` with `sedating` and `daily` (rule 2)",
+        ),
     },
     Question {
         id: Q::OnMedication,
@@ -154,7 +153,7 @@ pub static QUESTIONS: [Question; 18] = [
         options: &["no", "wish_or_thoughts", "method", "plan_or_attempt"],
         asked_when: None,
         unanswered: Unanswered::SeeRules(
-            "flags crisis_line (7b), counts as another risk in rule 3, sets no level",
+            "flags `crisis_line`; sets no level; never \"another risk\" (rule 3)",
         ),
     },
     Question {
@@ -193,7 +192,9 @@ pub static QUESTIONS: [Question; 18] = [
             "unsafe_or_unstable",
         ],
         asked_when: None,
-        unanswered: Unanswered::ReadsAs(&["stable_unsupportive"]),
+        unanswered: Unanswered::SeeRules(
+            "nothing in rules 3 and 8 (no level, no flag, never \"another risk\"); rule 15 still flags `talk_to_clinician`",
+        ),
     },
     Question {
         id: Q::Responsibilities,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::conditions::Cond;
 use super::engine::Fired;
 use super::ids::{Dimension, Level, Withdrawal};
 use super::rules::Effect;
@@ -23,7 +24,7 @@ pub struct Reason {
 
 /// How strongly a fired rule speaks for its dimension: the level it sets
 /// (a withdrawal first step counts as the minimum it brings), then flags
-/// and first contact, then "no first step".
+/// and first contact, then "no first step" when nothing else held.
 fn weight(f: &Fired) -> (i8, Option<Level>) {
     let first_step_level = f.rule.then.iter().find_map(|e| match e {
         Effect::FirstStep(Withdrawal::MedicallyManaged) => Some(Level::IntensiveOutpatient),
@@ -32,7 +33,7 @@ fn weight(f: &Fired) -> (i8, Option<Level>) {
     });
     match f.level.or(first_step_level) {
         Some(l) => (l as i8, Some(l)),
-        None if f.rule.is_first_step() => (-2, None),
+        None if f.rule.when == Cond::Always => (-2, None),
         None => (-1, None),
     }
 }
@@ -55,7 +56,7 @@ pub fn reasons(fired: &[Fired], level: Level) -> Vec<Reason> {
             match best {
                 Some((f, (_, lvl))) => Reason {
                     dimension,
-                    key: f.rule.key.to_string(),
+                    key: f.key.to_string(),
                     rule: Some(f.rule.id),
                     level: lvl,
                     drives: lvl == Some(level) && level != Level::SelfGuided,

@@ -1,7 +1,7 @@
 //! The contract's rules as data. The engine evaluates exactly these values
 //! and `carepath rules` prints them, so the table cannot drift from what runs.
 
-use super::conditions::{Cond, Term};
+use super::conditions::{Cond, Facts, Term};
 use super::ids::{Dimension, FirstContact, Flag, Level, Withdrawal, Q};
 
 /// What a rule does when its condition holds.
@@ -21,16 +21,29 @@ pub enum Effect {
     FirstContact(FirstContact),
 }
 
+/// A reason key that replaces the rule's own when its condition holds.
+#[derive(Debug)]
+pub struct Variant {
+    pub when: Cond,
+    pub key: &'static str,
+}
+
 /// One row of the decision table.
 #[derive(Debug)]
 pub struct Rule {
     /// The contract rule and sub-case, e.g. `2a`.
     pub id: &'static str,
-    /// The ASAM dimension the rule speaks for (`None`: safety, above them).
+    /// The ASAM dimension the rule speaks for (`None`: safety and skips,
+    /// above them).
     pub dimension: Option<Dimension>,
     /// The message key of the reason the widget shows when this rule drives
     /// its dimension.
     pub key: &'static str,
+    /// The key used instead when the rule holds only through a skipped
+    /// answer's reading, so the reason never states a skip as a fact.
+    pub skipped: Option<&'static str>,
+    /// Other keys for sub-cases, the first that holds wins.
+    pub variants: &'static [Variant],
     pub when: Cond,
     pub then: &'static [Effect],
 }
@@ -49,19 +62,19 @@ const fn n_between(min: u8, max: u8) -> Cond {
     }
 }
 const RECENT: Cond = Cond::Term(Term::Recent);
+const DAILY: Cond = Cond::Term(Term::Daily);
 const SEDATING: Cond = Cond::Term(Term::Sedating);
 const OPIOID: Cond = Cond::Term(Term::Opioid);
+const SEDATING_CHOSEN: Cond = Cond::Term(Term::SedatingChosen);
+const PRESCRIBED_ONLY: Cond = Cond::Term(Term::PrescribedOnly);
+const ON_OPIOID_TREATMENT: Cond = Cond::Term(Term::OnOpioidTreatment);
 const ADULT: Cond = Cond::Term(Term::Adult);
+const EMERGENCY: Cond = Cond::Term(Term::Emergency);
 const HOME_UNSAFE: Cond = AnyOf(Q::Home, &["unsafe_or_unstable"]);
 const PREGNANT: Cond = AnyOf(Q::Pregnant, &["yes"]);
-const WITHDRAWAL_NOT_KNOWN: Cond = Cond::Any(&[
-    AnyOf(Q::Withdrawal, &["never_stopped"]),
-    Cond::Unanswered(Q::Withdrawal),
-]);
-const SELF_HARM_ANY: Cond = AnyOf(
-    Q::SelfHarm,
-    &["wish_or_thoughts", "method", "plan_or_attempt"],
-);
+const MILD: Cond = AnyOf(Q::Withdrawal, &["mild"]);
+const SEVERE: Cond = AnyOf(Q::Withdrawal, &["severe"]);
+const METHOD_OR_PLAN: Cond = AnyOf(Q::SelfHarm, &["method", "plan_or_attempt"]);
 
 const W: Option<Dimension> = Some(Dimension::Withdrawal);
 const BIO: Option<Dimension> = Some(Dimension::Biomedical);
@@ -70,385 +83,572 @@ const READY: Option<Dimension> = Some(Dimension::Readiness);
 const RELAPSE: Option<Dimension> = Some(Dimension::Relapse);
 const ENV: Option<Dimension> = Some(Dimension::Environment);
 
+/// A rule with one reason key and no variants.
+const fn rule(
+    id: &'static str,
+    dimension: Option<Dimension>,
+    key: &'static str,
+    when: Cond,
+    then: &'static [Effect],
+) -> Rule {
+    Rule {
+        id,
+        dimension,
+        key,
+        skipped: None,
+        variants: &[],
+        when,
+        then,
+    }
+}
+
+/// A rule whose reason has a "you skipped..." key.
+const fn rule_s(
+    id: &'static str,
+    dimension: Option<Dimension>,
+    key: &'static str,
+    skipped: &'static str,
+    when: Cond,
+    then: &'static [Effect],
+) -> Rule {
+    Rule {
+        id,
+        dimension,
+        key,
+        skipped: Some(skipped),
+        variants: &[],
+        when,
+        then,
+    }
+}
+
+const fn flag(f: Flag) -> Effect {
+    Effect::Flag(f)
+}
+
 /// The decision table, in the contract's order.
 pub static RULES: &[Rule] = &[
     // 1. Safety first.
-    Rule {
-        id: "1",
-        dimension: None,
-        key: "emergency",
-        when: Cond::Any(&[
-            AnyOf(Q::DangerNow, &["yes"]),
-            AnyOf(Q::SelfHarm, &["plan_or_attempt"]),
-        ]),
-        then: &[Emergency],
-    },
+    rule("1", None, "emergency", EMERGENCY, &[Emergency]),
     // 2. Withdrawal first step: the first of 2a-2f that holds.
-    Rule {
-        id: "2a",
-        dimension: W,
-        key: "withdrawal_severe",
-        when: All(&[AnyOf(Q::Withdrawal, &["severe"]), RECENT]),
-        then: &[FirstStep(Withdrawal::MedicallyManaged)],
-    },
+    rule_s(
+        "2a",
+        W,
+        "withdrawal_severe",
+        "withdrawal_severe_skipped",
+        All(&[SEVERE, RECENT]),
+        &[FirstStep(Withdrawal::MedicallyManaged)],
+    ),
     Rule {
         id: "2b",
         dimension: W,
         key: "withdrawal_mild_high_risk",
+        skipped: None,
+        variants: &[Variant {
+            when: PREGNANT,
+            key: "withdrawal_pregnant_sedating",
+        }],
         when: All(&[
-            SEDATING,
-            RECENT,
-            AnyOf(Q::Withdrawal, &["mild"]),
+            SEDATING_CHOSEN,
+            Not(&PRESCRIBED_ONLY),
+            MILD,
             Cond::Any(&[
-                AnyOf(Q::Age, &["65_plus"]),
-                AnyOf(Q::Medical, &["unstable"]),
-                PREGNANT,
                 All(&[
-                    AnyOf(Q::Substances, &["alcohol"]),
-                    AnyOf(Q::Substances, &["benzodiazepines"]),
+                    Cond::Answered(&DAILY),
+                    Cond::Any(&[
+                        AnyOf(Q::Age, &["65_plus"]),
+                        AnyOf(Q::Medical, &["unstable"]),
+                        All(&[Cond::Chosen("alcohol"), Cond::Chosen("benzodiazepines")]),
+                        HOME_UNSAFE,
+                    ]),
                 ]),
-                HOME_UNSAFE,
+                All(&[Cond::Answered(&RECENT), PREGNANT]),
             ]),
         ]),
         then: &[FirstStep(Withdrawal::MedicallyManaged)],
     },
-    Rule {
-        id: "2c",
-        dimension: W,
-        key: "withdrawal_pregnant_sedating",
-        when: All(&[PREGNANT, SEDATING, RECENT, WITHDRAWAL_NOT_KNOWN]),
-        then: &[FirstStep(Withdrawal::MedicallyManaged)],
-    },
+    rule(
+        "2c",
+        W,
+        "withdrawal_pregnant_never_stopped",
+        All(&[
+            PREGNANT,
+            SEDATING_CHOSEN,
+            Not(&PRESCRIBED_ONLY),
+            Cond::Answered(&DAILY),
+            AnyOf(Q::Withdrawal, &["never_stopped"]),
+            Cond::Answered(&n_at_least(2)),
+        ]),
+        &[FirstStep(Withdrawal::MedicallyManaged)],
+    ),
     Rule {
         id: "2d",
         dimension: W,
         key: "withdrawal_pregnant_opioids",
-        when: All(&[PREGNANT, OPIOID, Not(&SEDATING)]),
+        skipped: Some("withdrawal_pregnant_doctor"),
+        variants: &[Variant {
+            when: Not(&Cond::Chosen("opioids")),
+            key: "withdrawal_pregnant_doctor",
+        }],
+        when: All(&[PREGNANT, Cond::Any(&[OPIOID, MILD])]),
         then: &[FirstStep(Withdrawal::None)],
     },
-    Rule {
-        id: "2e",
-        dimension: W,
-        key: "withdrawal_mild",
-        when: All(&[
-            AnyOf(Q::Withdrawal, &["mild"]),
+    rule_s(
+        "2e",
+        W,
+        "withdrawal_mild",
+        "withdrawal_mild_skipped",
+        All(&[
+            MILD,
             RECENT,
             Cond::Any(&[
-                SEDATING,
-                All(&[OPIOID, Not(&Cond::Term(Term::OnOpioidTreatment))]),
+                All(&[SEDATING, Not(&PRESCRIBED_ONLY)]),
+                All(&[OPIOID, Not(&ON_OPIOID_TREATMENT)]),
             ]),
         ]),
-        then: &[FirstStep(Withdrawal::Ambulatory)],
-    },
+        &[FirstStep(Withdrawal::Ambulatory)],
+    ),
     Rule {
         id: "2f",
         dimension: W,
         key: "withdrawal_none",
+        skipped: None,
+        variants: &[
+            Variant {
+                when: PRESCRIBED_ONLY,
+                key: "withdrawal_prescribed_taper",
+            },
+            Variant {
+                when: Cond::Unanswered(Q::Withdrawal),
+                key: "withdrawal_unknown",
+            },
+        ],
         when: Cond::Always,
         then: &[FirstStep(Withdrawal::None)],
     },
-    Rule {
-        id: "2g",
-        dimension: W,
-        key: "stop_with_doctor",
-        when: All(&[
+    rule_s(
+        "2g",
+        W,
+        "stop_with_doctor",
+        "stop_with_doctor_skipped",
+        All(&[
             SEDATING,
-            AnyOf(Q::UseFrequency, &["daily"]),
-            WITHDRAWAL_NOT_KNOWN,
+            DAILY,
+            Cond::Any(&[
+                AnyOf(Q::Withdrawal, &["never_stopped"]),
+                Cond::Unanswered(Q::Withdrawal),
+            ]),
         ]),
-        then: &[Effect::Flag(Flag::SeeDoctorFirst)],
-    },
-    Rule {
-        id: "2h",
-        dimension: W,
-        key: "after_medical_detox",
-        when: Cond::FirstStep(&[Withdrawal::MedicallyManaged]),
-        then: &[Minimum(Iop)],
-    },
-    Rule {
-        id: "2i",
-        dimension: W,
-        key: "after_home_detox",
-        when: Cond::FirstStep(&[Withdrawal::Ambulatory]),
-        then: &[Minimum(Outpatient)],
-    },
+        &[flag(Flag::SeeDoctorFirst)],
+    ),
+    rule(
+        "2h",
+        W,
+        "withdrawal_severe_history",
+        All(&[
+            SEVERE,
+            Not(&Cond::FirstStep(&[Withdrawal::MedicallyManaged])),
+        ]),
+        &[flag(Flag::SeeDoctorFirst)],
+    ),
+    rule_s(
+        "2i",
+        W,
+        "withdrawal_check_with_doctor",
+        "withdrawal_check_with_doctor",
+        All(&[
+            MILD,
+            SEDATING,
+            Cond::Any(&[
+                Cond::Unanswered(Q::Substances),
+                Cond::Unanswered(Q::UseFrequency),
+            ]),
+        ]),
+        &[flag(Flag::SeeDoctorFirst)],
+    ),
+    rule(
+        "2j",
+        W,
+        "after_medical_detox",
+        Cond::FirstStep(&[Withdrawal::MedicallyManaged]),
+        &[Minimum(Iop)],
+    ),
+    rule(
+        "2k",
+        W,
+        "after_home_detox",
+        Cond::FirstStep(&[Withdrawal::Ambulatory]),
+        &[Minimum(Outpatient)],
+    ),
     // 3. Severity (n); rule 4a may cap it.
-    Rule {
-        id: "3a",
-        dimension: RELAPSE,
-        key: "severity_mild",
-        when: n_between(2, 3),
-        then: &[SeverityMinimum(Outpatient)],
-    },
-    Rule {
-        id: "3b",
-        dimension: RELAPSE,
-        key: "severity_moderate",
-        when: n_between(4, 5),
-        then: &[SeverityMinimum(Iop)],
-    },
-    Rule {
-        id: "3c",
-        dimension: RELAPSE,
-        key: "severity_severe",
-        when: n_at_least(6),
-        then: &[SeverityMinimum(Iop)],
-    },
-    Rule {
-        id: "3d",
-        dimension: RELAPSE,
-        key: "severity_severe_with_risk",
-        when: All(&[n_at_least(6), Cond::Term(Term::AnotherRisk)]),
-        then: &[SeverityMinimum(Php)],
-    },
+    rule_s(
+        "3a",
+        RELAPSE,
+        "severity_mild",
+        "severity_skipped",
+        n_between(2, 3),
+        &[SeverityMinimum(Outpatient)],
+    ),
+    rule(
+        "3b",
+        RELAPSE,
+        "severity_moderate",
+        n_between(4, 5),
+        &[SeverityMinimum(Iop)],
+    ),
+    rule(
+        "3c",
+        RELAPSE,
+        "severity_severe",
+        n_at_least(6),
+        &[SeverityMinimum(Iop)],
+    ),
+    rule(
+        "3d",
+        RELAPSE,
+        "severity_severe_with_risk",
+        All(&[n_at_least(6), Cond::Term(Term::AnotherRisk)]),
+        &[SeverityMinimum(Php)],
+    ),
     // 4. After care.
-    Rule {
-        id: "4a",
-        dimension: RELAPSE,
-        key: "step_down_from_residential",
-        when: AnyOf(Q::PastTreatment, &["recent_residential"]),
-        then: &[Minimum(Iop), CapSeverity(Iop)],
-    },
-    Rule {
-        id: "4b",
-        dimension: RELAPSE,
-        key: "after_detox",
-        when: AnyOf(Q::PastTreatment, &["recent_detox"]),
-        then: &[Minimum(Iop)],
-    },
+    rule(
+        "4a",
+        RELAPSE,
+        "step_down_from_residential",
+        AnyOf(Q::PastTreatment, &["recent_residential"]),
+        &[Minimum(Iop), CapSeverity(Iop)],
+    ),
+    rule(
+        "4b",
+        RELAPSE,
+        "after_detox",
+        AnyOf(Q::PastTreatment, &["recent_detox"]),
+        &[Minimum(Iop)],
+    ),
     // 5. Relapse.
-    Rule {
-        id: "5",
-        dimension: RELAPSE,
-        key: "relapse",
-        when: All(&[
+    rule_s(
+        "5",
+        RELAPSE,
+        "relapse",
+        "relapse_skipped",
+        All(&[
             AnyOf(Q::PastTreatment, &["relapse_after_recovery"]),
             n_at_least(2),
         ]),
-        then: &[Minimum(Iop)],
-    },
+        &[Minimum(Iop)],
+    ),
     // 6. Mental health.
-    Rule {
-        id: "6a",
-        dimension: EMO,
-        key: "mental_health_some",
-        when: All(&[n_at_least(2), AnyOf(Q::MentalHealth, &["somewhat"])]),
-        then: &[Effect::Flag(Flag::CoOccurring)],
-    },
-    Rule {
-        id: "6b",
-        dimension: EMO,
-        key: "mental_health_a_lot",
-        when: All(&[n_at_least(2), AnyOf(Q::MentalHealth, &["a_lot"])]),
-        then: &[Minimum(Iop), Effect::Flag(Flag::CoOccurring)],
-    },
-    Rule {
-        id: "6c",
-        dimension: EMO,
-        key: "mental_health_unable",
-        when: All(&[
+    rule_s(
+        "6a",
+        EMO,
+        "mental_health_some",
+        "mental_health_some_skipped",
+        All(&[n_at_least(2), AnyOf(Q::MentalHealth, &["somewhat"])]),
+        &[flag(Flag::CoOccurring)],
+    ),
+    rule_s(
+        "6b",
+        EMO,
+        "mental_health_a_lot",
+        "mental_health_a_lot_skipped",
+        All(&[n_at_least(2), AnyOf(Q::MentalHealth, &["a_lot"])]),
+        &[Minimum(Iop), flag(Flag::CoOccurring)],
+    ),
+    rule_s(
+        "6c",
+        EMO,
+        "mental_health_unable",
+        "mental_health_unable_skipped",
+        All(&[
             n_at_least(2),
             AnyOf(Q::MentalHealth, &["unable_to_function"]),
         ]),
-        then: &[Minimum(Residential), Effect::Flag(Flag::CoOccurring)],
-    },
-    Rule {
-        id: "6d",
-        dimension: EMO,
-        key: "mental_health_care",
-        when: All(&[
+        &[Minimum(Php), flag(Flag::CoOccurring)],
+    ),
+    rule(
+        "6d",
+        EMO,
+        "mental_health_unable_severe",
+        All(&[
+            n_at_least(6),
+            AnyOf(Q::MentalHealth, &["unable_to_function"]),
+        ]),
+        &[Minimum(Residential), flag(Flag::CoOccurring)],
+    ),
+    rule_s(
+        "6e",
+        EMO,
+        "mental_health_care",
+        "mental_health_care_skipped",
+        All(&[
             n_between(0, 1),
-            AnyOf(
-                Q::MentalHealth,
-                &["somewhat", "a_lot", "unable_to_function"],
-            ),
+            AnyOf(Q::MentalHealth, &["somewhat", "a_lot"]),
         ]),
-        then: &[Effect::Flag(Flag::MentalHealthCare)],
-    },
+        &[flag(Flag::MentalHealthCare)],
+    ),
+    rule(
+        "6f",
+        EMO,
+        "mental_health_unable_care",
+        All(&[
+            n_between(0, 1),
+            AnyOf(Q::MentalHealth, &["unable_to_function"]),
+        ]),
+        &[Minimum(Outpatient), flag(Flag::MentalHealthCare)],
+    ),
     // 7. Self-harm.
-    Rule {
-        id: "7a",
-        dimension: EMO,
-        key: "self_harm_crisis_line",
-        when: SELF_HARM_ANY,
-        then: &[Effect::Flag(Flag::CrisisLine)],
-    },
-    Rule {
-        id: "7b",
-        dimension: EMO,
-        key: "self_harm_unanswered",
-        when: Cond::Unanswered(Q::SelfHarm),
-        then: &[Effect::Flag(Flag::CrisisLine)],
-    },
-    Rule {
-        id: "7c",
-        dimension: EMO,
-        key: "self_harm_thoughts",
-        when: All(&[AnyOf(Q::SelfHarm, &["wish_or_thoughts"]), n_at_least(2)]),
-        then: &[Minimum(Iop), Effect::Flag(Flag::CoOccurring)],
-    },
-    Rule {
-        id: "7d",
-        dimension: EMO,
-        key: "self_harm_method_or_plan",
-        when: All(&[
-            AnyOf(Q::SelfHarm, &["method", "plan_or_attempt"]),
-            n_at_least(2),
-        ]),
-        then: &[Minimum(Php), Effect::Flag(Flag::CoOccurring)],
-    },
-    Rule {
-        id: "7e",
-        dimension: EMO,
-        key: "self_harm_care",
-        when: All(&[SELF_HARM_ANY, n_between(0, 1)]),
-        then: &[Effect::Flag(Flag::MentalHealthCare)],
-    },
-    // 8. Home.
-    Rule {
-        id: "8a",
-        dimension: ENV,
-        key: "home_unsafe_severe",
-        when: All(&[HOME_UNSAFE, n_at_least(4)]),
-        then: &[Minimum(Residential)],
-    },
-    Rule {
-        id: "8b",
-        dimension: ENV,
-        key: "home_unsafe",
-        when: All(&[HOME_UNSAFE, n_between(2, 3)]),
-        then: &[Minimum(Iop)],
-    },
-    Rule {
-        id: "8c",
-        dimension: ENV,
-        key: "home_unsafe_housing",
-        when: All(&[HOME_UNSAFE, n_between(2, 3), ADULT]),
-        then: &[Effect::Flag(Flag::RecoveryHousing)],
-    },
-    Rule {
-        id: "8d",
-        dimension: ENV,
-        key: "home_unsafe_trusted_adult",
-        when: All(&[HOME_UNSAFE, n_between(2, 3), Not(&ADULT)]),
-        then: &[Effect::Flag(Flag::TrustedAdult)],
-    },
-    Rule {
-        id: "8e",
-        dimension: ENV,
-        key: "home_unsupportive_severe",
-        when: All(&[AnyOf(Q::Home, &["stable_unsupportive"]), n_at_least(6)]),
-        then: &[Minimum(Residential)],
-    },
-    Rule {
-        id: "8f",
-        dimension: ENV,
-        key: "home_unsupportive",
-        when: All(&[
+    rule(
+        "7a",
+        EMO,
+        "self_harm_crisis_line",
+        Cond::NoneOf(Q::SelfHarm, &["no"]),
+        &[flag(Flag::CrisisLine)],
+    ),
+    rule_s(
+        "7b",
+        EMO,
+        "self_harm_unanswered",
+        "self_harm_unanswered",
+        Cond::Unanswered(Q::SelfHarm),
+        &[flag(Flag::CrisisLine)],
+    ),
+    rule_s(
+        "7c",
+        EMO,
+        "self_harm_thoughts",
+        "self_harm_thoughts_skipped",
+        All(&[AnyOf(Q::SelfHarm, &["wish_or_thoughts"]), n_at_least(2)]),
+        &[Minimum(Iop), flag(Flag::CoOccurring)],
+    ),
+    rule_s(
+        "7d",
+        EMO,
+        "self_harm_method_or_plan",
+        "self_harm_method_or_plan_skipped",
+        All(&[METHOD_OR_PLAN, n_at_least(2)]),
+        &[Minimum(Php), flag(Flag::CoOccurring)],
+    ),
+    rule(
+        "7e",
+        EMO,
+        "self_harm_care",
+        All(&[AnyOf(Q::SelfHarm, &["wish_or_thoughts"]), n_between(0, 1)]),
+        &[flag(Flag::MentalHealthCare)],
+    ),
+    rule(
+        "7f",
+        EMO,
+        "self_harm_method_care",
+        All(&[METHOD_OR_PLAN, n_between(0, 1)]),
+        &[Minimum(Outpatient), flag(Flag::MentalHealthCare)],
+    ),
+    // 8. Home (an unanswered home has no value: nothing here holds).
+    rule(
+        "8a",
+        ENV,
+        "home_unsafe_severe",
+        All(&[HOME_UNSAFE, n_at_least(4)]),
+        &[Minimum(Residential)],
+    ),
+    rule_s(
+        "8b",
+        ENV,
+        "home_unsafe",
+        "home_unsafe_skipped",
+        All(&[HOME_UNSAFE, n_between(2, 3)]),
+        &[Minimum(Iop)],
+    ),
+    rule(
+        "8c",
+        ENV,
+        "home_unsafe_housing",
+        All(&[HOME_UNSAFE, n_between(2, 3), ADULT]),
+        &[flag(Flag::RecoveryHousing)],
+    ),
+    rule(
+        "8d",
+        ENV,
+        "home_unsafe_trusted_adult",
+        All(&[HOME_UNSAFE, n_between(2, 3), Not(&ADULT)]),
+        &[flag(Flag::TrustedAdult)],
+    ),
+    rule_s(
+        "8e",
+        ENV,
+        "home_unsupportive",
+        "home_unsupportive_skipped",
+        All(&[
             AnyOf(Q::Home, &["stable_unsupportive"]),
-            n_between(2, 5),
+            n_at_least(2),
             ADULT,
         ]),
-        then: &[Effect::Flag(Flag::RecoveryHousing)],
-    },
+        &[flag(Flag::RecoveryHousing)],
+    ),
     // 9. Medical and pregnancy.
-    Rule {
-        id: "9a",
-        dimension: BIO,
-        key: "medical_unstable",
-        when: AnyOf(Q::Medical, &["unstable"]),
-        then: &[Effect::Flag(Flag::SeeDoctorFirst)],
-    },
-    Rule {
-        id: "9b",
-        dimension: BIO,
-        key: "pregnant",
-        when: PREGNANT,
-        then: &[Effect::Flag(Flag::PregnancyCare)],
-    },
-    Rule {
-        id: "9c",
-        dimension: BIO,
-        key: "pregnant_use",
-        when: All(&[PREGNANT, n_at_least(2)]),
-        then: &[Minimum(Iop)],
-    },
+    rule(
+        "9a",
+        BIO,
+        "medical_unstable",
+        AnyOf(Q::Medical, &["unstable"]),
+        &[flag(Flag::SeeDoctorFirst)],
+    ),
+    rule(
+        "9b",
+        BIO,
+        "pregnant",
+        PREGNANT,
+        &[flag(Flag::PregnancyCare)],
+    ),
+    rule_s(
+        "9c",
+        BIO,
+        "pregnant_use",
+        "pregnant_use_skipped",
+        All(&[PREGNANT, n_at_least(2)]),
+        &[Minimum(Iop)],
+    ),
     Rule {
         id: "9d",
         dimension: BIO,
         key: "pregnant_opioids",
-        when: All(&[PREGNANT, OPIOID]),
-        then: &[
-            Effect::Flag(Flag::SeeDoctorFirst),
-            Effect::Flag(Flag::MedicationForOpioids),
-        ],
+        skipped: Some("pregnant_stop_with_doctor"),
+        variants: &[Variant {
+            when: Not(&Cond::Chosen("opioids")),
+            key: "pregnant_stop_with_doctor",
+        }],
+        when: All(&[
+            PREGNANT,
+            Cond::Any(&[
+                OPIOID,
+                All(&[SEDATING, AnyOf(Q::Withdrawal, &["mild", "severe"])]),
+            ]),
+        ]),
+        then: &[flag(Flag::SeeDoctorFirst), Minimum(Outpatient)],
     },
-    // 10. Opioids and medication.
-    Rule {
-        id: "10a",
-        dimension: W,
-        key: "opioids",
-        when: OPIOID,
-        then: &[
-            Effect::Flag(Flag::OverdoseRisk),
-            Effect::Flag(Flag::MedicationForOpioids),
-        ],
-    },
-    Rule {
-        id: "10b",
-        dimension: BIO,
-        key: "keep_medication",
-        when: AnyOf(
+    rule_s(
+        "9e",
+        BIO,
+        "pregnant_opioid_medicine",
+        "opioids_skipped",
+        All(&[PREGNANT, OPIOID, Not(&ON_OPIOID_TREATMENT)]),
+        &[flag(Flag::MedicationForOpioids)],
+    ),
+    // 10. Opioids, street drugs and medication.
+    rule_s(
+        "10a",
+        W,
+        "opioids",
+        "opioids_skipped",
+        OPIOID,
+        &[flag(Flag::OverdoseRisk)],
+    ),
+    rule_s(
+        "10b",
+        W,
+        "opioids_medication",
+        "opioids_skipped",
+        All(&[OPIOID, Not(&ON_OPIOID_TREATMENT)]),
+        &[flag(Flag::MedicationForOpioids)],
+    ),
+    rule(
+        "10c",
+        W,
+        "stimulants",
+        Cond::Chosen("stimulants"),
+        &[flag(Flag::OverdoseRisk)],
+    ),
+    rule(
+        "10d",
+        BIO,
+        "keep_medication",
+        AnyOf(
             Q::OnMedication,
             &["opioid_treatment", "prescribed_sedatives", "both"],
         ),
-        then: &[Effect::Flag(Flag::KeepMedication)],
-    },
-    Rule {
-        id: "10c",
-        dimension: BIO,
-        key: "prescribed_sedatives",
-        when: AnyOf(Q::OnMedication, &["prescribed_sedatives", "both"]),
-        then: &[Effect::Flag(Flag::SeeDoctorFirst)],
-    },
+        &[flag(Flag::KeepMedication)],
+    ),
+    rule(
+        "10e",
+        BIO,
+        "prescribed_sedatives",
+        AnyOf(Q::OnMedication, &["prescribed_sedatives", "both"]),
+        &[flag(Flag::SeeDoctorFirst)],
+    ),
     // 11. Overdose.
-    Rule {
-        id: "11",
-        dimension: W,
-        key: "overdose",
-        when: AnyOf(Q::Overdose, &["yes"]),
-        then: &[Minimum(Iop), Effect::Flag(Flag::OverdoseRisk)],
-    },
+    rule_s(
+        "11a",
+        W,
+        "overdose",
+        "overdose_skipped",
+        All(&[AnyOf(Q::Overdose, &["yes"]), n_at_least(2)]),
+        &[Minimum(Iop), flag(Flag::OverdoseRisk)],
+    ),
+    rule(
+        "11b",
+        W,
+        "overdose_little_use",
+        All(&[AnyOf(Q::Overdose, &["yes"]), n_between(0, 1)]),
+        &[Minimum(Outpatient), flag(Flag::OverdoseRisk)],
+    ),
     // 12. Age (the adolescent hours are in the weekly commitment).
-    Rule {
-        id: "12a",
-        dimension: ENV,
-        key: "under_18",
-        when: All(&[Not(&ADULT), Not(&HOME_UNSAFE)]),
-        then: &[Effect::Flag(Flag::InvolveGuardian)],
-    },
-    Rule {
-        id: "12b",
-        dimension: ENV,
-        key: "under_18_unsafe_home",
-        when: All(&[Not(&ADULT), HOME_UNSAFE]),
-        then: &[Effect::Flag(Flag::TrustedAdult)],
-    },
-    // 13. Readiness changes the first contact, never the level.
-    Rule {
-        id: "13a",
-        dimension: READY,
-        key: "ready_now",
-        when: AnyOf(Q::Readiness, &["ready_now"]),
-        then: &[Effect::FirstContact(FirstContact::ReachOut)],
-    },
+    rule(
+        "12a",
+        ENV,
+        "under_18",
+        All(&[Not(&ADULT), Not(&HOME_UNSAFE)]),
+        &[flag(Flag::InvolveGuardian)],
+    ),
+    rule(
+        "12b",
+        ENV,
+        "under_18_unsafe_home",
+        All(&[Not(&ADULT), HOME_UNSAFE]),
+        &[flag(Flag::TrustedAdult)],
+    ),
+    // 13. Readiness changes the first contact, never the level; an
+    // emergency puts safety first whatever readiness says.
+    rule(
+        "13a",
+        READY,
+        "ready_now",
+        All(&[Not(&EMERGENCY), AnyOf(Q::Readiness, &["ready_now"])]),
+        &[Effect::FirstContact(FirstContact::ReachOut)],
+    ),
     Rule {
         id: "13b",
         dimension: READY,
         key: "not_ready_yet",
-        when: Not(&AnyOf(Q::Readiness, &["ready_now"])),
+        skipped: None,
+        variants: &[Variant {
+            when: Cond::Unanswered(Q::Readiness),
+            key: "readiness_skipped",
+        }],
+        when: All(&[Not(&EMERGENCY), Not(&AnyOf(Q::Readiness, &["ready_now"]))]),
         then: &[Effect::FirstContact(FirstContact::TalkItOver)],
     },
+    rule(
+        "13c",
+        READY,
+        "safety_first",
+        EMERGENCY,
+        &[Effect::FirstContact(FirstContact::SafetyFirst)],
+    ),
+    // 15. Skipped answers (rule 14, the center, is in `center.rs`).
+    rule(
+        "15",
+        None,
+        "talk_to_clinician",
+        Cond::Any(&[
+            Cond::Unanswered(Q::Substances),
+            Cond::Unanswered(Q::UseFrequency),
+            Cond::Unanswered(Q::Withdrawal),
+            Cond::Unanswered(Q::Criteria),
+            Cond::Unanswered(Q::MentalHealth),
+            Cond::Unanswered(Q::SelfHarm),
+            Cond::Unanswered(Q::Home),
+        ]),
+        &[flag(Flag::TalkToClinician)],
+    ),
 ];
 
 impl Effect {
@@ -470,5 +670,33 @@ impl Rule {
     /// Whether this rule is one of rule 2's ordered first-step rules.
     pub fn is_first_step(&self) -> bool {
         self.then.iter().any(|e| matches!(e, FirstStep(_)))
+    }
+
+    /// Whether the rule holds on the answers as read but not on the
+    /// visitor's own answers: it rests on a skipped answer's reading.
+    pub fn rests_on_skip(&self, facts: &Facts) -> bool {
+        self.when.holds(facts) && !self.when.holds(&facts.answered_only())
+    }
+
+    /// The reason key for these facts (the rule holds on them).
+    pub fn key_for(&self, facts: &Facts) -> &'static str {
+        match self.skipped {
+            Some(k) if self.rests_on_skip(facts) => k,
+            _ => self
+                .variants
+                .iter()
+                .find(|v| v.when.holds(facts))
+                .map_or(self.key, |v| v.key),
+        }
+    }
+
+    /// Every reason key the rule can give.
+    pub fn keys(&self) -> Vec<&'static str> {
+        let mut keys = vec![self.key];
+        keys.extend(self.skipped);
+        keys.extend(self.variants.iter().map(|v| v.key));
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 }

@@ -7,7 +7,29 @@ use super::commitment::BANDS;
 use super::conditions::TERMS;
 use super::ids::Level;
 use super::questions::{Kind, Unanswered, QUESTIONS};
-use super::rules::RULES;
+use super::rules::{Rule, RULES};
+
+/// The contract's principle, printed above the rules it governs.
+pub const SKIPS_NEVER_ESCALATE: &str = "**Skips never escalate.** An unanswered question never by \
+itself sets `withdrawal = medically_managed` or minimum `residential` (every condition that can \
+set them holds on answered values, with two exceptions: `recent` in rule 2a, on purpose, and \
+`on_medication`, whose reading `none` only keeps the `prescribed_only` exception off), and is \
+never \"another risk\" in rule 3. A skip may add flags: `see_doctor_first`, `crisis_line`, \
+`talk_to_clinician`, and those of the value it reads as (`overdose_risk` and \
+`medication_for_opioids` for `substances`; `co_occurring` or `mental_health_care` for \
+`mental_health`).";
+
+/// The reason keys of a rule: its own, the "you skipped" one, variants.
+fn keys(rule: &Rule) -> String {
+    let mut out = format!("`{}`", rule.key);
+    if let Some(k) = rule.skipped.filter(|k| *k != rule.key) {
+        let _ = write!(out, "; on a skipped answer `{k}`");
+    }
+    for v in rule.variants {
+        let _ = write!(out, "; when {} `{}`", v.when.describe(), v.key);
+    }
+    out
+}
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
@@ -16,7 +38,11 @@ fn cell(text: &str) -> String {
 /// Every rule, its condition and its effect.
 pub fn rules_markdown() -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Carepath decision table\n");
+    let _ = writeln!(
+        out,
+        "# Carepath decision table (contract v{})\n",
+        super::CONTRACT_VERSION
+    );
     let _ = writeln!(
         out,
         "Generated from the rules the engine runs. Every rule sets a minimum; the level is the \
@@ -27,11 +53,20 @@ pub fn rules_markdown() -> String {
             .collect::<Vec<_>>()
             .join(" < ")
     );
+    let _ = writeln!(out, "{SKIPS_NEVER_ESCALATE}\n");
     let _ = writeln!(out, "## Names\n");
     let _ = writeln!(out, "| name | means |\n|---|---|");
     let _ = writeln!(
         out,
         "| `n` | the number of `criteria` chosen (2 when unanswered) |"
+    );
+    let _ = writeln!(
+        out,
+        "| (answered) | holds only on the visitor's own answer, never on the \"unanswered reads as\" value |"
+    );
+    let _ = writeln!(
+        out,
+        "| not asked | a question whose \"asked when\" does not hold has no value: every condition on it is false |"
     );
     for t in &TERMS {
         let _ = writeln!(out, "| `{}` | {} |", t.name, cell(&t.means.describe()));
@@ -50,19 +85,21 @@ pub fn rules_markdown() -> String {
         let then: Vec<String> = rule.then.iter().map(|e| e.describe()).collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | `{}` |",
+            "| {} | {} | {} | {} | {} |",
             rule.id,
-            rule.dimension.map_or("safety", |d| d.id()),
+            rule.dimension.map_or("none", |d| d.id()),
             cell(&rule.when.describe()),
             cell(&then.join("; ")),
-            rule.key
+            cell(&keys(rule))
         );
     }
     let _ = writeln!(
         out,
         "\nRule 14: a center's input never changes `level`, `urgent`, `withdrawal` or `flags`; \
-         it sets only `center_offers_level` and the `schedule` (the center's week when its hours \
-         lie in the level's band).\n"
+         it sets only `center_offers_level`, `center_offers_first_step` and the `schedule`. A \
+         center that does not offer the fitting level or first step is named and the visitor \
+         referred on. The center's week is used only when both its hours a week and its number of \
+         distinct days a week lie in the level's band (adolescent hours under 18).\n"
     );
     let _ = writeln!(out, "## Weekly commitment\n");
     let _ = writeln!(
@@ -114,7 +151,7 @@ pub fn questions_markdown() -> String {
                 .collect::<Vec<_>>()
                 .join(", "),
             Unanswered::CountsAs(n) => format!("`n` = {n}"),
-            Unanswered::SeeRules(s) => format!("stays unanswered: {s}"),
+            Unanswered::SeeRules(s) => s.to_string(),
         };
         let _ = writeln!(
             out,

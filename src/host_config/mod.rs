@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::assessment::ids::{Day, Level};
+use crate::assessment::ids::{Day, Level, Offer};
 use crate::assessment::sessions::{Session, Time};
 use crate::assessment::Center;
 
@@ -90,12 +90,12 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     let offers = text("offers").map(|list| {
         let mut levels = Vec::new();
         for id in list.split_whitespace() {
-            match Level::from_id(id) {
-                Some(level) if !levels.contains(&level) => levels.push(level),
+            match Offer::from_id(id) {
+                Some(offer) if !levels.contains(&offer) => levels.push(offer),
                 Some(_) => {}
                 None => warnings.push(format!(
-                    "offers: \"{id}\" is not a level; use level ids separated by spaces from: {}. It is left out.",
-                    Level::ids().join(", ")
+                    "offers: \"{id}\" is not a level or first step; use ids separated by spaces from: {}. It is left out.",
+                    Offer::ids().join(", ")
                 )),
             }
         }

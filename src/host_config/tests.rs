@@ -16,7 +16,10 @@ fn the_readme_example_parses_without_warnings() {
         ("center-name", "Riverside Recovery"),
         ("phone", "+1-555-010-0199"),
         ("contact-url", "https://riverside.example/intake"),
-        ("offers", "outpatient intensive_outpatient"),
+        (
+            "offers",
+            "outpatient intensive_outpatient ambulatory_withdrawal",
+        ),
         ("iop-schedule", "Mon Wed Thu 18:00-21:00"),
         ("locale", "auto"),
     ]);
@@ -25,7 +28,11 @@ fn the_readme_example_parses_without_warnings() {
     let center = c.center.unwrap();
     assert_eq!(
         center.offers,
-        Some(vec![Level::Outpatient, Level::IntensiveOutpatient])
+        Some(vec![
+            Offer::Outpatient,
+            Offer::IntensiveOutpatient,
+            Offer::AmbulatoryWithdrawal
+        ])
     );
     let iop = &center.schedules[&Level::IntensiveOutpatient];
     assert_eq!(iop.len(), 3);
@@ -99,7 +106,7 @@ fn bad_values_warn_once_naming_the_attribute_and_fall_back() {
     assert!(warnings[3].contains("Mon Wed Thu 18:00-21:00"));
     assert_eq!(c.phone, None);
     assert_eq!(c.contact_url, None);
-    assert_eq!(c.center.unwrap().offers, Some(vec![Level::Outpatient]));
+    assert_eq!(c.center.unwrap().offers, Some(vec![Offer::Outpatient]));
     assert_eq!(c.locale, "en");
     assert!(!c.remember && !c.share_answers);
 }

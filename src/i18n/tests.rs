@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 
 use super::*;
-use crate::assessment::ids::{Day, Dimension, Flag, Level};
+use crate::assessment::ids::{Day, Dimension, FirstContact, Flag, Level, Q};
 use crate::assessment::questions::QUESTIONS;
 use crate::assessment::rules::RULES;
 
@@ -10,6 +10,10 @@ pub fn keys_used() -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for q in &QUESTIONS {
         keys.push(format!("q.{}.legend", q.id));
+        if q.id != Q::DangerNow {
+            // The result names skipped questions by these.
+            keys.push(format!("q.{}.short", q.id));
+        }
         for o in q.options {
             keys.push(format!("q.{}.opt.{o}", q.id));
         }
@@ -23,15 +27,22 @@ pub fn keys_used() -> Vec<String> {
         keys.push(format!("flag.{f}"));
     }
     for r in RULES.iter().filter(|r| r.dimension.is_some()) {
-        keys.push(format!("reason.{}", r.key));
+        keys.extend(r.keys().into_iter().map(|k| format!("reason.{k}")));
     }
     for d in Dimension::ALL {
         keys.push(format!("dim.{d}"));
         keys.push(format!("reason.{d}_none"));
     }
-    for step in ["medically_managed", "ambulatory"] {
+    for step in [
+        "medically_managed",
+        "medically_managed.pregnant_opioids",
+        "ambulatory",
+    ] {
         keys.push(format!("first.{step}.heading"));
         keys.push(format!("first.{step}.body"));
+    }
+    for c in FirstContact::ALL {
+        keys.push(format!("contact.{c}"));
     }
     for d in Day::ALL {
         keys.push(format!("day.{d}"));

@@ -35,6 +35,9 @@ pub enum Msg {
     Continue,
     /// Start over: clears every answer.
     Restart,
+    /// From the result: answer a question that was skipped; Next, Skip
+    /// and Back then return to the result.
+    Revisit(Q),
 }
 
 /// Why Next did not move on.
@@ -52,6 +55,9 @@ pub struct Journey {
     pub hold: Option<Hold>,
     /// Bumped on every screen change, so the view can move focus once.
     pub step: u32,
+    /// A skipped question opened from the result: leaving it goes back
+    /// to the result.
+    pub revisit: bool,
 }
 
 impl Default for Journey {
@@ -61,6 +67,7 @@ impl Default for Journey {
             answers: Answers::new(),
             hold: None,
             step: 0,
+            revisit: false,
         }
     }
 }
@@ -125,11 +132,24 @@ impl Journey {
         self.screen = screen;
         self.hold = None;
         self.step += 1;
+        if matches!(screen, Screen::Result | Screen::Start) {
+            self.revisit = false;
+        }
     }
 
     fn go_after(&mut self, q: Q) {
-        let screen = self.next_after(q).map_or(Screen::Result, Screen::Question);
+        let screen = if self.revisit {
+            Screen::Result
+        } else {
+            self.next_after(q).map_or(Screen::Result, Screen::Question)
+        };
         self.go(screen);
+    }
+
+    /// The asked questions left unanswered, which the result lists with a
+    /// way back to each.
+    pub fn skipped(&self) -> Vec<Q> {
+        self.answers.read().unanswered().to_vec()
     }
 
     /// Applies one message; returns whether anything changed.
@@ -146,9 +166,14 @@ impl Journey {
                 self.answers.clear(q);
                 self.go_after(q);
             }
+            (Msg::Back, Screen::Question(_)) if self.revisit => self.go(Screen::Result),
             (Msg::Back, Screen::Question(q)) => {
                 let screen = self.before(q).map_or(Screen::Start, Screen::Question);
                 self.go(screen);
+            }
+            (Msg::Revisit(q), Screen::Result) if self.skipped().contains(&q) => {
+                self.go(Screen::Question(q));
+                self.revisit = true;
             }
             (Msg::Back, Screen::Crisis { from }) => self.go(Screen::Question(from)),
             (Msg::Back, Screen::Result) => {
@@ -246,6 +271,7 @@ impl Journey {
     pub fn save(&self) -> String {
         let screen = match self.screen {
             Screen::Start => "start".to_string(),
+            Screen::Question(q) if self.revisit => format!("revisit:{q}"),
             Screen::Question(q) => format!("question:{q}"),
             Screen::Crisis { from } => format!("crisis:{from}"),
             Screen::Result => "result".to_string(),
@@ -273,7 +299,7 @@ impl Journey {
             "start" => Screen::Start,
             "result" => Screen::Result,
             place => match place.split_once(':')? {
-                ("question", q) => Screen::Question(Q::from_id(q)?),
+                ("question" | "revisit", q) => Screen::Question(Q::from_id(q)?),
                 ("crisis", q) => Screen::Crisis {
                     from: Q::from_id(q)?,
                 },
@@ -300,6 +326,7 @@ impl Journey {
             answers,
             hold: None,
             step: 0,
+            revisit: text.contains("\nscreen=revisit:"),
         })
     }
 }

@@ -221,6 +221,7 @@ fn a_saved_place_keeps_many_choice_sets_the_crisis_and_the_result() {
             answers: answers.clone(),
             hold: None,
             step: 0,
+            revisit: false,
         };
         let back = Journey::restore(&place.save()).unwrap();
         assert_eq!((back.screen, &back.answers), (screen, &answers));
@@ -265,4 +266,105 @@ fn the_loader_counts_the_first_question_as_the_journey_does() {
         .and_then(|v| v.trim_end_matches(';').parse().ok())
         .expect("embed/build-loader.mjs has const FIRST_TOTAL = <n>;");
     assert_eq!(started().progress(Q::DangerNow), (1, total));
+}
+
+/// A journey at the result with `skips` skipped and the rest answered.
+fn result_with_skips(skips: &[Q]) -> Journey {
+    let mut j = started();
+    while let Screen::Question(q) = j.screen {
+        if skips.contains(&q) {
+            j.update(Msg::Skip);
+            continue;
+        }
+        let first = question(q).options[0];
+        let option = match q {
+            Q::DangerNow | Q::SelfHarm => "no",
+            Q::Substances => "alcohol",
+            _ => first,
+        };
+        j.update(Msg::Choose(q, option));
+        j.update(Msg::Toggle(q, option, true));
+        j.update(Msg::Next);
+    }
+    assert_eq!(j.screen, Screen::Result);
+    j
+}
+
+#[test]
+fn the_result_lists_each_skipped_question_in_asking_order() {
+    let j = result_with_skips(&[Q::Home, Q::UseFrequency, Q::Medical]);
+    assert_eq!(j.skipped(), vec![Q::UseFrequency, Q::Medical, Q::Home]);
+    assert!(result_with_skips(&[]).skipped().is_empty());
+}
+
+#[test]
+fn revisit_answers_a_skipped_question_and_next_returns_to_the_result() {
+    let mut j = result_with_skips(&[Q::Home, Q::Medical]);
+    let asked = j.asked();
+    assert!(j.update(Msg::Revisit(Q::Home)));
+    assert_eq!(j.screen, Screen::Question(Q::Home));
+    j.update(Msg::Choose(Q::Home, "stable_supportive"));
+    j.update(Msg::Next);
+    assert_eq!(j.screen, Screen::Result);
+    assert_eq!(j.skipped(), vec![Q::Medical]);
+    assert_eq!(j.asked(), asked, "no question is added");
+    // After returning, Next-style walking is normal again.
+    assert!(!j.revisit);
+}
+
+#[test]
+fn revisit_skip_and_back_return_to_the_result_unchanged() {
+    let mut j = result_with_skips(&[Q::Medical]);
+    j.update(Msg::Revisit(Q::Medical));
+    j.update(Msg::Skip);
+    assert_eq!(j.screen, Screen::Result);
+    assert_eq!(j.skipped(), vec![Q::Medical]);
+    j.update(Msg::Revisit(Q::Medical));
+    j.update(Msg::Choose(Q::Medical, "unstable"));
+    j.update(Msg::Back);
+    assert_eq!(j.screen, Screen::Result);
+}
+
+#[test]
+fn revisit_only_opens_a_question_that_was_skipped() {
+    let mut j = result_with_skips(&[Q::Medical]);
+    assert!(!j.update(Msg::Revisit(Q::Age)));
+    assert!(!j.update(Msg::Revisit(Q::DangerNow)));
+    assert_eq!(j.screen, Screen::Result);
+}
+
+#[test]
+fn revisit_self_harm_with_an_attempt_opens_the_crisis_screen_then_the_result() {
+    let mut j = result_with_skips(&[Q::SelfHarm]);
+    j.update(Msg::Revisit(Q::SelfHarm));
+    j.update(Msg::Choose(Q::SelfHarm, "plan_or_attempt"));
+    j.update(Msg::Next);
+    assert_eq!(j.screen, Screen::Crisis { from: Q::SelfHarm });
+    j.update(Msg::Continue);
+    assert_eq!(j.screen, Screen::Result);
+}
+
+#[test]
+fn answering_skipped_substances_never_adds_questions() {
+    let mut j = result_with_skips(&[Q::Substances]);
+    let asked = j.asked();
+    j.update(Msg::Revisit(Q::Substances));
+    j.update(Msg::Toggle(Q::Substances, "cannabis", true));
+    j.update(Msg::Next);
+    assert_eq!(j.screen, Screen::Result);
+    let now = j.asked();
+    assert!(
+        now.iter().all(|q| asked.contains(q)),
+        "{now:?} vs {asked:?}"
+    );
+    assert!(!now.contains(&Q::OnMedication));
+}
+
+#[test]
+fn a_revisit_place_is_kept_across_a_reload() {
+    let mut j = result_with_skips(&[Q::Medical]);
+    j.update(Msg::Revisit(Q::Medical));
+    let back = Journey::restore(&j.save()).unwrap();
+    assert_eq!(back.screen, Screen::Question(Q::Medical));
+    assert!(back.revisit);
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, Element, Window};
 
-use super::components::result::{detox_text, life, timeline, week};
+use super::components::result::{life, timeline, week, words};
 use crate::assessment::{Assessment, Level, Urgent};
 use crate::host_config::Config;
 use crate::i18n::Texts;
@@ -102,11 +102,13 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
     page.para(t.t("summary.crisis"));
     if r.urgent == Urgent::Emergency {
         page.heading(t.t("first.emergency.heading"));
-        page.para(t.tw("first.emergency.body", other));
+        page.para(words::emergency_body(t, journey));
     }
-    if let Some((heading, body)) = detox_text(t, r, other) {
+    if let Some((heading, body)) = words::detox_text(t, r, journey) {
         page.heading(&heading);
-        page.para(&body);
+        for p in &body {
+            page.para(p);
+        }
     }
     page.heading(t.t("result.fits"));
     page.add(&page.body, "p", t.t(&format!("level.{}.name", r.level)))
@@ -119,8 +121,9 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
         Level::SelfGuided => page.para(t.tw("week.self_guided", other)),
         _ => {
             let days = r.schedule.day_count();
-            page.para(&t.f(
+            page.para(&t.fcount(
                 "week.summary",
+                days,
                 &[
                     ("hours", &week::hours_text(t, r.schedule.hours_per_week)),
                     ("days", &days.to_string()),
@@ -133,7 +136,11 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
         }
     }
     page.heading(t.t("phase.heading"));
-    page.list("ol", r.phases.iter().map(|p| timeline::phase_text(t, p)));
+    let po = words::pregnant_opioids(r, journey);
+    page.list(
+        "ol",
+        r.phases.iter().map(|p| timeline::phase_text(t, p, po)),
+    );
     page.heading(t.tw("life.heading", other));
     page.list(
         "ul",
@@ -154,17 +161,23 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
     );
     if !r.flags.is_empty() {
         page.heading(t.t("steps.heading"));
-        page.list(
-            "ul",
-            r.flags
-                .iter()
-                .map(|f| t.tw(&format!("flag.{f}"), other).to_string()),
-        );
+        page.list("ul", words::flag_texts(t, r, journey));
+    }
+    let skipped = words::skipped_names(t, journey);
+    if !skipped.is_empty() {
+        page.heading(t.t("skipped.heading"));
+        page.list("ul", skipped.into_iter().map(|(_, name)| name));
+    }
+    if r.center_offers_first_step == Some(false) {
+        page.heading(t.t("refer.first_step.heading"));
     }
     if r.center_offers_level == Some(false) {
         page.heading(t.t("refer.heading"));
+    }
+    if r.center_offers_level == Some(false) || r.center_offers_first_step == Some(false) {
         page.para(t.t("refer.body"));
     }
+    page.para(words::contact_text(t, r, other));
     if let (Some(name), Some(phone)) = (&config.center_name, &config.phone) {
         page.para(&format!("{name}: {phone}"));
     }

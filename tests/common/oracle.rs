@@ -1,19 +1,124 @@
-//! A second, independent reading of the contract, written imperatively
-//! straight from its text. The engine runs the rules as data; the tests
-//! compare the two over every case they generate, so a mistake in the
-//! table (or here) shows up as a difference.
+//! A second, independent reading of assessment contract v3
+//! (shared/assessment-contract.md), written imperatively straight from its
+//! text without looking at the engine. The engine runs the rules as data;
+//! the tests compare the two over every case they generate, so a mistake in
+//! the table (or here) shows up as a difference.
+//!
+//! The only things taken from the crate are `Answers::chosen` (the raw
+//! stored answer: `None` when missing or null, `Some(vec![])` for `[]`) and
+//! the `Q` variants. Every id below is spelled from the contract.
+//!
+//! Ambiguities resolved (A):
+//! A1. "Asked when" reads substances as read: `use_frequency` and `overdose`
+//!     are asked iff the read substances are non-empty (skipped: asked;
+//!     answered `[]`: not asked). `withdrawal` is asked iff that holds and
+//!     the read `use_frequency` is not `not_in_30_days` (unanswered reads
+//!     `daily`: asked). `on_medication` is asked iff the read substances
+//!     have `opioids` or `benzodiazepines` (skipped: asked).
+//! A2. A question not asked has no value: each atomic condition on it is
+//!     false, and a negated compound is the negation of that false atom
+//!     ("not on_opioid_treatment" is true). "on_medication other than none"
+//!     (rule 10) is an atom on its value, so it is false when not asked.
+//!     Stale answers to unasked questions are ignored.
+//! A3. `withdrawal` asked and unanswered has no value: `withdrawal = X` is
+//!     false for every X; it is "unanswered" (rule 2's first bullet) only
+//!     when asked.
+//! A4. "(answered)" conditions: `daily (answered)` = use_frequency answered
+//!     `daily`; `recent (answered)` = answered `daily`/`weekly`;
+//!     `n >= 2 (answered)` = criteria answered with 2 or more chosen. Every
+//!     other use of `n` is the read n (2 when unanswered), in rules 3, 5,
+//!     6, 7, 8, 9 and 11, even when substances is answered `[]`.
+//! A5. Rule 2b parses as: sedating_chosen AND not prescribed_only AND
+//!     withdrawal = mild AND ((daily (answered) AND any of the four) OR
+//!     (recent (answered) AND pregnant = yes)).
+//! A6. Rule 2d, 2e, 9, 10 use `opioid`/`sedating` as read (a skipped
+//!     substances has both); 2b, 2c, `prescribed_only` and stimulants'
+//!     overdose_risk use `chosen(x)` only.
+//! A7. An unanswered `home` makes every condition on `home` false: rule 2b's
+//!     `home = unsafe_or_unstable`, rule 3's "home is not stable_supportive",
+//!     rule 8, and rule 12 (an unanswered home under 18 gives
+//!     `involve_guardian`, not `trusted_adult`).
+//! A8. An unanswered `mental_health` reads `somewhat` in rule 6 (flags
+//!     `co_occurring` when n >= 2, `mental_health_care` when n < 2) and is
+//!     never rule 3's risk. An unanswered `self_harm` flags only
+//!     `crisis_line` (no co_occurring / mental_health_care, no level, not
+//!     rule 1, not rule 3's risk).
+//! A9. Rule 3's "another risk" counts answered values only: mental_health
+//!     != not_at_all, self_harm != no, home != stable_supportive,
+//!     past_treatment = relapse_after_recovery, overdose = yes (asked),
+//!     pregnant = yes; plus any withdrawal first step != none, whatever
+//!     sub-rule set it (also 2a on an unanswered use_frequency and 2e on a
+//!     skipped substances/use_frequency). n >= 6 needs answered criteria.
+//! A10. Rule 4's cap lowers only rule 3's minimum to IOP; it is applied to
+//!     rule 3 before taking the maximum, so every other rule's minimum
+//!     (including rule 8's residential) stands.
+//! A11. Rule 8 with unsafe_or_unstable and n >= 4 sets residential and no
+//!     flag of its own (the recovery_housing / trusted_adult flag is only in
+//!     the n 2-3 clause); rule 12 still gives trusted_adult under 18.
+//! A12. Rule 9's second clause parses as (opioid) OR (sedating AND
+//!     withdrawal is mild or severe); its minimum is outpatient.
+//! A13. Rule 2's third see_doctor_first bullet: "substances or use_frequency
+//!     is unanswered" means asked and unanswered.
+//! A14. `unanswered` lists every asked question whose raw answer is missing
+//!     or null, in the contract's table order; `[]` for a "many" question is
+//!     answered. `danger_now` is never listed: it is required (the engine
+//!     rejects a missing one; here a missing one reads as not `yes`). A
+//!     "one" answer stored as an empty list is taken as unanswered.
+//! A15. `age` unanswered reads `18_to_64` (adult, never `65_plus`);
+//!     `readiness` unanswered reads `unsure` (talk_it_over); `on_medication`
+//!     unanswered reads `none` (no keep_medication, not
+//!     on_opioid_treatment, not prescribed_only).
+//! A16. Rule 15 counts only the seven listed questions, each only when
+//!     asked and unanswered.
+//!
+//! Clinically questionable (C), each with a case (unlisted answers as in
+//! tests/common `base()`: adult, not pregnant, answered low-risk):
+//! C1. A visitor who answered no substances but skipped `criteria` gets
+//!     n = 2 and outpatient (rule 3), and IOP if pregnant (rule 9):
+//!     {substances: [], criteria: null} -> level outpatient;
+//!     {pregnant: yes, substances: [], criteria: null} -> IOP.
+//! C2. Daily drinking in pregnancy with n < 2 stays self-guided (rule 9's
+//!     outpatient floor needs opioid or mild/severe withdrawal):
+//!     {pregnant: yes, substances: [alcohol], use_frequency: daily,
+//!     withdrawal: never_stopped, criteria: [tolerance]} -> self_guided,
+//!     withdrawal none (flags pregnancy_care, see_doctor_first).
+//! C3. `prescribed_only` ignores misuse and GHB (counted as
+//!     benzodiazepines): {substances: [benzodiazepines], on_medication:
+//!     prescribed_sedatives, use_frequency: daily, withdrawal: mild, age:
+//!     65_plus, medical: unstable, criteria: 6 chosen} -> withdrawal none
+//!     (left to the prescriber; GHB withdrawal can turn severe fast).
+//! C4. Rule 2a sends any substance to 24-hour detox, also stimulants or
+//!     cannabis alone ("seeing things" may be stimulant psychosis, not
+//!     dangerous withdrawal): {substances: [cannabis], use_frequency:
+//!     weekly, withdrawal: severe} -> medically_managed, IOP.
+//! C5. A pregnant visitor who skipped `substances` reads as using opioids:
+//!     {pregnant: yes, substances: null, criteria: []} -> outpatient with
+//!     medication_for_opioids and see_doctor_first, on no stated use.
+//! C6. Rule 8: an adult with an unsafe home and n >= 4 gets residential but
+//!     no recovery_housing flag for the step-down: {home:
+//!     unsafe_or_unstable, criteria: 4 chosen} -> residential, no
+//!     recovery_housing; with 3 criteria the same home flags it.
+//! C7. Rule 3's "another risk" leaves out `medical = unstable`: {criteria:
+//!     6 chosen, medical: unstable} -> IOP (see_doctor_first), while the
+//!     same with mental_health `somewhat` -> PHP.
 
 use std::collections::BTreeSet;
 
 use carepath::assessment::{Answers, Q};
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expected {
+    /// `none` | `emergency`.
     pub urgent: &'static str,
+    /// `none` | `ambulatory` | `medically_managed`.
     pub withdrawal: &'static str,
+    /// `self_guided` | `outpatient` | `intensive_outpatient` |
+    /// `partial_hospitalization` | `residential`.
     pub level: &'static str,
     pub flags: BTreeSet<&'static str>,
+    /// `reach_out` | `talk_it_over` | `safety_first`.
     pub first_contact: &'static str,
+    /// Asked and unanswered question ids, in question order.
     pub unanswered: Vec<&'static str>,
 }
 
@@ -32,168 +137,226 @@ const LEVELS: [&str; 5] = [
     "partial_hospitalization",
     "residential",
 ];
+const NONE: usize = 0;
 const OP: usize = 1;
 const IOP: usize = 2;
 const PHP: usize = 3;
 const RES: usize = 4;
 
-/// A one-choice answer: `None` when not asked; the default when unanswered
-/// (listed in `unanswered`).
-fn answer(
-    a: &Answers,
-    q: Q,
+/// A one-choice question: whether it is asked, and the visitor's own answer
+/// (ignored when not asked).
+#[derive(Clone, Copy)]
+struct One {
     asked: bool,
-    default: Option<&'static str>,
-    unanswered: &mut Vec<&'static str>,
-) -> Option<&'static str> {
-    if !asked {
-        return None;
+    answer: Option<&'static str>,
+}
+
+impl One {
+    fn new(a: &Answers, q: Q, asked: bool) -> One {
+        let answer = if asked {
+            a.chosen(q).and_then(|v| v.first().copied())
+        } else {
+            None
+        };
+        One { asked, answer }
     }
-    match a.chosen(q) {
-        Some(v) => v.first().copied(),
-        None => {
-            unanswered.push(q.id());
-            default
+    /// The visitor's own answer; `None` when unanswered or not asked.
+    fn answered(self) -> Option<&'static str> {
+        self.answer
+    }
+    /// The answer as read: the visitor's, else `reads_as` when asked;
+    /// `None` when not asked (no value).
+    fn read(self, reads_as: Option<&'static str>) -> Option<&'static str> {
+        if self.asked {
+            self.answer.or(reads_as)
+        } else {
+            None
         }
+    }
+    fn unanswered(self) -> bool {
+        self.asked && self.answer.is_none()
     }
 }
 
-// Rule 2a, 2b and 2c give the same step; they stay separate to read like the contract.
+// Rules 2a, 2b and 2c give the same step; they stay separate to read like the contract.
 #[allow(clippy::if_same_then_else)]
 pub fn oracle(a: &Answers) -> Expected {
-    let mut unanswered = Vec::new();
-    let mut one =
-        |q: Q, default: Option<&'static str>| answer(a, q, true, default, &mut unanswered);
-    let danger = one(Q::DangerNow, None);
-    let _for_whom = one(Q::ForWhom, Some("self"));
-    let age = one(Q::Age, Some("18_to_64")).unwrap();
-    let pregnant = one(Q::Pregnant, Some("no")).unwrap() == "yes";
-    let substances: Vec<&str> = match a.chosen(Q::Substances) {
-        Some(v) => v,
-        None => {
-            unanswered.push("substances");
-            ALL_SUBSTANCES.to_vec()
-        }
-    };
-    let has = |s: &str| substances.contains(&s);
-    let any_substance = !substances.is_empty();
-    // Questions asked only when they apply; a question not asked reads as nothing.
-    let mut asked_one = |q: Q, asked: bool, default: Option<&'static str>| {
-        answer(a, q, asked, default, &mut unanswered)
-    };
-    let frequency = asked_one(Q::UseFrequency, any_substance, Some("daily"));
-    let withdrawal_asked = any_substance && frequency != Some("not_in_30_days");
-    let withdrawal = asked_one(Q::Withdrawal, withdrawal_asked, None);
-    let withdrawal_unanswered = withdrawal_asked && withdrawal.is_none();
-    let on_medication = asked_one(
-        Q::OnMedication,
-        has("opioids") || has("benzodiazepines"),
-        Some("none"),
-    )
-    .unwrap_or("none");
-    let overdose = asked_one(Q::Overdose, any_substance, Some("no")) == Some("yes");
-    let n = match a.chosen(Q::Criteria) {
-        Some(v) => v.len(),
-        None => {
-            unanswered.push("criteria");
-            2
-        }
-    };
-    let mut one =
-        |q: Q, default: Option<&'static str>| answer(a, q, true, default, &mut unanswered);
-    let mental = one(Q::MentalHealth, Some("somewhat")).unwrap();
-    let self_harm = one(Q::SelfHarm, None); // None: unanswered
-    let medical = one(Q::Medical, Some("no")).unwrap();
-    let past = one(Q::PastTreatment, Some("never")).unwrap();
-    let readiness = one(Q::Readiness, Some("unsure")).unwrap();
-    let home = one(Q::Home, Some("stable_unsupportive")).unwrap();
-    let _ = one(Q::Responsibilities, None);
-    let _ = one(Q::Schedule, Some("flexible"));
+    // ---- Questions, as read ------------------------------------------
+    let danger_now = One::new(a, Q::DangerNow, true);
+    let for_whom = One::new(a, Q::ForWhom, true);
+    let age_q = One::new(a, Q::Age, true);
+    let pregnant_q = One::new(a, Q::Pregnant, true);
 
+    let substances_answer: Option<Vec<&'static str>> = a.chosen(Q::Substances);
+    let substances_unanswered = substances_answer.is_none();
+    let substances_read: Vec<&'static str> = substances_answer
+        .clone()
+        .unwrap_or_else(|| ALL_SUBSTANCES.to_vec());
+    let has = |x: &str| substances_read.contains(&x);
+    let chosen = |x: &str| substances_answer.as_ref().is_some_and(|v| v.contains(&x));
+    let any_substance = !substances_read.is_empty();
+
+    let use_frequency_q = One::new(a, Q::UseFrequency, any_substance);
+    let frequency = use_frequency_q.read(Some("daily"));
+    let used_30d = frequency.is_some_and(|f| f != "not_in_30_days");
+    let withdrawal_q = One::new(a, Q::Withdrawal, any_substance && used_30d);
+    let on_medication_q = One::new(a, Q::OnMedication, has("opioids") || has("benzodiazepines"));
+    let overdose_q = One::new(a, Q::Overdose, any_substance);
+
+    let criteria_answer: Option<usize> = a.chosen(Q::Criteria).map(|v| v.len());
+    let criteria_unanswered = criteria_answer.is_none();
+    let n = criteria_answer.unwrap_or(2);
+    let n_answered = criteria_answer; // for "n >= 2 (answered)"
+
+    let mental_health_q = One::new(a, Q::MentalHealth, true);
+    let self_harm_q = One::new(a, Q::SelfHarm, true);
+    let medical_q = One::new(a, Q::Medical, true);
+    let past_treatment_q = One::new(a, Q::PastTreatment, true);
+    let readiness_q = One::new(a, Q::Readiness, true);
+    let home_q = One::new(a, Q::Home, true);
+    let responsibilities_unanswered = a.chosen(Q::Responsibilities).is_none();
+    let schedule_q = One::new(a, Q::Schedule, true);
+
+    // ---- unanswered, in question order (danger_now is required) --------
+    let mut unanswered: Vec<&'static str> = Vec::new();
+    for (id, missing) in [
+        ("for_whom", for_whom.unanswered()),
+        ("age", age_q.unanswered()),
+        ("pregnant", pregnant_q.unanswered()),
+        ("substances", substances_unanswered),
+        ("use_frequency", use_frequency_q.unanswered()),
+        ("withdrawal", withdrawal_q.unanswered()),
+        ("on_medication", on_medication_q.unanswered()),
+        ("overdose", overdose_q.unanswered()),
+        ("criteria", criteria_unanswered),
+        ("mental_health", mental_health_q.unanswered()),
+        ("self_harm", self_harm_q.unanswered()),
+        ("medical", medical_q.unanswered()),
+        ("past_treatment", past_treatment_q.unanswered()),
+        ("readiness", readiness_q.unanswered()),
+        ("home", home_q.unanswered()),
+        ("responsibilities", responsibilities_unanswered),
+        ("schedule", schedule_q.unanswered()),
+    ] {
+        if missing {
+            unanswered.push(id);
+        }
+    }
+
+    // ---- Names -----------------------------------------------------------
+    let age = age_q.read(Some("18_to_64"));
+    let adult = age != Some("under_18");
+    let pregnant = pregnant_q.answered() == Some("yes"); // reads `no`
     let recent = matches!(frequency, Some("daily") | Some("weekly"));
+    let daily = frequency == Some("daily");
+    let recent_answered = matches!(use_frequency_q.answered(), Some("daily") | Some("weekly"));
+    let daily_answered = use_frequency_q.answered() == Some("daily");
+    let w = withdrawal_q.answered(); // no reading: stays unanswered
+    let w_unanswered = withdrawal_q.unanswered();
     let sedating = has("alcohol") || has("benzodiazepines");
     let opioid = has("opioids");
-    let on_opioid_treatment = matches!(on_medication, "opioid_treatment" | "both");
-    let adult = age != "under_18";
-    let mut flags = BTreeSet::new();
-    let mut min = 0usize;
+    let sedating_chosen = chosen("alcohol") || chosen("benzodiazepines");
+    let on_medication = on_medication_q.read(Some("none")); // None: not asked
+    let prescribed_only = chosen("benzodiazepines")
+        && !chosen("alcohol")
+        && matches!(on_medication, Some("prescribed_sedatives") | Some("both"));
+    let on_opioid_treatment = matches!(on_medication, Some("opioid_treatment") | Some("both"));
+    let overdose = overdose_q.answered() == Some("yes"); // reads `no`
+    let mental_read = mental_health_q.read(Some("somewhat")).unwrap();
+    let mental_answered = mental_health_q.answered();
+    let self_harm = self_harm_q.answered(); // no reading
+    let medical = medical_q.answered(); // reads `no`
+    let past = past_treatment_q.answered(); // reads `never`
+    let home = home_q.answered(); // unanswered: no condition holds
+    let readiness = readiness_q.read(Some("unsure"));
 
-    // Rule 1.
-    let urgent = if danger == Some("yes") || self_harm == Some("plan_or_attempt") {
-        "emergency"
-    } else {
-        "none"
-    };
+    let mut flags: BTreeSet<&'static str> = BTreeSet::new();
+    let mut min = NONE;
 
-    // Rule 2.
-    let wd = if withdrawal == Some("severe") && recent {
+    // ---- Rule 1 ----------------------------------------------------------
+    let emergency = danger_now.answered() == Some("yes") || self_harm == Some("plan_or_attempt");
+
+    // ---- Rule 2: withdrawal first step -------------------------------
+    let rule_2b = sedating_chosen
+        && !prescribed_only
+        && w == Some("mild")
+        && ((daily_answered
+            && (age == Some("65_plus")
+                || medical == Some("unstable")
+                || (chosen("alcohol") && chosen("benzodiazepines"))
+                || home == Some("unsafe_or_unstable")))
+            || (recent_answered && pregnant));
+    let rule_2c = pregnant
+        && sedating_chosen
+        && !prescribed_only
+        && daily_answered
+        && w == Some("never_stopped")
+        && n_answered.is_some_and(|k| k >= 2);
+    let step = if w == Some("severe") && recent {
+        "medically_managed" // 2a
+    } else if rule_2b {
         "medically_managed"
-    } else if sedating
+    } else if rule_2c {
+        "medically_managed"
+    } else if pregnant && (opioid || w == Some("mild")) {
+        "none" // 2d
+    } else if w == Some("mild")
         && recent
-        && withdrawal == Some("mild")
-        && (age == "65_plus"
-            || medical == "unstable"
-            || pregnant
-            || (has("alcohol") && has("benzodiazepines"))
-            || home == "unsafe_or_unstable")
+        && ((sedating && !prescribed_only) || (opioid && !on_opioid_treatment))
     {
-        "medically_managed"
-    } else if pregnant
-        && sedating
-        && recent
-        && (withdrawal == Some("never_stopped") || withdrawal_unanswered)
-    {
-        "medically_managed"
-    } else if pregnant && opioid && !sedating {
-        "none"
-    } else if withdrawal == Some("mild") && recent && (sedating || (opioid && !on_opioid_treatment))
-    {
-        "ambulatory"
+        "ambulatory" // 2e
     } else {
-        "none"
+        "none" // 2f
     };
-    if sedating
-        && frequency == Some("daily")
-        && (withdrawal == Some("never_stopped") || withdrawal_unanswered)
-    {
+    if sedating && daily && (w == Some("never_stopped") || w_unanswered) {
         flags.insert("see_doctor_first");
     }
-    match wd {
+    if w == Some("severe") && step != "medically_managed" {
+        flags.insert("see_doctor_first");
+    }
+    if w == Some("mild") && sedating && (substances_unanswered || use_frequency_q.unanswered()) {
+        flags.insert("see_doctor_first");
+    }
+    match step {
         "medically_managed" => min = min.max(IOP),
         "ambulatory" => min = min.max(OP),
         _ => {}
     }
 
-    // Rule 3, with rule 4's cap.
-    let another_risk = mental != "not_at_all"
-        || self_harm != Some("no")
-        || home != "stable_supportive"
-        || past == "relapse_after_recovery"
-        || wd != "none"
-        || overdose;
+    // ---- Rule 3: severity (answered risks only) ------------------------
+    let another_risk = mental_answered.is_some_and(|m| m != "not_at_all")
+        || self_harm.is_some_and(|s| s != "no")
+        || home.is_some_and(|h| h != "stable_supportive")
+        || past == Some("relapse_after_recovery")
+        || step != "none"
+        || overdose
+        || pregnant;
     let mut severity = match n {
-        0 | 1 => 0,
+        0 | 1 => NONE,
         2 | 3 => OP,
         4 | 5 => IOP,
         _ if another_risk => PHP,
         _ => IOP,
     };
-    // Rule 4.
-    if past == "recent_residential" {
+
+    // ---- Rule 4: after care --------------------------------------------
+    if past == Some("recent_residential") {
         min = min.max(IOP);
-        severity = severity.min(IOP);
+        severity = severity.min(IOP); // caps rule 3 alone
     }
-    if past == "recent_detox" {
+    if past == Some("recent_detox") {
         min = min.max(IOP);
     }
     min = min.max(severity);
-    // Rule 5.
-    if past == "relapse_after_recovery" && n >= 2 {
+
+    // ---- Rule 5: relapse -------------------------------------------------
+    if past == Some("relapse_after_recovery") && n >= 2 {
         min = min.max(IOP);
     }
-    // Rule 6.
+
+    // ---- Rule 6: mental health (unanswered reads somewhat, flags only) --
     if n >= 2 {
-        match mental {
+        match mental_read {
             "somewhat" => {
                 flags.insert("co_occurring");
             }
@@ -202,54 +365,75 @@ pub fn oracle(a: &Answers) -> Expected {
                 flags.insert("co_occurring");
             }
             "unable_to_function" => {
-                min = min.max(RES);
+                min = min.max(if n >= 6 { RES } else { PHP });
                 flags.insert("co_occurring");
             }
             _ => {}
         }
-    } else if mental != "not_at_all" {
-        flags.insert("mental_health_care");
+    } else {
+        match mental_read {
+            "somewhat" | "a_lot" => {
+                flags.insert("mental_health_care");
+            }
+            "unable_to_function" => {
+                min = min.max(OP);
+                flags.insert("mental_health_care");
+            }
+            _ => {}
+        }
     }
-    // Rule 7 (an unanswered self_harm flags crisis_line too).
+
+    // ---- Rule 7: self-harm ---------------------------------------------
     if self_harm != Some("no") {
-        flags.insert("crisis_line");
+        flags.insert("crisis_line"); // any answer but no, or unanswered
     }
-    match (self_harm, n >= 2) {
-        (Some("wish_or_thoughts"), true) => {
-            min = min.max(IOP);
-            flags.insert("co_occurring");
+    if n >= 2 {
+        match self_harm {
+            Some("wish_or_thoughts") => {
+                min = min.max(IOP);
+                flags.insert("co_occurring");
+            }
+            Some("method") | Some("plan_or_attempt") => {
+                min = min.max(PHP);
+                flags.insert("co_occurring");
+            }
+            _ => {}
         }
-        (Some("method") | Some("plan_or_attempt"), true) => {
-            min = min.max(PHP);
-            flags.insert("co_occurring");
+    } else {
+        match self_harm {
+            Some("wish_or_thoughts") => {
+                flags.insert("mental_health_care");
+            }
+            Some("method") | Some("plan_or_attempt") => {
+                min = min.max(OP);
+                flags.insert("mental_health_care");
+            }
+            _ => {}
         }
-        (Some("wish_or_thoughts") | Some("method") | Some("plan_or_attempt"), false) => {
-            flags.insert("mental_health_care");
+    }
+
+    // ---- Rule 8: home (answered only) ----------------------------------
+    match home {
+        Some("unsafe_or_unstable") => {
+            if n >= 4 {
+                min = min.max(RES);
+            } else if n >= 2 {
+                min = min.max(IOP);
+                flags.insert(if adult {
+                    "recovery_housing"
+                } else {
+                    "trusted_adult"
+                });
+            }
+        }
+        Some("stable_unsupportive") if n >= 2 && adult => {
+            flags.insert("recovery_housing");
         }
         _ => {}
     }
-    // Rule 8.
-    if home == "unsafe_or_unstable" {
-        if n >= 4 {
-            min = min.max(RES);
-        } else if n >= 2 {
-            min = min.max(IOP);
-            flags.insert(if adult {
-                "recovery_housing"
-            } else {
-                "trusted_adult"
-            });
-        }
-    }
-    if home == "stable_unsupportive" {
-        if n >= 6 {
-            min = min.max(RES);
-        } else if n >= 2 && adult {
-            flags.insert("recovery_housing");
-        }
-    }
-    // Rule 9.
-    if medical == "unstable" {
+
+    // ---- Rule 9: medical and pregnancy ---------------------------------
+    if medical == Some("unstable") {
         flags.insert("see_doctor_first");
     }
     if pregnant {
@@ -257,45 +441,78 @@ pub fn oracle(a: &Answers) -> Expected {
         if n >= 2 {
             min = min.max(IOP);
         }
-        if opioid {
+        if opioid || (sedating && matches!(w, Some("mild") | Some("severe"))) {
             flags.insert("see_doctor_first");
+            min = min.max(OP);
+        }
+        if opioid && !on_opioid_treatment {
             flags.insert("medication_for_opioids");
         }
     }
-    // Rule 10.
+
+    // ---- Rule 10: opioids and street drugs -----------------------------
     if opioid {
         flags.insert("overdose_risk");
-        flags.insert("medication_for_opioids");
+        if !on_opioid_treatment {
+            flags.insert("medication_for_opioids");
+        }
     }
-    if on_medication != "none" {
-        flags.insert("keep_medication");
-    }
-    if matches!(on_medication, "prescribed_sedatives" | "both") {
-        flags.insert("see_doctor_first");
-    }
-    // Rule 11.
-    if overdose {
-        min = min.max(IOP);
+    if chosen("stimulants") {
         flags.insert("overdose_risk");
     }
-    // Rule 12.
-    if !adult {
-        flags.insert(if home == "unsafe_or_unstable" {
+    if matches!(
+        on_medication,
+        Some("opioid_treatment") | Some("prescribed_sedatives") | Some("both")
+    ) {
+        flags.insert("keep_medication");
+    }
+    if matches!(on_medication, Some("prescribed_sedatives") | Some("both")) {
+        flags.insert("see_doctor_first");
+    }
+
+    // ---- Rule 11: overdose ---------------------------------------------
+    if overdose {
+        flags.insert("overdose_risk");
+        min = min.max(if n >= 2 { IOP } else { OP });
+    }
+
+    // ---- Rule 12: age ----------------------------------------------------
+    if age == Some("under_18") {
+        flags.insert(if home == Some("unsafe_or_unstable") {
             "trusted_adult"
         } else {
             "involve_guardian"
         });
+        flags.remove("recovery_housing"); // never under 18
     }
+
+    // ---- Rule 13: first contact ----------------------------------------
+    let first_contact = if emergency {
+        "safety_first"
+    } else if readiness == Some("ready_now") {
+        "reach_out"
+    } else {
+        "talk_it_over"
+    };
+
+    // ---- Rule 15: skipped answers --------------------------------------
+    if substances_unanswered
+        || use_frequency_q.unanswered()
+        || withdrawal_q.unanswered()
+        || criteria_unanswered
+        || mental_health_q.unanswered()
+        || self_harm_q.unanswered()
+        || home_q.unanswered()
+    {
+        flags.insert("talk_to_clinician");
+    }
+
     Expected {
-        urgent,
-        withdrawal: wd,
+        urgent: if emergency { "emergency" } else { "none" },
+        withdrawal: step,
         level: LEVELS[min],
         flags,
-        first_contact: if readiness == "ready_now" {
-            "reach_out"
-        } else {
-            "talk_it_over"
-        },
+        first_contact,
         unanswered,
     }
 }

@@ -1,4 +1,5 @@
-//! Help right now: 911, 988 (call or text), Poison Control.
+//! Help right now: 911 (with what to do for a possible overdose), 988
+//! (call or text), Poison Control for an awake person.
 
 use yew::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn Crisis(props: &CrisisProps) -> Html {
             <ul class="cp-crisis-lines">
                 <li>
                     <p>{ t.t("crisis.911") }</p>
+                    <p>{ t.t("crisis.overdose") }</p>
                     <a class="cp-button cp-urgent" href="tel:911">{ t.t("bar.call911") }</a>
                 </li>
                 <li>

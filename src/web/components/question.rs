@@ -111,7 +111,9 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 if q != Q::DangerNow {
                     <button type="button" class="cp-button cp-secondary" onclick={skip}>{ t.t("nav.skip") }</button>
                 }
-                <button type="button" class="cp-button cp-link" onclick={back}>{ t.t("nav.back") }</button>
+                <button type="button" class="cp-button cp-link" onclick={back}>
+                    { t.t(if props.journey.revisit { "skipped.back" } else { "nav.back" }) }
+                </button>
             </div>
         </form>
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::super::use_texts;
-use crate::assessment::{Assessment, FirstContact};
+use crate::assessment::Assessment;
 use crate::host_config::Config;
 use crate::journey::{Journey, Msg};
 use crate::web::summary;
@@ -26,10 +26,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
     let other = props.journey.about_someone_else();
     let r = &props.result;
     let center = props.config.center_name.clone().unwrap_or_default();
-    let contact = match r.first_contact {
-        FirstContact::ReachOut => t.tw("contact.reach_out", other),
-        FirstContact::TalkItOver => t.t("contact.talk_it_over"),
-    };
+    let contact = super::words::contact_text(&t, r, other);
     let print = {
         let (texts, result, journey, config) = (
             t.clone(),
@@ -47,12 +44,18 @@ pub fn Actions(props: &ActionsProps) -> Html {
     let restart = props.send.reform(|_: MouseEvent| Msg::Restart);
     let back = props.send.reform(|_: MouseEvent| Msg::Back);
     let refer = r.center_offers_level == Some(false);
+    let refer_first_step = r.center_offers_first_step == Some(false);
     html! {
         <div class="cp-actions">
             <h3>{ t.t("action.heading") }</h3>
-            if refer {
+            if refer || refer_first_step {
                 <div class="cp-refer" data-refer="true">
-                    <p><strong>{ t.t("refer.heading") }</strong></p>
+                    if refer_first_step {
+                        <p><strong>{ t.t("refer.first_step.heading") }</strong></p>
+                    }
+                    if refer {
+                        <p><strong>{ t.t("refer.heading") }</strong></p>
+                    }
                     <p>{ t.t("refer.body") }</p>
                     <p class="cp-action-row">
                         <a class="cp-button" href="tel:+18006624357" onclick={tell("helpline")}>{ t.t("refer.helpline_link") }</a>

@@ -5,40 +5,16 @@ mod actions;
 pub(crate) mod life;
 pub(crate) mod timeline;
 pub(crate) mod week;
+pub(crate) mod words;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::use_texts;
-use crate::assessment::{assess, Assessment, Urgent, Withdrawal};
+use crate::assessment::{assess, Assessment, Urgent};
 use crate::host_config::Config;
-use crate::i18n::Texts;
 use crate::journey::{Journey, Msg};
-
-/// The withdrawal first step's heading and body, when there is one (the
-/// result screen and the print summary show the same words).
-pub(crate) fn detox_text(
-    t: &Texts,
-    r: &Assessment,
-    someone_else: bool,
-) -> Option<(String, String)> {
-    let name = match r.withdrawal {
-        Withdrawal::None => return None,
-        Withdrawal::MedicallyManaged => "medically_managed",
-        Withdrawal::Ambulatory => "ambulatory",
-    };
-    let days = r.phases.iter().find_map(|p| p.days)?;
-    let body = t.fw(
-        &format!("first.{name}.body"),
-        someone_else,
-        &[
-            ("min", &days.min.to_string()),
-            ("max", &days.max.to_string()),
-        ],
-    );
-    Some((t.t(&format!("first.{name}.heading")).to_string(), body))
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
@@ -73,7 +49,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         (Urgent::Emergency, _) => Some(html! {
             <div class="cp-first cp-first-emergency" role="note">
                 <h3>{ t.t("first.emergency.heading") }</h3>
-                <p>{ t.tw("first.emergency.body", other) }</p>
+                <p>{ words::emergency_body(&t, &props.journey) }</p>
                 <p class="cp-first-links">
                     <a class="cp-button cp-urgent" href="tel:911">{ t.t("bar.call911") }</a>
                     <a class="cp-button cp-urgent" href="tel:988">{ t.t("bar.call988") }</a>
@@ -83,7 +59,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         }),
         _ => None,
     };
-    let detox = detox_text(&t, &result, other).map(|(heading, body)| {
+    let detox = words::detox_text(&t, &result, &props.journey).map(|(heading, body)| {
         let why = result
             .reasons
             .iter()
@@ -92,7 +68,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         html! {
             <div class="cp-first cp-first-detox" role="note">
                 <h3>{ heading }</h3>
-                <p>{ body }</p>
+                { for body.into_iter().map(|p| html! { <p>{ p }</p> }) }
                 if let Some(why) = why { <p>{ why }</p> }
             </div>
         }
@@ -106,10 +82,23 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </li>
         }
     });
-    let steps = result
-        .flags
-        .iter()
-        .map(|f| html! { <li>{ t.tw(&format!("flag.{f}"), other) }</li> });
+    let steps = words::flag_texts(&t, &result, &props.journey)
+        .into_iter()
+        .map(|text| html! { <li>{ text }</li> });
+    let skipped = words::skipped_names(&t, &props.journey);
+    let skipped_list = skipped.into_iter().map(|(q, name)| {
+        let revisit = props.send.reform(move |_: MouseEvent| Msg::Revisit(q));
+        html! {
+            <li data-question={q.id()}>
+                <span>{ name }</span>{ " " }
+                <button type="button" class="cp-button cp-secondary" onclick={revisit}
+                    aria-label={format!("{}: {}", t.t("skipped.answer"), t.t(&format!("q.{q}.short")))}>
+                    { t.t("skipped.answer") }
+                </button>
+            </li>
+        }
+    });
+    let has_skips = !props.journey.skipped().is_empty();
     html! {
         <section class="cp-result" data-screen="result">
             <h2 class="cp-heading cp-focus" tabindex="-1">{ t.tw("result.heading", other) }</h2>
@@ -124,7 +113,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <p>{ t.t(&format!("level.{level}.day")) }</p>
             </div>
             <week::Week result={result.clone()} someone_else={other} />
-            <timeline::Timeline result={result.clone()} />
+            <timeline::Timeline result={result.clone()} journey={props.journey.clone()} />
             <life::Life result={result.clone()} journey={props.journey.clone()} />
             <div class="cp-why">
                 <h3>{ t.t("why.heading") }</h3>
@@ -134,6 +123,13 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <div class="cp-steps">
                     <h3>{ t.t("steps.heading") }</h3>
                     <ul>{ for steps }</ul>
+                </div>
+            }
+            if has_skips {
+                <div class="cp-skipped" data-skipped="true">
+                    <h3>{ t.t("skipped.heading") }</h3>
+                    <p>{ t.tw("skipped.intro", other) }</p>
+                    <ul>{ for skipped_list }</ul>
                 </div>
             }
             <p class="cp-estimate">{ t.t("result.estimate") }</p>

@@ -6,13 +6,17 @@ use super::super::use_texts;
 use crate::assessment::commitment::{Care, Phase, PhaseKind};
 use crate::assessment::Assessment;
 use crate::i18n::Texts;
+use crate::journey::Journey;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     pub result: Assessment,
+    pub journey: Journey,
 }
 
-pub(crate) fn phase_text(t: &Texts, p: &Phase) -> String {
+/// One phase in words; `pregnant_opioids`: the 24-hour first step starts
+/// medicine, it is not called detox.
+pub(crate) fn phase_text(t: &Texts, p: &Phase, pregnant_opioids: bool) -> String {
     let range = p.days.or(p.weeks);
     let (min, max) = range.map_or((String::new(), String::new()), |r| {
         (r.min.to_string(), r.max.to_string())
@@ -20,7 +24,11 @@ pub(crate) fn phase_text(t: &Texts, p: &Phase) -> String {
     match (p.phase, p.care) {
         (_, Care::Emergency) => t.t("phase.emergency").to_string(),
         (_, Care::MedicallyManagedWithdrawal) => t.f(
-            "phase.medically_managed_withdrawal",
+            if pregnant_opioids {
+                "phase.medically_managed_pregnant_opioids"
+            } else {
+                "phase.medically_managed_withdrawal"
+            },
             &[("min", &min), ("max", &max)],
         ),
         (_, Care::AmbulatoryWithdrawal) => t.f(
@@ -44,8 +52,9 @@ pub(crate) fn phase_text(t: &Texts, p: &Phase) -> String {
 #[function_component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let t = use_texts();
+    let po = super::words::pregnant_opioids(&props.result, &props.journey);
     let items = props.result.phases.iter().map(|p| {
-        html! { <li class="cp-phase" data-care={p.care.id()}>{ phase_text(&t, p) }</li> }
+        html! { <li class="cp-phase" data-care={p.care.id()}>{ phase_text(&t, p, po) }</li> }
     });
     html! {
         <div class="cp-timeline">
