@@ -223,6 +223,37 @@ test("a week with one session reads in the singular: 'on 1 day', '1 care session
   assert.equal(label, "A week with 1 care session");
 });
 
+test("the print summary of a one-day week says 'on 1 day' and lists the skipped questions", async () => {
+  await open();
+  await answerJourney(page, { danger_now: "no" });
+  const [popup] = await Promise.all([
+    page.waitForEvent("popup"),
+    page.locator("section[data-screen=result] [data-action=print]").click(),
+  ]);
+  await popup.waitForFunction(() => document.body && document.body.innerText.includes("not a diagnosis"), null, {
+    timeout: 10_000,
+  });
+  const text = await popup.evaluate(() => document.body.innerText);
+  assert.match(text, /About [\d.]+ hours a week, on 1 day:/);
+  assert.doesNotMatch(text, /on 1 days/);
+  assert.match(text, /Questions you skipped/);
+  assert.match(text, /Home life/);
+});
+
+test("a skipped question is listed on the result; answering it there returns to a result without it", async () => {
+  await open();
+  const { home: _skipped, ...withoutHome } = MODERATE_ALCOHOL_WORKING;
+  await answerJourney(page, withoutHome);
+  const item = page.locator("section[data-screen=result] .cp-skipped li[data-question=home]");
+  assert.equal(await item.count(), 1, "home is listed as skipped");
+  await clickAndWait(page, item.locator("button"));
+  assert.equal((await currentScreen(page)).question, "home");
+  await choose(page, "home", "stable_supportive");
+  await clickAndWait(page, nextButton(page));
+  assert.equal((await currentScreen(page)).screen, "result");
+  assert.equal(await page.locator("section[data-screen=result] .cp-skipped").count(), 0, "nothing left skipped");
+});
+
 test("all skipped: 'no' to danger, then 'Prefer not to say' everywhere gives outpatient", async () => {
   await open();
   const visited = await answerJourney(page, { danger_now: "no" });
