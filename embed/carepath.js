@@ -9,7 +9,8 @@
 const here = import.meta.url;
 const ATTRIBUTES = [
   "center-name", "phone", "contact-url", "offers", "outpatient-schedule",
-  "iop-schedule", "php-schedule", "locale", "remember", "share-result", "share-answers",
+  "iop-schedule", "php-schedule", "locale", "remember", "share-progress", "share-result", "share-answers",
+  "shadow",
 ];
 // Filled in by embed/build-loader.mjs: the stylesheet, the first screens'
 // words in each locale, and how many questions a new journey counts.
@@ -20,6 +21,9 @@ function widget() {
   loading ??= (() => {
     // The glue and the wasm are fetched side by side, not one after the other.
     const wasm = fetch(new URL("carepath-widget_bg.wasm", here));
+    // If the glue fails first, the fetch's own failure is reported with it
+    // (below), not as an uncaught error.
+    wasm.catch(() => {});
     return import(new URL("carepath-widget.js", here).href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
@@ -79,11 +83,23 @@ const wait = () => ({ waiting: broken ? "failed" : "loading" });
 const waiting = (t, state) =>
   state.waiting ? h("p", { role: "alert", class: "cp-hint" }, t[state.waiting === "failed" ? "nav.load_failed" : "nav.loading"]) : null;
 
+// The start screen's privacy sentences for what the host turned on
+// (host_config::Config::privacy_keys).
+function privacyKeys(el) {
+  const on = (name) => el.hasAttribute(name) && el.getAttribute(name).trim() !== "false";
+  const keys = [];
+  if (on("share-progress")) keys.push("start.private_progress");
+  if (on("share-result") && on("share-answers")) keys.push("start.private_answers");
+  else if (on("share-result")) keys.push("start.private_result");
+  if (remembers(el)) keys.push("start.private_kept");
+  return keys.length ? keys : ["start.private"];
+}
+
 function startScreen(t, state, act) {
   const p = (key) => h("p", {}, t[key]);
   return h("section", { class: "cp-start", "data-screen": "start" },
     h("h2", { class: "cp-heading cp-focus", tabindex: "-1" }, t["start.heading"]),
-    p("start.intro"), p("start.private"), p("start.estimate"), p("start.who"),
+    p("start.intro"), ...state.privacy.map(p), p("start.estimate"), p("start.who"),
     button("cp-button cp-primary", t["start.begin"], () => act("begin", { screen: "danger_now" }, ".cp-focus")));
 }
 
@@ -164,12 +180,17 @@ function focusTarget(root) {
 }
 
 function redraw(el, state, change, focus) {
-  const stay = focusTarget(el.shadowRoot);
+  const root = roots.get(el);
+  const stay = focusTarget(root);
   // A new screen starts without the last one's error (as Journey::go does).
   Object.assign(state, change.screen ? { hold: false } : {}, change);
   drawShell(el, state);
-  (focus ? el.shadowRoot.querySelector(focus) : stay?.(el.shadowRoot))?.focus();
+  (focus ? root.querySelector(focus) : stay?.(root))?.focus();
 }
+
+// Session-replay masking markers (embed.rs, MASK), only with shadow="open".
+const MASK = { class: "rr-block fs-exclude", "data-hj-suppress": "", "data-clarity-mask": "true", "data-private": "" };
+const opensShadow = (el) => el.getAttribute("shadow")?.trim() === "open";
 
 function drawShell(el, state) {
   const t = SHELL.texts[state.locale];
@@ -192,7 +213,7 @@ function drawShell(el, state) {
   const lang = h("button", { type: "button", class: "cp-lang", lang: next, "data-switch-to": next }, t["lang.switch"]);
   lang.addEventListener("click", () => act(null, { locale: next, switched: true }));
   const screen = SCREENS[state.screen]?.(t, state, act) ?? null;
-  el.shadowRoot.replaceChildren(h("div", {},
+  roots.get(el).replaceChildren(h("div", opensShadow(el) ? MASK : {},
     h("div", { class: "cp", lang: state.locale, role: "region", "aria-label": t["app.label"] },
       h("aside", { class: "cp-bar", "aria-label": t["bar.text"] },
         h("span", { class: "cp-bar-text" }, t["bar.text"]),
@@ -203,13 +224,10 @@ function drawShell(el, state) {
       h("div", { class: "cp-screen" }, screen))));
 }
 
-// The widget's key for a kept place (embed.rs, storage_key): the id, or
-// the page's path and the element's place among the page's widgets.
-function storageKey(el) {
-  const all = [...document.querySelectorAll("carepath-assessment, div[data-carepath]")];
-  return el.id ? `carepath:progress:${el.id}` : `carepath:progress:${location.pathname}#${Math.max(0, all.indexOf(el))}`;
-}
-const remembers = (el) => el.getAttribute("remember")?.trim() === "session";
+// The widget's key for a kept place (embed.rs, storage_key): the page's
+// path and the element's id; remember="session" needs the id.
+const storageKey = (el) => `carepath:progress:${location.pathname}#${el.id}`;
+const remembers = (el) => el.getAttribute("remember")?.trim() === "session" && el.id.trim() !== "";
 
 // With remember="session" and this element's place kept past the start
 // screen, the widget opens there: the loader draws only the emergency line.
@@ -225,20 +243,27 @@ function restoring(el) {
 
 // What the visitor did on the drawn screens, per element, for the widget.
 const shells = new WeakMap();
+// The shadow root attached to each element: closed by default (page
+// scripts cannot read the answers), so it can only be found here.
+const roots = new WeakMap();
 
 function mount(el) {
-  if (!el.shadowRoot) {
+  if (!roots.has(el)) {
     try {
-      el.attachShadow({ mode: "open" });
+      roots.set(el, el.attachShadow({ mode: opensShadow(el) ? "open" : "closed" }));
     } catch (error) {
       console.error("carepath: cannot attach a shadow root to this element", error);
       return;
     }
   }
-  el.shadowRoot.adoptedStyleSheets = [styles()];
-  if (SHELL && !el.shadowRoot.firstChild && !shells.has(el)) {
+  const root = roots.get(el);
+  root.adoptedStyleSheets = [styles()];
+  if (SHELL && !root.firstChild && !shells.has(el)) {
     const screen = restoring(el) ? "none" : "start";
-    const state = { locale: chooseLocale(el), switched: false, screen, answer: null, hold: false, waiting: null, actions: [] };
+    const state = {
+      locale: chooseLocale(el), switched: false, screen, answer: null, hold: false, waiting: null, actions: [],
+      privacy: privacyKeys(el),
+    };
     shells.set(el, state);
     drawShell(el, state);
   }
@@ -246,16 +271,16 @@ function mount(el) {
     if (!el.isConnected) return;
     const s = shells.get(el);
     shells.delete(el);
-    const stay = s && !s.waiting ? focusTarget(el.shadowRoot) : null;
+    const stay = s && !s.waiting ? focusTarget(root) : null;
     // The widget replays what the visitor did, in their language if they
     // chose one, and opens where they are.
-    w.mount(el, s?.switched ? s.locale : undefined, s?.actions.join(" "));
+    w.mount(el, root, s?.switched ? s.locale : undefined, s?.actions.join(" "));
     // It renders in a microtask, before the next frame; focus stays on the
     // same element unless the visitor has moved it out of the widget.
     if (stay) {
       requestAnimationFrame(() => {
         const away = document.activeElement && document.activeElement !== document.body && document.activeElement !== el;
-        if (!away) stay(el.shadowRoot)?.focus();
+        if (!away) stay(root)?.focus();
       });
     }
   }, (error) => {
@@ -277,6 +302,7 @@ function configure(el) {
   // switched the language): they follow it.
   const s = shells.get(el);
   if (s && !s.switched && chooseLocale(el) !== s.locale) redraw(el, s, { locale: chooseLocale(el) });
+  if (s && privacyKeys(el).join() !== s.privacy.join()) redraw(el, s, { privacy: privacyKeys(el) });
   loading?.then((w) => el.isConnected && w.configure(el));
 }
 function reset(el) {

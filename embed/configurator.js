@@ -20,7 +20,9 @@ function options() {
     if (v) attrs.push([name, v]);
   }
   attrs.push(["locale", data.get("locale")]);
-  if (data.get("remember")) attrs.push(["remember", "session"]);
+  // remember needs an id: each widget keeps its own place.
+  if (data.get("remember")) attrs.push(["id", "care-check"], ["remember", "session"]);
+  if (data.get("share-progress")) attrs.push(["share-progress", ""]);
   if (data.get("share-result")) attrs.push(["share-result", ""]);
   if (data.get("share-result") && data.get("share-answers")) attrs.push(["share-answers", ""]);
   const theme = [
@@ -33,14 +35,22 @@ function options() {
 function render() {
   const { attrs, theme, form: kind } = options();
   for (const name of preview.getAttributeNames()) if (name !== "id") preview.removeAttribute(name);
-  for (const [k, v] of attrs) preview.setAttribute(k, v);
+  for (const [k, v] of attrs) if (k !== "id") preview.setAttribute(k, v);
   for (const [k, v] of theme) preview.style.setProperty(k, v);
   const css = `carepath-assessment { ${theme.map(([k, v]) => `${k}: ${v};`).join(" ")} }`;
   if (kind === "iframe") {
-    const query = new URLSearchParams(attrs).toString();
+    // The frame's options live in frame-options.json beside frame.html (the
+    // URL may only set the language); frame-host.js sizes the iframe.
+    const file = {};
+    for (const [k, v] of attrs) {
+      if (k === "id") continue;
+      file[k] = ["share-progress", "share-result", "share-answers"].includes(k) ? true : v;
+    }
+    file["parent-origin"] = "https://your-site.example";
     snippet.value =
-      `<iframe id="carepath-frame" src="${escape(base)}frame.html?${escape(query)}" title="Care check: find the care that fits" style="width:100%;border:0" height="720"></iframe>\n` +
-      `<script>addEventListener("message",(e)=>{if(e.origin==="${new URL(base).origin}"&&e.data&&e.data.type==="carepath:height")document.getElementById("carepath-frame").height=e.data.height})</script>`;
+      `<!-- frame-options.json, saved beside frame.html: -->\n<!-- ${JSON.stringify(file, null, 2).replace(/--/g, "- -")} -->\n` +
+      `<script type="module" src="${escape(base)}frame-host.js"></script>\n` +
+      `<iframe title="Care check: find the care that fits" width="100%" height="560" frameborder="0"\n  src="${escape(base)}frame.html"></iframe>`;
   } else {
     const attrText = attrs.map(([k, v]) => (v === "" ? k : `${k}="${escape(v)}"`)).join("\n  ");
     snippet.value =

@@ -22,9 +22,33 @@ export const CHROMIUM_FLAGS = [
   "--no-first-run",
 ];
 
-/** Launches Debian's Chromium headless. */
-export function launchChromium() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+/**
+ * The one init script that lets the tests and the bench read the widget:
+ * the loader attaches a closed shadow root by default (page scripts cannot
+ * read the answers); this opens every root as it is attached, so the
+ * default code path runs and `el.shadowRoot` works in the tests.
+ */
+export function openRoots() {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, { ...init, mode: "open" });
+  };
+}
+
+/**
+ * Launches Debian's Chromium headless. Every context it makes runs
+ * `openRoots`; `browser.newContextAsIs` makes one without it.
+ */
+export async function launchChromium() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContextAsIs = newContext;
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(openRoots);
+    return context;
+  };
+  return browser;
 }
 
 /**

@@ -7,7 +7,7 @@ cd "$ROOT"
 fail() { echo "check-dist: $*" >&2; exit 1; }
 
 [ -f dist/index.html ] || fail "dist/index.html is missing; run the build first"
-for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js; do
+for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js; do
   [ -f "dist/carepath/v1/$f" ] || fail "dist/carepath/v1/$f is missing"
 done
 grep -q "Carepath embed loader" dist/carepath/v1/carepath.js || fail "dist/carepath/v1/carepath.js is not the embed loader"

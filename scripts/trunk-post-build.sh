@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post_build hook: puts the widget at its stable, versioned path
-# dist/carepath/v1/ (loader, glue, wasm, iframe page) and adds the
-# configurator page. Runs in trunk's staging directory.
+# dist/carepath/v1/ (loader, glue, wasm, the iframe page and its host-side
+# helper) and adds the configurator page. Runs in trunk's staging directory.
 set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
 src="${TRUNK_SOURCE_DIR:?run by trunk}"
@@ -17,6 +17,6 @@ minify() {
 }
 minify carepath.js "Carepath embed loader (minified; source: embed/carepath.js)"
 minify carepath-widget.js "Carepath widget glue (wasm-bindgen, minified)"
-cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$out/"
+cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$out/"
 cp "$src/embed/configurator.html" "$src/embed/configurator.js" "$src/embed/configurator.css" "$stage/"
 sed -i '/data-trunk rel="rust"/d' "$stage/index.html"

@@ -26,10 +26,14 @@ async fn mounted() -> ShadowRoot {
     host.set_attribute("data-carepath", "").unwrap();
     host.set_attribute("center-name", "Test Center").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    embed::mount(&host, None, None);
+    // The loader attaches the root (closed by default) and hands it over;
+    // the test opens its own so it can look inside.
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    embed::mount(&host, &root, None, None);
     settle().await;
-    host.shadow_root()
-        .expect("the widget renders in an open shadow root")
+    root
 }
 
 fn find(root: &ShadowRoot, selector: &str) -> Element {

@@ -135,6 +135,12 @@ impl Center {
             }
             sessions.sort_unstable();
             sessions.dedup();
+            if let Some(why) = super::sessions::overlap(&sessions) {
+                return Err(CenterError {
+                    field: format!("schedules.{level_id}"),
+                    message: format!("{why}: groups must not overlap"),
+                });
+            }
             schedules.insert(lvl, sessions);
         }
         Ok(Center { offers, schedules })

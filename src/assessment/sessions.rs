@@ -87,3 +87,17 @@ impl Serialize for Hours {
         }
     }
 }
+
+/// Two sessions (sorted) that overlap on one day, in words: overlapping
+/// groups would count the same hours twice.
+pub fn overlap(sessions: &[Session]) -> Option<String> {
+    sessions.windows(2).find_map(|pair| {
+        let (a, b) = (pair[0], pair[1]);
+        (a.day == b.day && b.start < a.end).then(|| {
+            format!(
+                "{} {}-{} overlaps {}-{}",
+                a.day, a.start, a.end, b.start, b.end
+            )
+        })
+    })
+}

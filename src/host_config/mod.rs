@@ -20,8 +20,10 @@ pub const ATTRIBUTES: &[&str] = &[
     "php-schedule",
     "locale",
     "remember",
+    "share-progress",
     "share-result",
     "share-answers",
+    "shadow",
 ];
 
 /// The attribute that carries a level's schedule.
@@ -48,13 +50,45 @@ pub struct Config {
     pub center: Option<Center>,
     /// `auto` or a locale id.
     pub locale: String,
-    /// Keep progress in sessionStorage (opt-in).
+    /// Keep progress in sessionStorage (opt-in; needs an `id`).
     pub remember: bool,
-    /// `carepath:complete` carries the full result (opt-in).
+    /// `carepath:step` events, with the question id (opt-in).
+    pub share_progress: bool,
+    /// `carepath:complete` carries the full result, and refer-on taps are
+    /// sent (opt-in).
     pub share_result: bool,
     /// ... and the answers (a second opt-in).
     pub share_answers: bool,
+    /// `shadow="open"`: page scripts may read the widget (opt-in).
+    pub open_shadow: bool,
 }
+
+impl Config {
+    /// The start screen's privacy sentences: what the host turned on, or
+    /// the promise that nothing leaves when nothing is on.
+    pub fn privacy_keys(&self) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        if self.share_progress {
+            keys.push("start.private_progress");
+        }
+        if self.share_answers {
+            keys.push("start.private_answers");
+        } else if self.share_result {
+            keys.push("start.private_result");
+        }
+        if self.remember {
+            keys.push("start.private_kept");
+        }
+        if keys.is_empty() {
+            keys.push("start.private");
+        }
+        keys
+    }
+}
+
+/// At most this many ids are named in one warning (a page may hold
+/// thousands of bad ones; the console and the check stay small).
+const NAMED_IDS: usize = 5;
 
 /// Reads every attribute through `get` (trimmed; empty counts as absent,
 /// except for the boolean attributes). Returns the configuration and the
@@ -89,15 +123,29 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     });
     let offers = text("offers").map(|list| {
         let mut levels = Vec::new();
+        let (mut unknown, mut count) = (Vec::new(), 0usize);
         for id in list.split_whitespace() {
             match Offer::from_id(id) {
                 Some(offer) if !levels.contains(&offer) => levels.push(offer),
                 Some(_) => {}
-                None => warnings.push(format!(
-                    "offers: \"{id}\" is not a level or first step; use ids separated by spaces from: {}. It is left out.",
-                    Offer::ids().join(", ")
-                )),
+                None => {
+                    count += 1;
+                    if unknown.len() < NAMED_IDS {
+                        unknown.push(format!("\"{id}\""));
+                    }
+                }
             }
+        }
+        if count > 0 {
+            let more = count - unknown.len();
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            warnings.push(format!(
+                "offers: {}{more} {} not a level or first step; use ids separated by spaces from: {}. {} left out.",
+                unknown.join(", "),
+                if count == 1 { "is" } else { "are" },
+                Offer::ids().join(", "),
+                if count == 1 { "It is" } else { "They are" }
+            ));
         }
         levels
     });
@@ -127,6 +175,14 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     };
     let remember = match text("remember").as_deref() {
         None | Some("off") => false,
+        // Without an id, keys by position would swap between widgets.
+        Some("session") if text("id").is_none() => {
+            warnings.push(
+                "remember=\"session\" needs an id on the element (e.g. id=\"care-check\"), so each widget keeps its own place. Progress is not kept."
+                    .to_string(),
+            );
+            false
+        }
         Some("session") => true,
         Some(other) => {
             warnings.push(format!(
@@ -135,6 +191,7 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
             false
         }
     };
+    let share_progress = flag("share-progress");
     let share_result = flag("share-result");
     let mut share_answers = flag("share-answers");
     if share_answers && !share_result {
@@ -153,8 +210,24 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
         center,
         locale,
         remember,
+        share_progress,
         share_result,
         share_answers,
+        open_shadow: false,
+    };
+    let open_shadow = match text("shadow").as_deref() {
+        None | Some("closed") => false,
+        Some("open") => true,
+        Some(other) => {
+            warnings.push(format!(
+                "shadow=\"{other}\" is not known; use shadow=\"open\" to let page scripts read the widget, or leave it out. The widget stays closed."
+            ));
+            false
+        }
+    };
+    let config = Config {
+        open_shadow,
+        ..config
     };
     (config, warnings)
 }
@@ -169,8 +242,11 @@ pub fn parse_phone(text: &str) -> Option<String> {
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
-    let digits = tel.chars().filter(char::is_ascii_digit).count();
-    (3..=15).contains(&digits).then_some(tel)
+    let digits: String = tel.chars().filter(char::is_ascii_digit).collect();
+    // A center's number: 7-15 digits, and never an emergency line (the
+    // "Call the center" button must not dial 911 or 988).
+    let emergency = ["911", "988", "1911", "1988"].contains(&digits.as_str());
+    ((7..=15).contains(&digits.len()) && !emergency).then_some(tel)
 }
 
 /// Only web, mail and phone links: never `javascript:`, `data:` or others.
@@ -212,7 +288,10 @@ pub fn parse_schedule(text: &str) -> Result<Vec<Session>, String> {
     }
     sessions.sort_unstable();
     sessions.dedup();
-    Ok(sessions)
+    match crate::assessment::sessions::overlap(&sessions) {
+        Some(why) => Err(why),
+        None => Ok(sessions),
+    }
 }
 
 #[cfg(test)]

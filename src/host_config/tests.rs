@@ -139,7 +139,6 @@ fn phone_numbers() {
         parse_phone("+1 555.010.0199").as_deref(),
         Some("+15550100199")
     );
-    assert_eq!(parse_phone("911").as_deref(), Some("911"));
     assert_eq!(parse_phone("12"), None);
     assert_eq!(parse_phone("555-0199 ext 2"), None);
     assert_eq!(parse_phone("1+555"), None);
@@ -148,12 +147,15 @@ fn phone_numbers() {
 #[test]
 fn opt_ins_are_boolean_attributes() {
     let (c, w) = config(&[
+        ("share-progress", ""),
         ("share-result", ""),
         ("share-answers", ""),
         ("remember", "session"),
+        ("id", "care-check"),
+        ("shadow", "open"),
     ]);
-    assert!(w.is_empty());
-    assert!(c.share_result && c.share_answers && c.remember);
+    assert!(w.is_empty(), "{w:?}");
+    assert!(c.share_progress && c.share_result && c.share_answers && c.remember && c.open_shadow);
     let (c, _) = config(&[("share-result", "false")]);
     assert!(!c.share_result);
 }
@@ -176,4 +178,85 @@ fn the_locale_attribute_accepts_every_locale_the_widget_speaks() {
         assert!(w.is_empty(), "{id}: {w:?}");
         assert_eq!(c.locale, id);
     }
+}
+
+#[test]
+fn a_center_phone_is_never_an_emergency_line_or_too_short() {
+    // A "Call the center" button must never dial 911 or 988.
+    for bad in ["(((((((((((911", "911", "988", "+1 911", "1-988", "0199"] {
+        assert_eq!(parse_phone(bad), None, "{bad}");
+        let (c, w) = config(&[("phone", bad)]);
+        assert_eq!(c.phone, None, "{bad}");
+        assert!(w[0].starts_with("phone="), "{w:?}");
+    }
+    assert_eq!(parse_phone("555-010-0199").as_deref(), Some("5550100199"));
+    assert_eq!(
+        parse_phone("+44 20 7946 0958").as_deref(),
+        Some("+442079460958")
+    );
+}
+
+#[test]
+fn overlapping_schedule_groups_are_refused_not_counted_twice() {
+    let e = parse_schedule("Mon 18:00-22:00; Mon 19:00-21:00").unwrap_err();
+    assert!(e.contains("overlaps"), "{e}");
+    let (c, w) = config(&[("iop-schedule", "Mon Wed 18:00-21:00; Wed 20:00-22:00")]);
+    assert!(c.center.is_none());
+    assert!(w[0].contains("overlaps"), "{w:?}");
+    // Back to back is fine.
+    assert!(parse_schedule("Mon 18:00-20:00; Mon 20:00-21:00").is_ok());
+    let e = crate::assessment::Center::from_json(
+        r#"{"schedules": {"outpatient": [{"days": ["mon"], "start": "18:00", "end": "21:00"}, {"days": ["mon"], "start": "19:00", "end": "20:00"}]}}"#,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("must not overlap"), "{e}");
+}
+
+#[test]
+fn remember_needs_an_id() {
+    let (c, w) = config(&[("remember", "session")]);
+    assert!(!c.remember);
+    assert!(w[0].contains("needs an id"), "{w:?}");
+    let (c, w) = config(&[("remember", "session"), ("id", "care-check")]);
+    assert!(c.remember && w.is_empty());
+}
+
+#[test]
+fn forty_thousand_unknown_offers_give_one_short_warning_fast() {
+    let many: String = (0..40_000).map(|i| format!("bad{i} ")).collect();
+    let started = std::time::Instant::now();
+    let (c, w) = config(&[("offers", &format!("outpatient {many}"))]);
+    assert_eq!(w.len(), 1);
+    assert!(w[0].len() < 600, "{}", w[0].len());
+    assert!(w[0].contains("and 39995 more"), "{}", w[0]);
+    assert_eq!(c.center.unwrap().offers.unwrap().len(), 1);
+    // Generous: a quadratic check took seconds here.
+    assert!(started.elapsed().as_millis() < 2_000);
+}
+
+#[test]
+fn the_start_screen_says_what_the_host_turned_on() {
+    assert_eq!(config(&[]).0.privacy_keys(), ["start.private"]);
+    let (c, _) = config(&[("share-result", "")]);
+    assert_eq!(c.privacy_keys(), ["start.private_result"]);
+    let (c, _) = config(&[
+        ("share-progress", ""),
+        ("share-result", ""),
+        ("share-answers", ""),
+        ("remember", "session"),
+        ("id", "x"),
+    ]);
+    assert_eq!(
+        c.privacy_keys(),
+        [
+            "start.private_progress",
+            "start.private_answers",
+            "start.private_kept"
+        ]
+    );
+    // remember without an id keeps nothing, so the promise stands.
+    assert_eq!(
+        config(&[("remember", "session")]).0.privacy_keys(),
+        ["start.private"]
+    );
 }

@@ -126,7 +126,9 @@ pub fn App(props: &AppProps) -> Html {
     let on_contact = props.on_event.reform(Event::Contact);
     let journey = &state.0;
     let screen = match journey.screen {
-        Screen::Start => html! { <StartScreen send={send.clone()} /> },
+        Screen::Start => html! {
+            <StartScreen send={send.clone()} privacy={props.config.privacy_keys()} />
+        },
         // Keyed by question: inputs are rebuilt for each question, so a
         // reused radio never unchecks the saved answer of the next group.
         Screen::Question(q) => html! {

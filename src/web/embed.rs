@@ -1,8 +1,9 @@
 //! The only code that touches the host page. The loader
 //! (`embed/carepath.js`) calls these exports for each widget element:
-//! `mount` gives it its own open shadow root with the widget's styles
-//! adopted (constructable stylesheets, which strict CSPs allow) and renders
-//! the app; `configure` applies changed attributes; `reset` starts over;
+//! `mount` renders the app into the shadow root the loader attached
+//! (closed unless `shadow="open"`, so page scripts cannot read answers)
+//! with the widget's styles adopted (constructable stylesheets, which
+//! strict CSPs allow); `configure` applies changed attributes; `reset` starts over;
 //! `unmount` cleans up. Events go to the element as `carepath:*` DOM
 //! events, carrying only what the host opted in to.
 
@@ -13,7 +14,7 @@ use serde::Serialize;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use super::app::{App, AppProps};
@@ -47,18 +48,19 @@ fn is_mounted(host: &Element) -> bool {
     MOUNTED.with(|m| m.borrow().iter().any(|x| x.host == *host))
 }
 
-fn shadow_root(host: &Element) -> Option<ShadowRoot> {
-    if let Some(root) = host.shadow_root() {
-        return Some(root);
-    }
-    match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
-        Ok(root) => Some(root),
-        Err(e) => {
-            gloo::console::error!("carepath: cannot attach a shadow root to this element", e);
-            None
-        }
-    }
-}
+/// The masking markers of common session-replay tools (rrweb, FullStory,
+/// Hotjar, Clarity, LogRocket), set on the inner wrapper with
+/// `shadow="open"` (the loader sets the same on the screens it draws).
+const MASK: [(&str, &str); 4] = [
+    ("data-hj-suppress", ""),
+    ("data-clarity-mask", "true"),
+    ("data-private", ""),
+    ("class", "rr-block fs-exclude"),
+];
+
+/// At most this many distinct warnings are remembered per element, so a
+/// page that keeps changing attributes cannot grow the list without bound.
+const WARNED: usize = 50;
 
 /// Reads the element's attributes; logs one warning per bad value, once:
 /// `already` holds the warnings logged for this element before.
@@ -67,31 +69,22 @@ fn read_config(host: &Element, already: &mut Vec<String>) -> Config {
     for w in warnings {
         if !already.contains(&w) {
             gloo::console::warn!(format!("carepath: {w}"));
-            already.push(w);
+            if already.len() < WARNED {
+                already.push(w);
+            }
         }
     }
     config
 }
 
-/// Where a widget keeps its progress: its id, or else this page's path and
-/// its place among the page's widgets, so two widgets never share one.
+/// Where a widget keeps its progress (`remember="session"`, which needs an
+/// id): the page's path and the id, so widgets never swap places.
 fn storage_key(host: &Element) -> String {
-    let id = host.id();
-    if !id.is_empty() {
-        return format!("carepath:progress:{id}");
-    }
-    let index = gloo::utils::document()
-        .query_selector_all("carepath-assessment, div[data-carepath]")
-        .ok()
-        .and_then(|all| {
-            (0..all.length()).find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(host))))
-        })
-        .unwrap_or(0);
     let path = gloo::utils::window()
         .location()
         .pathname()
         .unwrap_or_default();
-    format!("carepath:progress:{path}#{index}")
+    format!("carepath:progress:{path}#{}", host.id())
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
@@ -116,17 +109,18 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
-/// The `carepath:complete` detail: the level only, unless the host opted in
-/// to the full result (`share-result`) and the answers (`share-answers`).
+/// The `carepath:complete` detail: empty (no health meaning), unless the
+/// host opted in to the result (`share-result`) and the answers
+/// (`share-answers`).
 fn complete_detail(shared: &Shared) -> JsValue {
     let config = shared.config.borrow().clone();
+    if !config.share_result {
+        return object(&[]);
+    }
     let journey = shared.journey.borrow();
     let Ok(result) = assess(&journey.answers, config.center.as_ref()) else {
-        return JsValue::NULL;
+        return object(&[]);
     };
-    if !config.share_result {
-        return object(&[("level", JsValue::from_str(result.level.id()))]);
-    }
     let detail = result_object(&result);
     if config.share_answers && detail.is_object() {
         let _ = Reflect::set(
@@ -168,20 +162,39 @@ fn answers_object(answers: &Answers) -> JsValue {
     obj.into()
 }
 
+/// The events a host receives, by default with no health meaning: which
+/// questions are asked depends on earlier answers, so steps go out only
+/// with `share-progress`; a refer-on tap ("this center does not offer the
+/// care") only with `share-result`.
 fn on_event(host: Element, shared: Rc<Shared>) -> Callback<Event> {
-    Callback::from(move |event: Event| match event {
-        Event::Start => dispatch(&host, "carepath:start", &object(&[])),
-        Event::Step(q) => dispatch(
-            &host,
-            "carepath:step",
-            &object(&[("question", JsValue::from_str(q.id()))]),
-        ),
-        Event::Complete => dispatch(&host, "carepath:complete", &complete_detail(&shared)),
-        Event::Contact(action) => dispatch(
-            &host,
-            "carepath:contact",
-            &object(&[("action", JsValue::from_str(action))]),
-        ),
+    Callback::from(move |event: Event| {
+        let config = shared.config.borrow().clone();
+        match event {
+            Event::Start => dispatch(&host, "carepath:start", &object(&[])),
+            Event::Step(q) if config.share_progress => {
+                let (position, _) = shared.journey.borrow().progress(q);
+                dispatch(
+                    &host,
+                    "carepath:step",
+                    &object(&[
+                        ("question", JsValue::from_str(q.id())),
+                        ("position", JsValue::from(position as u32)),
+                    ]),
+                )
+            }
+            Event::Step(_) => {}
+            Event::Complete => dispatch(&host, "carepath:complete", &complete_detail(&shared)),
+            Event::Contact(action)
+                if config.share_result || matches!(action, "call" | "contact" | "print") =>
+            {
+                dispatch(
+                    &host,
+                    "carepath:contact",
+                    &object(&[("action", JsValue::from_str(action))]),
+                )
+            }
+            Event::Contact(_) => {}
+        }
     })
 }
 
@@ -233,20 +246,23 @@ fn browser_languages() -> Vec<String> {
 /// language they switched to; `actions`, what they did, replayed (see
 /// `journey::handover`).
 #[wasm_bindgen]
-pub fn mount(host: &Element, locale: Option<String>, actions: Option<String>) {
+pub fn mount(host: &Element, root: &ShadowRoot, locale: Option<String>, actions: Option<String>) {
     if is_mounted(host) {
         return;
     }
-    let Some(root) = shadow_root(host) else {
-        return;
-    };
     let Ok(mount_point) = gloo::utils::document().create_element("div") else {
         return;
     };
-    root.set_text_content(None);
-    let _ = root.append_child(&mount_point);
     let mut warned = Vec::new();
     let config = Rc::new(read_config(host, &mut warned));
+    if config.open_shadow {
+        // Session-replay tools read open roots: ask them to mask it all.
+        for (name, value) in MASK {
+            let _ = mount_point.set_attribute(name, value);
+        }
+    }
+    root.set_text_content(None);
+    let _ = root.append_child(&mount_point);
     let saved = config
         .remember
         .then(session_storage)

@@ -84,8 +84,9 @@ after(async () => {
  * A fresh context and page. Collects console messages (of every page in
  * the context, popups included), uncaught errors and dialogs.
  */
-async function openPage(t, { viewport, init } = {}) {
-  const context = await browser.newContext(viewport ? { viewport } : {});
+async function openPage(t, { viewport, init, asIs = false } = {}) {
+  // asIs: without the init script that opens shadow roots for the tests.
+  const context = await (asIs ? browser.newContextAsIs : browser.newContext)(viewport ? { viewport } : {});
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   const log = { console: [], errors: [], dialogs: [] };
@@ -425,8 +426,8 @@ test("elements added later mount, a moved element keeps its place, a removed and
   assert.deepEqual(log.errors, []);
 });
 
-test("events: start, step, complete and contact fire once per action with the documented detail; reset() starts over", async (t) => {
-  // Default: the complete event carries the level only.
+test("events: by default start, complete and contact carry no health meaning; share-progress adds steps; reset() starts over", async (t) => {
+  // Default: no steps, an empty complete, contact actions only.
   {
     const { page, log } = await openPage(t);
     await page.goto(`${servers.plain.url}events.html`);
@@ -450,14 +451,9 @@ test("events: start, step, complete and contact fire once per action with the do
 
     const completes = await eventsOf(page, "carepath:complete", 1);
     assert.equal(completes.length, 1, "complete fires once");
-    assert.deepEqual(completes[0].detail, { level: "intensive_outpatient" }, "by default only the level");
+    assert.deepEqual(completes[0].detail, {}, "by default nothing about the result");
     const steps = await page.evaluate(() => window.__events.filter((e) => e.type === "carepath:step"));
-    assert.equal(steps.length, shown.length, "one step event per question screen shown");
-    assert.deepEqual(
-      steps.map((e) => e.detail),
-      shown.map((question) => ({ question })),
-      "each step names its question",
-    );
+    assert.deepEqual(steps, [], "which questions are asked reveals answers: no steps by default");
     assert.equal((await page.evaluate(() => window.__events.filter((e) => e.type === "carepath:start"))).length, 1);
     const all = await page.evaluate(() => window.__events);
     assert.ok(
@@ -487,8 +483,33 @@ test("events: start, step, complete and contact fire once per action with the do
     await w.begin();
     assert.deepEqual(await w.checked("danger_now"), [], "answers are cleared");
     const after = await page.evaluate((n) => window.__events.slice(n).map((e) => e.type), before);
-    assert.deepEqual(after, ["carepath:start", "carepath:step"], "a new start after reset()");
+    assert.deepEqual(after, ["carepath:start"], "a new start after reset()");
     assert.deepEqual(log.errors, []);
+  }
+  // share-progress: a step per question screen shown, with its position.
+  {
+    const { page } = await openPage(t);
+    await page.goto(`${servers.plain.url}events.html?share-progress`);
+    const w = widgetIn(page, "#w");
+    await w.waitForStart();
+    await w.begin();
+    const shown = ["danger_now"];
+    await w.choose("danger_now", "no");
+    shown.push((await w.clickAndWait(w.next())).question);
+    shown.push((await w.clickAndWait(w.back())).question);
+    const visited = await w.journey(IOP_ANSWERS);
+    shown.push(...visited.slice(1).filter((s) => !["start", "crisis", "result"].includes(s)));
+    const steps = await page.evaluate(() => window.__events.filter((e) => e.type === "carepath:step"));
+    assert.equal(steps.length, shown.length, "one step event per question screen shown");
+    assert.deepEqual(
+      steps.map((e) => e.detail.question),
+      shown,
+      "each step names its question",
+    );
+    assert.deepEqual(steps[0].detail, { question: "danger_now", position: 1 });
+    assert.deepEqual(steps[1].detail, { question: "for_whom", position: 2 });
+    const [complete] = await eventsOf(page, "carepath:complete", 1);
+    assert.deepEqual(complete.detail, {}, "share-progress alone shares no result");
   }
   // share-result: the full result, no answers.
   {
@@ -614,9 +635,17 @@ test("the complete event carries the answers as they are when the result shows, 
   assert.deepEqual(log.errors, []);
 });
 
-test("two remembering widgets without ids keep separate progress, and reset() clears only its own", async (t) => {
+test("two remembering widgets keep separate progress by id, reset() clears only its own, and one without an id keeps nothing", async (t) => {
   const { page, log } = await openPage(t);
   await page.goto(`${servers.plain.url}remember-two.html`);
+  // remember="session" without an id: a warning, and nothing is kept.
+  const third = widgetIn(page, "carepath-assessment.third");
+  await third.waitForStart();
+  const warnings = log.console.filter((m) => m.type === "warning" && m.text.includes("needs an id"));
+  assert.equal(warnings.length, 1, JSON.stringify(log.console));
+  await third.begin();
+  await third.choose("danger_now", "no");
+  await third.clickAndWait(third.next());
   const first = widgetIn(page, "carepath-assessment.first");
   const second = widgetIn(page, "carepath-assessment.second");
   await first.waitForStart();
@@ -633,6 +662,9 @@ test("two remembering widgets without ids keep separate progress, and reset() cl
   await second.question("danger_now").waitFor();
   assert.deepEqual(await second.checked("danger_now"), [], "the second widget has none of the first's answers");
 
+  await third.waitForStart();
+  const keys = await page.evaluate(() => Object.keys(sessionStorage).sort());
+  assert.deepEqual(keys, ["carepath:progress:/remember-two.html#first", "carepath:progress:/remember-two.html#second"]);
   await page.evaluate(() => document.querySelector("carepath-assessment.second").reset());
   await second.waitForStart();
   await page.reload();
@@ -703,6 +735,18 @@ test("a level the center does not offer is still named, with the SAMHSA helpline
   assert.equal(await locator.count(), 1, "the FindTreatment.gov link");
 
   // prevent-nav.js (the host page) keeps the links from navigating.
+  // A refer-on tap means "needs care this center does not offer": by
+  // default it sends nothing.
+  await helpline.click();
+  await locator.click();
+  await page.waitForTimeout(200);
+  assert.deepEqual(
+    await page.evaluate(() => (window.__events ?? []).filter((e) => e.type === "carepath:contact")),
+    [],
+    "no refer-on event by default",
+  );
+  // With share-result, refer-on taps are sent.
+  await page.evaluate(() => document.getElementById("w").setAttribute("share-result", ""));
   await helpline.click();
   let contacts = await eventsOf(page, "carepath:contact", 1);
   assert.deepEqual(contacts.map((e) => e.detail), [{ action: "helpline" }]);
@@ -713,8 +757,11 @@ test("a level the center does not offer is still named, with the SAMHSA helpline
   assert.deepEqual(log.errors, []);
 });
 
-test("the iframe form sizes its iframe through carepath:height messages", async (t) => {
-  const { page, log } = await openPage(t, { viewport: { width: 900, height: 700 } });
+test('the iframe form with "height": "content" (opt-in) sizes its iframe to each screen', async (t) => {
+  const { context, page, log } = await openPage(t, { viewport: { width: 900, height: 700 } });
+  // The center's frame-options.json (frame.test.mjs tests the default, a height by width only).
+  const options = { "center-name": "Riverside Recovery", "parent-origin": servers.plain.origin, height: "content" };
+  await context.route(`${servers.plain.origin}/carepath/v1/frame-options.json`, (route) => route.fulfill({ json: options }));
   await page.goto(`${servers.plain.url}frame-host.html`);
   const iframe = page.locator("#carepath-frame");
   assert.ok(((await iframe.getAttribute("title")) ?? "").trim().length > 0, "the iframe has a title");
@@ -780,4 +827,35 @@ test("on a WordPress-like page (block markup and theme CSS) the widget works to 
     "none",
   );
   assert.deepEqual(log.errors, []);
+});
+
+test("closed by default: el.shadowRoot is null and a page-wide click listener sees only the host; shadow=\"open\" opts in, with masking markers", async (t) => {
+  const { page, log } = await openPage(t, { asIs: true });
+  await page.goto(`${servers.plain.url}events.html`);
+  await page.waitForFunction(() => customElements.get("carepath-assessment"));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.getElementById("w").shadowRoot), null, "no page script can reach the root");
+  // A session-replay style listener on the whole page.
+  await page.evaluate(() => {
+    window.__seen = [];
+    document.addEventListener("click", (e) => window.__seen.push(e.composedPath().map((n) => n.nodeName ?? String(n))[0]), true);
+  });
+  const box = await page.locator("#w").boundingBox();
+  // Clicks inside the widget (its Start button is in the middle of the start screen).
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + 20, box.y + box.height - 20);
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen.length >= 2, JSON.stringify(seen));
+  assert.ok(seen.every((n) => n === "CAREPATH-ASSESSMENT"), `only the host is seen: ${JSON.stringify(seen)}`);
+  assert.deepEqual(log.errors, []);
+
+  // shadow="open": readable, with the replay tools' masking markers.
+  const open = await openPage(t, { asIs: true });
+  await open.page.goto(`${servers.plain.url}events.html?shadow=open`);
+  await open.page.waitForFunction(() => document.getElementById("w").shadowRoot?.querySelector("[data-screen=start]"));
+  const wrapper = await open.page.evaluate(() => {
+    const w = document.getElementById("w").shadowRoot.firstElementChild;
+    return { cls: w.className, hj: w.hasAttribute("data-hj-suppress"), clarity: w.getAttribute("data-clarity-mask") };
+  });
+  assert.deepEqual(wrapper, { cls: "rr-block fs-exclude", hj: true, clarity: "true" });
 });

@@ -62,6 +62,12 @@ async function openHeld(t, contextOptions = {}) {
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   const release = await holdWasm(page);
   await page.addInitScript(() => {
+    // Steps are an opt-in (share-progress): the demo widget gets it as it
+    // is parsed, so the replayed step events can be checked.
+    new MutationObserver(() => document.querySelector("carepath-assessment")?.setAttribute("share-progress", "")).observe(
+      document,
+      { childList: true, subtree: true },
+    );
     window.__events = [];
     for (const name of ["carepath:start", "carepath:step", "carepath:complete"]) {
       document.addEventListener(name, (e) => window.__events.push([name, e.detail?.question ?? null]));
@@ -414,7 +420,7 @@ test("a locale set while the drawn screens show is followed; a page that keeps a
   other.setDefaultTimeout(STEP_TIMEOUT);
   await other.route(server.url, async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace("<carepath-assessment ", '<carepath-assessment remember="session" ');
+    const body = (await response.text()).replace("<carepath-assessment ", '<carepath-assessment id="demo" remember="session" ');
     await route.fulfill({ response, body });
   });
   await other.goto(server.url);
@@ -443,7 +449,7 @@ test("remember: a place kept at the start screen does not undo what the visitor 
   page.setDefaultTimeout(STEP_TIMEOUT);
   await page.route(server.url, async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace("<carepath-assessment ", '<carepath-assessment remember="session" ');
+    const body = (await response.text()).replace("<carepath-assessment ", '<carepath-assessment id="demo" remember="session" ');
     await route.fulfill({ response, body });
   });
   await page.goto(server.url);
