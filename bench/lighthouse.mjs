@@ -9,14 +9,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM, CHROMIUM_FLAGS, startStaticServer } from "../scripts/browser.mjs";
+import { cpSync } from "node:fs";
+import { CHROMIUM, CHROMIUM_FLAGS, openRoots, startStaticServer } from "../scripts/browser.mjs";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = resolve(process.env.DIST || join(REPO, "dist"));
 const RUNS = Number(process.env.RUNS || 3);
 // Cacheable, as a real host serves pages (no-store also bars the back/forward
 // cache, which Lighthouse reports).
-const server = await startStaticServer({ dir: DIST, gzip: true, headers: ["Cache-Control: public, max-age=3600"] });
+// The widget's shadow root is closed by default; Lighthouse's audits must
+// see inside it, so a copy of the page runs the tests' one init script
+// (scripts/browser.mjs, openRoots) before the loader.
+const site = mkdtempSync(join(tmpdir(), "carepath-lighthouse-site-"));
+cpSync(DIST, site, { recursive: true });
+writeFileSync(join(site, "open-roots.js"), `(${openRoots})();\n`);
+const page = join(site, "index.html");
+writeFileSync(page, readFileSync(page, "utf8").replace("<script ", '<script src="open-roots.js"></script>\n  <script '));
+const server = await startStaticServer({ dir: site, gzip: true, headers: ["Cache-Control: public, max-age=3600"] });
 const url = server.url;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -54,6 +63,7 @@ try {
   }
 } finally {
   await server.stop();
+  rmSync(site, { recursive: true, force: true });
   if (!process.env.KEEP) rmSync(out, { recursive: true, force: true });
   else console.log(`reports kept in ${out}`);
 }

@@ -17,7 +17,7 @@ const KEYS = [
   "app.label", "bar.text", "bar.call911", "bar.call988", "bar.text988", "lang.switch",
   "start.heading", "start.intro", "start.private", "start.private_progress", "start.private_result",
   "start.private_answers", "start.private_kept", "start.estimate", "start.who", "start.begin",
-  "nav.progress", "nav.next", "nav.back", "nav.need_answer_required", "nav.loading", "nav.load_failed",
+  "nav.progress", "nav.next", "nav.back", "nav.need_answer_required", "nav.loading", "nav.load_failed", "nav.load_slow", "nav.try_again", "action.call",
   "q.danger_now.legend", "q.danger_now.hint", "q.danger_now.opt.yes", "q.danger_now.opt.no",
   "crisis.heading", "crisis.body", "crisis.911", "crisis.988", "crisis.overdose", "crisis.poison", "crisis.poison_link",
   "crisis.stay", "crisis.later", "crisis.continue",

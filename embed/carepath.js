@@ -21,10 +21,11 @@ function widget() {
   loading ??= (() => {
     // The glue and the wasm are fetched side by side, not one after the other.
     const wasm = fetch(new URL("carepath-widget_bg.wasm", here));
+    const again = attempt ? `?attempt=${attempt}` : "";
     // If the glue fails first, the fetch's own failure is reported with it
     // (below), not as an uncaught error.
     wasm.catch(() => {});
-    return import(new URL("carepath-widget.js", here).href).then(async (glue) => {
+    return import(new URL(`carepath-widget.js${again}`, here).href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
     });
@@ -79,9 +80,31 @@ function button(cls, text, onclick, type = "button") {
 // from the crisis screen): the visitor waits for the widget, and is told;
 // or is told it could not load.
 let broken = false;
-const wait = () => ({ waiting: broken ? "failed" : "loading" });
-const waiting = (t, state) =>
-  state.waiting ? h("p", { role: "alert", class: "cp-hint" }, t[state.waiting === "failed" ? "nav.load_failed" : "nav.loading"]) : null;
+const SLOW_MS = 20_000;
+const wait = () => ({ waiting: broken ? "failed" : "loading", since: Date.now() });
+// The center's phone for "call the center" when the widget cannot load:
+// the widget's own check (host_config::parse_phone), 7-15 digits, never
+// an emergency number.
+function centerPhone(el) {
+  const text = el.getAttribute("phone") ?? "";
+  const tel = text.replace(/[^\d+]/g, "");
+  const digits = tel.replace(/\D/g, "");
+  const ok = /^[\d\s+().-]*$/.test(text) && !/.\+/.test(text.trim()) && digits.length >= 7 && digits.length <= 15;
+  return ok && !["911", "988", "1911", "1988"].includes(digits) ? tel : null;
+}
+const WAIT_KEYS = { loading: "nav.loading", slow: "nav.load_slow", failed: "nav.load_failed" };
+function waiting(t, state) {
+  if (!state.waiting) return null;
+  const message = h("p", { role: "alert", class: "cp-hint" }, t[WAIT_KEYS[state.waiting]]);
+  if (state.waiting === "loading") return message;
+  // Slow or failed: try again, and the center's number when it has one
+  // (911 / 988 stay in the bar above).
+  const again = button("cp-button", t["nav.try_again"], retry);
+  const call = state.phone
+    ? h("a", { class: "cp-button", href: `tel:${state.phone}` }, t["action.call"].replace("{center}", () => `\u2068${state.center}\u2069`))
+    : null;
+  return h("div", { class: "cp-wait" }, message, h("p", { class: "cp-action-row" }, again, call));
+}
 
 // The start screen's privacy sentences for what the host turned on
 // (host_config::Config::privacy_keys).
@@ -180,6 +203,14 @@ function focusTarget(root) {
 }
 
 function redraw(el, state, change, focus) {
+  // A visitor still waiting after SLOW_MS is told, with "Try again".
+  if (change.waiting === "loading") {
+    setTimeout(() => {
+      if (state.waiting !== "loading" || state.since !== change.since || !shells.has(el)) return;
+      console.warn(`carepath: the widget has not loaded after ${SLOW_MS / 1000} s (a slow network, or its files are blocked); the visitor is told and can try again.`);
+      redraw(el, state, { waiting: "slow" });
+    }, SLOW_MS);
+  }
   const root = roots.get(el);
   const stay = focusTarget(root);
   // A new screen starts without the last one's error (as Journey::go does).
@@ -241,6 +272,112 @@ function restoring(el) {
   }
 }
 
+// Theme contrast (WCAG 2.2 AA): each pair the host can theme, its
+// minimum ratio, and what replaces it when it fails. Checked at mount, on
+// attribute and color-scheme changes and on each screen, so a theme can
+// never hide the emergency line. The install tools reuse `contrast`.
+const LIGHT_PANEL = "#fdf1f0"; // the emergency bar, crisis lines and urgent boxes
+// Text, hints and panels fall back together: one default alone could
+// clash with the theme's others.
+const BASE_PALETTE = ":host { --cp-text: #1b1f23; --cp-surface: #ffffff; --cp-muted: #4a5560; --cp-soft: #eef3f5; }";
+const PAIRS = [
+  { props: ["--carepath-text", "--carepath-surface"], fg: "var(--carepath-text, #1b1f23)", bg: "var(--carepath-surface, #ffffff)", min: 4.5,
+    fix: BASE_PALETTE },
+  { props: ["--carepath-muted", "--carepath-surface"], fg: "var(--carepath-muted, #4a5560)", bg: "var(--carepath-surface, #ffffff)", min: 4.5,
+    fix: BASE_PALETTE },
+  { props: ["--carepath-text", "--carepath-soft"], fg: "var(--carepath-text, #1b1f23)", bg: "var(--carepath-soft, #eef3f5)", min: 4.5,
+    fix: BASE_PALETTE },
+  { props: ["--carepath-accent-text", "--carepath-accent"], fg: "var(--carepath-accent-text, #ffffff)", bg: "var(--carepath-accent, #12455a)", min: 4.5,
+    fix: ":host { --cp-accent-text: #ffffff; --cp-accent: #12455a; }" },
+  { props: ["--carepath-text"], fg: "var(--carepath-text, #1b1f23)", bg: LIGHT_PANEL, min: 4.5,
+    fix: ".cp-bar, .cp-crisis-lines li, .cp-first:not(.cp-first-detox) { --cp-text: #1b1f23; --cp-muted: #4a5560; color: #1b1f23; }" },
+  { props: ["--carepath-urgent"], fg: "var(--carepath-urgent, #a3140e)", bg: LIGHT_PANEL, min: 4.5,
+    fix: ":host { --cp-urgent: #a3140e; }" },
+  { props: ["--carepath-urgent"], fg: "#ffffff", bg: "var(--carepath-urgent, #a3140e)", min: 4.5,
+    fix: ":host { --cp-urgent: #a3140e; }" },
+  { props: ["--carepath-focus", "--carepath-surface"], fg: "var(--carepath-focus, #b35c00)", bg: "var(--carepath-surface, #ffffff)", min: 3,
+    fix: ":host { --cp-focus: #b35c00; }" },
+];
+
+// The contrast ratio of two computed colors, "rgb(...)" or "rgba(...)"; a
+// translucent color is laid over white.
+export function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl, alpha = 1] = c.match(/[\d.]+/g).map(Number);
+    return [r, g, bl]
+      .map((v) => (v * alpha + 255 * (1 - alpha)) / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const themeFix = new WeakMap(); // element -> { sheet, warned }
+function checkTheme(el) {
+  const root = roots.get(el);
+  // Only a widget on screen has colors to check.
+  if (!root || !el.isConnected) return;
+  // Probes read the host's own values (never the fixes below, or the
+  // check would undo itself); the CSSOM (not markup) sets their colors,
+  // which a strict CSP allows.
+  const probe = (color) => {
+    const p = document.createElement("span");
+    p.style.color = color;
+    p.hidden = true;
+    return p;
+  };
+  const probes = PAIRS.map((pair) => [probe(pair.fg), probe(pair.bg)]);
+  const box = document.createElement("div");
+  box.hidden = true;
+  box.append(...probes.flat());
+  root.append(box);
+  const rgb = /^rgba?\(/;
+  const failing = PAIRS.filter((pair, i) => {
+    const [fg, bg] = probes[i].map((p) => getComputedStyle(p).color);
+    return rgb.test(fg) && rgb.test(bg) && contrast(fg, bg) < pair.min;
+  });
+  box.remove();
+  let fix = themeFix.get(el);
+  if (!fix) themeFix.set(el, (fix = { sheet: new CSSStyleSheet(), warned: "" }));
+  const css = [...new Set(failing.map((p) => p.fix))].join("\n");
+  fix.sheet.replaceSync(css);
+  try {
+    if (!root.adoptedStyleSheets.includes(fix.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, fix.sheet];
+  } catch {
+    // Adopted into another document: its sheets cannot be shared there.
+  }
+  const names = [...new Set(failing.flatMap((p) => p.props))].join(", ");
+  if (names && names !== fix.warned) {
+    console.warn(`carepath: the theme's ${names} do not have enough contrast (WCAG AA); the default colors are used for them.`);
+  }
+  fix.warned = names;
+}
+function watchTheme(el) {
+  let queued = false;
+  const soon = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      checkTheme(el);
+    });
+  };
+  checkTheme(el);
+  // Each screen: the check's own probe box is not a screen change.
+  new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => !n.hidden))) soon();
+  }).observe(roots.get(el), { childList: true, subtree: true });
+  // A theme set on the element itself (style or class) can change at any time.
+  new MutationObserver(soon).observe(el, { attributes: true, attributeFilter: ["style", "class"] });
+  return soon;
+}
+const themeWatch = new WeakMap();
+// One listener for the page (one per widget would keep removed ones alive).
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+  for (const el of document.querySelectorAll("carepath-assessment, div[data-carepath]")) themeWatch.get(el)?.();
+});
+
 // What the visitor did on the drawn screens, per element, for the widget.
 const shells = new WeakMap();
 // The shadow root attached to each element: closed by default (page
@@ -257,16 +394,43 @@ function mount(el) {
     }
   }
   const root = roots.get(el);
-  root.adoptedStyleSheets = [styles()];
+  if (!themeWatch.has(el)) {
+    try {
+      root.adoptedStyleSheets = [styles()];
+    } catch (error) {
+      console.warn("carepath: the widget's styles cannot be used in this document", error);
+    }
+    themeWatch.set(el, watchTheme(el));
+  }
   if (SHELL && !root.firstChild && !shells.has(el)) {
-    const screen = restoring(el) ? "none" : "start";
+    // A kept place (remember, or a re-add): only the emergency line until
+    // the widget opens there.
+    const screen = restoring(el) || kept.has(el) ? "none" : "start";
     const state = {
       locale: chooseLocale(el), switched: false, screen, answer: null, hold: false, waiting: null, actions: [],
-      privacy: privacyKeys(el),
+      privacy: privacyKeys(el), phone: centerPhone(el), center: el.getAttribute("center-name")?.trim() || "",
     };
     shells.set(el, state);
     drawShell(el, state);
   }
+  load(el, root);
+}
+
+// Try again: a new request for the widget (a new URL: a browser keeps a
+// failed module import failed); whichever arrives first mounts.
+let attempt = 0;
+function retry() {
+  attempt += 1;
+  loading = undefined;
+  broken = false;
+  for (const el of document.querySelectorAll("carepath-assessment, div[data-carepath]")) {
+    const s = shells.get(el);
+    if (s?.waiting) redraw(el, s, { waiting: "loading", since: Date.now() });
+    if (roots.has(el)) load(el, roots.get(el));
+  }
+}
+
+function load(el, root) {
   widget().then((w) => {
     if (!el.isConnected) return;
     const s = shells.get(el);
@@ -274,7 +438,8 @@ function mount(el) {
     const stay = s && !s.waiting ? focusTarget(root) : null;
     // The widget replays what the visitor did, in their language if they
     // chose one, and opens where they are.
-    w.mount(el, root, s?.switched ? s.locale : undefined, s?.actions.join(" "));
+    w.mount(el, root, s?.switched ? s.locale : undefined, s?.actions.join(" "), kept.get(el));
+    kept.delete(el);
     // It renders in a microtask, before the next frame; focus stays on the
     // same element unless the visitor has moved it out of the widget.
     if (stay) {
@@ -294,10 +459,17 @@ function mount(el) {
     }
   });
 }
-// Removed and re-added (a move, even a later one) keeps the visitor's
-// place; removed for good cleans up.
-const unmount = (el) => setTimeout(() => !el.isConnected && loading?.then((w) => !el.isConnected && w.unmount(el)), 0);
+// Removed: the widget is freed and its place kept with the element (a
+// WeakMap, freed with it), so a re-add, even much later, goes on from there.
+const kept = new WeakMap();
+const unmount = (el) =>
+  setTimeout(() => !el.isConnected && loading?.then((w) => {
+    if (el.isConnected) return;
+    const place = w.unmount(el);
+    if (place) kept.set(el, place);
+  }), 0);
 function configure(el) {
+  themeWatch.get(el)?.();
   // A `locale` set while the drawn screens show (and the visitor has not
   // switched the language): they follow it.
   const s = shells.get(el);
@@ -323,6 +495,8 @@ function reset(el) {
 
 class CarepathAssessment extends HTMLElement {
   static get observedAttributes() { return ATTRIBUTES; }
+  // Marks Carepath's own definition (this loader, from any URL).
+  static get carepath() { return true; }
   connectedCallback() { mount(this); }
   disconnectedCallback() { unmount(this); }
   attributeChangedCallback() { configure(this); }
@@ -330,9 +504,14 @@ class CarepathAssessment extends HTMLElement {
   reset() { reset(this); }
 }
 
-if (!customElements.get("carepath-assessment")) {
-  customElements.define("carepath-assessment", CarepathAssessment);
+const defined = customElements.get("carepath-assessment");
+if (!defined) customElements.define("carepath-assessment", CarepathAssessment);
+else if (!defined.carepath) {
+  // Another script took the name first: its element is not this widget.
+  console.warn("carepath: another script already defined <carepath-assessment>, so that element is not the care check here. Use <div data-carepath> instead (it still works), or remove the other definition.");
+}
 
+if (!defined?.carepath) {
   // <div data-carepath> for site builders that strip unknown tags.
   const DIV = "div[data-carepath]";
   const each = (node, fn) => {

@@ -18,9 +18,11 @@ BUDGET=80000
 # 151000: contract v3 (issue 10) added the v3 rules, 70 new visitor strings
 # in two locales and the skipped-questions list: measured 142,360 B before
 # and 150,700 B after (+8,340 B); issue 12 is to bring it back to 143,000.
-# 152000: hardening (issue 11: events by opt-in, closed root, privacy
-# sentences, remember by id, phone and schedule checks): 151,757 B (+1,057).
-CEILING=152000
+# 155000: hardening (issue 11: events by opt-in, closed root, privacy
+# sentences, remember by id, phone and schedule checks, the theme contrast
+# check, slow/failed loading with Try again, print frame, bidi): measured
+# 154,388 B (+3,688 B over v3: loader +2,072, glue -8, wasm +1,624).
+CEILING=155000
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -31,7 +31,7 @@ async fn mounted() -> ShadowRoot {
     let root = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
-    embed::mount(&host, &root, None, None);
+    embed::mount(&host, &root, None, None, None);
     settle().await;
     root
 }

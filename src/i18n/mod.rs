@@ -65,6 +65,13 @@ pub struct Texts {
     table: &'static Table,
 }
 
+/// A host value (a center's name, a phone number) set apart from the text
+/// around it (Unicode FSI ... PDI), so a right-to-left mark inside it
+/// cannot reorder the sentence or make a number read backwards.
+pub fn isolate(value: &str) -> String {
+    format!("\u{2068}{value}\u{2069}")
+}
+
 impl Texts {
     pub fn english() -> Texts {
         Self::for_locale("en")

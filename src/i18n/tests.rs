@@ -317,3 +317,12 @@ fn the_locales_are_the_locale_files_in_the_loaders_order() {
     let ids: Vec<&str> = LOCALES.iter().map(|l| l.0).collect();
     assert_eq!(ids, files);
 }
+
+#[test]
+fn a_host_value_is_isolated_so_a_bidi_override_ends_with_it() {
+    let name = isolate("\u{202E}Evil Center");
+    assert!(name.starts_with('\u{2068}') && name.ends_with('\u{2069}'));
+    let text = Texts::english().f("action.call", &[("center", &name)]);
+    // The override is closed by the PDI before the text goes on.
+    assert!(text.find('\u{2069}').unwrap() > text.find('\u{202E}').unwrap());
+}

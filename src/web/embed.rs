@@ -202,7 +202,14 @@ fn on_change(host: Element, shared: Rc<Shared>) -> Callback<Journey> {
     Callback::from(move |journey: Journey| {
         if shared.config.borrow().remember {
             if let Some(storage) = session_storage() {
-                let _ = storage.set_item(&storage_key(&host), &journey.save());
+                // Back at the start with nothing answered ("Start over"):
+                // nothing is kept, as the README says.
+                let fresh = journey.screen == Screen::Start && journey.answers == Answers::new();
+                let _ = if fresh {
+                    storage.remove_item(&storage_key(&host))
+                } else {
+                    storage.set_item(&storage_key(&host), &journey.save())
+                };
             }
         }
         *shared.journey.borrow_mut() = journey;
@@ -245,8 +252,16 @@ fn browser_languages() -> Vec<String> {
 /// replaces, going on from what the visitor did on them: `locale`, the
 /// language they switched to; `actions`, what they did, replayed (see
 /// `journey::handover`).
+/// `kept`: the place the element held when it last left the page
+/// ([`unmount`]'s answer), so a widget removed and re-added goes on.
 #[wasm_bindgen]
-pub fn mount(host: &Element, root: &ShadowRoot, locale: Option<String>, actions: Option<String>) {
+pub fn mount(
+    host: &Element,
+    root: &ShadowRoot,
+    locale: Option<String>,
+    actions: Option<String>,
+    kept: Option<String>,
+) {
     if is_mounted(host) {
         return;
     }
@@ -263,12 +278,14 @@ pub fn mount(host: &Element, root: &ShadowRoot, locale: Option<String>, actions:
     }
     root.set_text_content(None);
     let _ = root.append_child(&mount_point);
-    let saved = config
-        .remember
-        .then(session_storage)
-        .flatten()
-        .and_then(|s| s.get_item(&storage_key(host)).ok().flatten())
-        .and_then(|text| Journey::restore(&text));
+    let saved = kept.and_then(|text| Journey::restore(&text)).or_else(|| {
+        config
+            .remember
+            .then(session_storage)
+            .flatten()
+            .and_then(|s| s.get_item(&storage_key(host)).ok().flatten())
+            .and_then(|text| Journey::restore(&text))
+    });
     // A place kept this session past the start wins over the loader's
     // screens (it drew none); otherwise what the visitor did there is
     // replayed on top of what was kept.
@@ -339,16 +356,18 @@ pub fn reset(host: &Element) {
     }
 }
 
-/// Removes the element's widget (the element left the page for good).
+/// Removes the element's widget (the element left the page) and frees it;
+/// returns the visitor's place, which the loader keeps with the element
+/// (in a WeakMap, freed with it) for a later re-add.
 #[wasm_bindgen]
-pub fn unmount(host: &Element) {
+pub fn unmount(host: &Element) -> Option<String> {
     let gone = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
         let i = mounted.iter().position(|x| x.host == *host)?;
         Some(mounted.remove(i))
-    });
-    if let Some(x) = gone {
-        x.handle.destroy();
-        x.mount_point.remove();
-    }
+    })?;
+    let place = gone.props.journey.borrow().save();
+    gone.handle.destroy();
+    gone.mount_point.remove();
+    Some(place)
 }

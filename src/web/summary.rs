@@ -59,17 +59,67 @@ fn adopt_styles(win: &Window, doc: &Document) -> Result<(), JsValue> {
 }
 
 /// Opens the summary in a new window, with a button to print or save it.
-pub fn open(t: &Rc<Texts>, r: &Assessment, journey: &Journey, config: &Config) {
-    if let Err(e) = build(t, r, journey, config) {
-        gloo::console::warn!("carepath: could not open the summary", e);
+/// When the browser blocks new windows, the summary is printed from a
+/// hidden frame the widget makes in `place` (its shadow root) instead.
+/// Returns whether the visitor got a summary or a print dialog.
+pub fn open(
+    t: &Rc<Texts>,
+    r: &Assessment,
+    journey: &Journey,
+    config: &Config,
+    place: Option<web_sys::Node>,
+) -> bool {
+    let shown = match gloo::utils::window().open_with_url_and_target("", "_blank") {
+        Ok(Some(win)) => build(&win, t, r, journey, config),
+        _ => print_in_frame(place, t, r, journey, config),
+    };
+    match shown {
+        Ok(()) => true,
+        Err(e) => {
+            gloo::console::warn!("carepath: could not open the summary", e);
+            false
+        }
     }
 }
 
-fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Result<(), JsValue> {
+/// Popups blocked: the same summary in a hidden frame, printed at once.
+fn print_in_frame(
+    place: Option<web_sys::Node>,
+    t: &Texts,
+    r: &Assessment,
+    journey: &Journey,
+    config: &Config,
+) -> Result<(), JsValue> {
+    let place = place.ok_or_else(|| JsValue::from_str("no place for a print frame"))?;
+    if let Ok(Some(old)) = place
+        .unchecked_ref::<web_sys::DocumentFragment>()
+        .query_selector(".cp-print-frame")
+    {
+        old.remove();
+    }
+    let frame: web_sys::HtmlIFrameElement = gloo::utils::document()
+        .create_element("iframe")?
+        .unchecked_into();
+    frame.set_attribute("class", "cp-print-frame")?;
+    frame.set_attribute("aria-hidden", "true")?;
+    frame.set_attribute("tabindex", "-1")?;
+    frame.set_title(t.t("summary.title"));
+    place.append_child(&frame)?;
+    let win = frame
+        .content_window()
+        .ok_or_else(|| JsValue::from_str("no frame window"))?;
+    build(&win, t, r, journey, config)?;
+    win.print()
+}
+
+fn build(
+    win: &Window,
+    t: &Texts,
+    r: &Assessment,
+    journey: &Journey,
+    config: &Config,
+) -> Result<(), JsValue> {
     let other = journey.about_someone_else();
-    let win = gloo::utils::window()
-        .open_with_url_and_target("", "_blank")?
-        .ok_or_else(|| JsValue::from_str("the browser blocked the new window"))?;
     let doc = win
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -79,7 +129,7 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
     }
     let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.set_text_content(None);
-    let _ = adopt_styles(&win, &doc);
+    let _ = adopt_styles(win, &doc);
     let page = Page {
         doc: doc.clone(),
         body: body.clone().into(),
@@ -179,7 +229,12 @@ fn build(t: &Texts, r: &Assessment, journey: &Journey, config: &Config) -> Resul
     }
     page.para(words::contact_text(t, r, other));
     if let (Some(name), Some(phone)) = (&config.center_name, &config.phone) {
-        page.para(&format!("{name}: {phone}"));
+        // Isolated: a bidi mark in the name cannot turn the number around.
+        page.para(&format!(
+            "{}: {}",
+            crate::i18n::isolate(name),
+            crate::i18n::isolate(phone)
+        ));
     }
     page.para(t.t("result.estimate"));
     page.para(t.t("summary.note"));

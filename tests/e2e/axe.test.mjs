@@ -152,3 +152,64 @@ test("axe: no WCAG A/AA violations on the result of an adolescent asked about by
   const total = report.reduce((n, r) => n + r.violations.length, 0);
   assert.equal(total, 0, `axe found ${total} violations:\n${describe(report)}`);
 });
+
+// A dark theme a center might set: light text on a dark surface. The bar,
+// the crisis lines and urgent boxes keep their light panel, so the theme's
+// text and urgent colors fail there; the contrast check falls back.
+const DARK = {
+  "--carepath-surface": "#121212",
+  "--carepath-text": "#f0f0f0",
+  "--carepath-muted": "#b8b8b8",
+  "--carepath-soft": "#1f2a30",
+  "--carepath-accent": "#8ecae6",
+  "--carepath-accent-text": "#000000",
+  "--carepath-focus": "#ffb74d",
+  "--carepath-urgent": "#ff8a80",
+};
+
+async function themed(t, theme) {
+  const page = await openDemo(session.browser(), session.server().url);
+  t.after(() => closeDemo(page));
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && m.text().includes("contrast") && warnings.push(m.text()));
+  await page.evaluate((theme) => {
+    const el = document.querySelector("carepath-assessment");
+    for (const [k, v] of Object.entries(theme)) el.style.setProperty(k, v);
+  }, theme);
+  await page.waitForTimeout(100);
+  return { page, warnings };
+}
+
+test("axe: a dark theme has no violations on the start, crisis and result screens; failing pairs fall back with one warning", async (t) => {
+  const { page, warnings } = await themed(t, DARK);
+  const report = [await audit(page, "dark start")];
+  await answerJourney(page, { ...FULL_JOURNEY }, {
+    onScreen: async (state) => {
+      if (state.screen === "crisis") report.push(await audit(page, "dark crisis"));
+    },
+  });
+  report.push(await audit(page, "dark result"));
+  for (const r of report) summarize(t, r);
+  const total = report.reduce((n, r) => n + r.violations.length, 0);
+  assert.equal(total, 0, `axe found ${total} violations:\n${describe(report)}`);
+  assert.equal(warnings.length, 1, JSON.stringify(warnings));
+  assert.match(warnings[0], /--carepath-text/);
+  assert.match(warnings[0], /--carepath-urgent/);
+  // The theme itself stays where it passes: the surface is still dark.
+  const surface = await page.evaluate(() => {
+    const root = document.querySelector("carepath-assessment").shadowRoot;
+    return getComputedStyle(root.querySelector(".cp")).backgroundColor;
+  });
+  assert.equal(surface, "rgb(18, 18, 18)");
+});
+
+test("a theme that would hide the emergency line (urgent #fff) keeps the default red, with a warning naming it", async (t) => {
+  const { page, warnings } = await themed(t, { "--carepath-urgent": "#fff" });
+  const color = await page.evaluate(() => {
+    const root = document.querySelector("carepath-assessment").shadowRoot;
+    return getComputedStyle(root.querySelector(".cp-bar-link[href='tel:911']")).color;
+  });
+  assert.equal(color, "rgb(163, 20, 14)", "the 911 link keeps the default red");
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /--carepath-urgent/);
+});

@@ -374,7 +374,7 @@ test("two widgets on one page keep separate screens and answers", async (t) => {
   assert.deepEqual(log.errors, []);
 });
 
-test("elements added later mount, a moved element keeps its place, a removed and re-added one starts fresh", async (t) => {
+test("elements added later mount, a moved element keeps its place, a removed and re-added one goes on where it was", async (t) => {
   const { page, log } = await openPage(t);
   await page.goto(`${servers.plain.url}dynamic.html`);
   assert.equal(await page.locator("carepath-assessment, div[data-carepath]").count(), 0, "nothing is there at load");
@@ -403,17 +403,16 @@ test("elements added later mount, a moved element keeps its place, a removed and
   assert.deepEqual(await late.checked("danger_now"), ["no"]);
   await late.clickAndWait(late.next());
 
-  // Remove it for good, re-add it after a tick: a fresh widget.
+  // Removed (the widget is freed), re-added later (a framework re-render):
+  // the same element object goes on where it was.
   await page.evaluate(() => {
     window.__removed = document.getElementById("late");
     window.__removed.remove();
   });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   await page.evaluate(() => document.getElementById("slot-a").append(window.__removed));
-  await late.waitForStart();
-  assert.deepEqual(await late.screen(), { screen: "start", question: null }, "a re-added widget starts over");
-  await late.begin();
-  assert.deepEqual(await late.checked("danger_now"), [], "with no answers");
+  await late.question("for_whom").waitFor();
+  assert.deepEqual(await late.checked("for_whom"), ["someone_else"], "a re-added widget keeps its place and answers");
   await late.journey(IOP_ANSWERS);
   assert.equal(await late.level(), "intensive_outpatient");
 
@@ -667,6 +666,11 @@ test("two remembering widgets keep separate progress by id, reset() clears only 
   assert.deepEqual(keys, ["carepath:progress:/remember-two.html#first", "carepath:progress:/remember-two.html#second"]);
   await page.evaluate(() => document.querySelector("carepath-assessment.second").reset());
   await second.waitForStart();
+  assert.deepEqual(
+    await page.evaluate(() => Object.keys(sessionStorage)),
+    ["carepath:progress:/remember-two.html#first"],
+    "reset() clears the second's kept place",
+  );
   await page.reload();
   await first.question("for_whom").waitFor();
   assert.deepEqual(await first.checked("for_whom"), ["someone_else"], "resetting the second left the first's progress");
@@ -858,4 +862,62 @@ test("closed by default: el.shadowRoot is null and a page-wide click listener se
     return { cls: w.className, hj: w.hasAttribute("data-hj-suppress"), clarity: w.getAttribute("data-clarity-mask") };
   });
   assert.deepEqual(wrapper, { cls: "rr-block fs-exclude", hj: true, clarity: "true" });
+});
+
+test("popups blocked: print uses a hidden frame in the widget, and the print event is sent only then", async (t) => {
+  const { page, log } = await openPage(t, {
+    init: () => {
+      window.open = () => null; // a popup blocker
+    },
+  });
+  await page.goto(`${servers.plain.url}events.html`);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  await w.result("[data-action=print]").click();
+  const contacts = await eventsOf(page, "carepath:contact", 1);
+  assert.deepEqual(contacts.map((e) => e.detail), [{ action: "print" }]);
+  const text = await page.evaluate(() => {
+    const frame = document.getElementById("w").shadowRoot.querySelector("iframe.cp-print-frame");
+    return frame?.contentDocument.body.innerText ?? null;
+  });
+  assert.match(text ?? "", /not a diagnosis/, "the summary is in the print frame");
+  assert.deepEqual(log.errors, []);
+});
+
+test("bidi: a right-to-left override in center-name is isolated, and a host's direction: rtl does not leak in", async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(`${servers.plain.url}events.html?center-name=%E2%80%AEEvil`);
+  await page.evaluate(() => (document.body.style.direction = "rtl"));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  const [label, direction] = await page.evaluate(() => {
+    const root = document.getElementById("w").shadowRoot;
+    return [root.querySelector("[data-action=call]").textContent, getComputedStyle(root.querySelector(".cp")).direction];
+  });
+  assert.equal(direction, "ltr");
+  assert.ok(label.includes("\u2068\u202eEvil\u2069"), JSON.stringify(label));
+});
+
+test("connect-src 'none' (the wasm fetch refused): no uncaught error, one clear console message, the emergency line stays", async (t) => {
+  const { page, log } = await openPage(t);
+  const url = `${servers.plain.url}events.html`;
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), "content-security-policy": "connect-src 'none'" },
+    });
+  });
+  await page.goto(url);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await page.waitForFunction(() => true);
+  const deadline = Date.now() + STEP_TIMEOUT;
+  const failed = () => log.console.filter((m) => m.type === "error" && m.text.includes("carepath: the widget could not load"));
+  while (!failed().length && Date.now() < deadline) await page.waitForTimeout(50);
+  assert.equal(failed().length, 1, JSON.stringify(log.console));
+  assert.deepEqual(log.errors, [], "no uncaught error or rejection");
+  assert.ok(await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("a[href='tel:911']") !== null));
 });

@@ -110,7 +110,13 @@ async function openHost(t, options, opts) {
 /** One emergency line is visible, with its three links. */
 async function assertEmergencyLine(frame) {
   for (const href of ["tel:911", "tel:988", "sms:988"]) {
-    const visible = await frame.locator(`a[href="${href}"]`).evaluateAll((links) => links.filter((a) => a.checkVisibility()).length);
+    const count = () => frame.locator(`a[href="${href}"]`).evaluateAll((links) => links.filter((a) => a.checkVisibility()).length);
+    // The widget may be swapping the loader's screen for its own: retry briefly.
+    let visible = await count();
+    for (let i = 0; i < 20 && visible !== 1; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      visible = await count();
+    }
     assert.equal(visible, 1, `one visible ${href} link`);
   }
 }

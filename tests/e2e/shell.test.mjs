@@ -383,6 +383,115 @@ test("if the wasm never arrives, the emergency line and the crisis screen still 
   // Going on needs the widget: the visitor is told it could not load.
   await root.locator("section[data-screen=crisis] button.cp-primary").click();
   assert.match(await root.locator("section[data-screen=crisis] p[role=alert]").textContent(), /could not load/);
+  // The failure names a way to reach the center: its number, not only "call".
+  const call = root.locator("section[data-screen=crisis] .cp-wait a[href='tel:+15550100199']");
+  assert.match(await call.textContent(), /Call .*Riverside Recovery/);
+  assert.ok(await root.locator("section[data-screen=crisis] .cp-wait button").isVisible(), "Try again");
+});
+
+test("a visitor waiting 20 s is told, with Try again and the center's number; the widget mounts when the wasm arrives later", async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.clock.install();
+  const release = await holdWasm(page);
+  await page.goto(server.url);
+  const root = page.locator("carepath-assessment");
+  await root.locator("[data-screen=start] button.cp-primary").click();
+  await root.locator("input[name=danger_now][value=no]").check();
+  await root.locator("form[data-screen=question] button[type=submit]").click();
+  await root.locator("p[role=alert]").waitFor();
+  assert.match(await root.locator("p[role=alert]").textContent(), /One moment/);
+  await page.clock.fastForward(21_000);
+  await root.locator(".cp-wait").waitFor();
+  assert.match(await root.locator("p[role=alert]").textContent(), /longer than usual/);
+  assert.ok(await root.locator(".cp-wait button").isVisible(), "Try again");
+  assert.equal(await root.locator(".cp-wait a[href='tel:+15550100199']").count(), 1);
+  assert.ok(await root.locator(".cp-bar a[href='tel:911']").isVisible(), "911 stays");
+  assert.ok(warnings.some((w) => w.includes("has not loaded after 20 s")), JSON.stringify(warnings));
+  // The wasm arrives after all: the widget opens the next question.
+  release();
+  await root.locator("form[data-question=for_whom]").waitFor();
+});
+
+test("removed and re-added much later, a widget goes on where it was; 1,000 new elements added and removed do not grow memory; adopting into another document does not throw", async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+  const root = page.locator("carepath-assessment");
+  await root.locator("[data-screen=start] button.cp-primary").click();
+  await root.locator("input[name=danger_now][value=no]").check();
+  await root.locator("form[data-screen=question] button[type=submit]").click();
+  await root.locator("form[data-question=for_whom]").waitFor();
+  await page.evaluate(() => {
+    const el = document.querySelector("carepath-assessment");
+    window.__parent = el.parentNode;
+    window.__el = el;
+    el.remove();
+  });
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => window.__parent.append(window.__el));
+  await root.locator("form[data-question=for_whom]").waitFor();
+
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  };
+  const cycle = (n) =>
+    page.evaluate(async (n) => {
+      for (let i = 0; i < n; i++) {
+        const el = document.createElement("carepath-assessment");
+        document.body.append(el);
+        await new Promise((r) => setTimeout(r, 0));
+        el.remove();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }, n);
+  await cycle(100);
+  const before = await heap();
+  await cycle(1000);
+  const grown = (await heap()) - before;
+  assert.ok(grown < 2_000_000, `the JS heap grew ${grown} B over 1,000 cycles`);
+
+  // Adopted into another document (an iframe's): no uncaught error.
+  await page.evaluate(async () => {
+    const frame = document.createElement("iframe");
+    document.body.append(frame);
+    const el = document.querySelector("carepath-assessment");
+    frame.contentDocument.body.append(frame.contentDocument.adoptNode(el));
+    await new Promise((r) => setTimeout(r, 200));
+  });
+  assert.deepEqual(errors, []);
+});
+
+test("a foreign <carepath-assessment> definition is named in the console, and <div data-carepath> still works", async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.addInitScript(() => {
+    customElements.define("carepath-assessment", class extends HTMLElement {});
+    document.addEventListener("DOMContentLoaded", () => {
+      const div = document.createElement("div");
+      div.setAttribute("data-carepath", "");
+      div.id = "div-widget";
+      document.body.append(div);
+    });
+  });
+  await page.goto(server.url);
+  await page.locator("#div-widget [data-screen=start]").waitFor();
+  assert.ok(warnings.some((w) => w.includes("another script already defined <carepath-assessment>")), JSON.stringify(warnings));
 });
 
 test("the stylesheet the loader adopts reads as the same rules as styles/widget.css", async (t) => {
@@ -453,8 +562,10 @@ test("remember: a place kept at the start screen does not undo what the visitor 
     await route.fulfill({ response, body });
   });
   await page.goto(server.url);
-  // The widget keeps "at the start" as soon as it runs.
-  await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith("carepath:progress:")));
+  // The widget runs; at the start with nothing answered it keeps nothing.
+  await page.waitForFunction(() => document.querySelector("carepath-assessment").shadowRoot.querySelector("[data-screen=start] button"));
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), [], "nothing kept at a fresh start");
   const release = await holdWasm(page);
   await page.reload();
   await inWidget(page, "section[data-screen=start] button.cp-primary").click();

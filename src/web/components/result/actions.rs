@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::super::use_texts;
@@ -25,7 +26,7 @@ pub fn Actions(props: &ActionsProps) -> Html {
     let t = use_texts();
     let other = props.journey.about_someone_else();
     let r = &props.result;
-    let center = props.config.center_name.clone().unwrap_or_default();
+    let center = crate::i18n::isolate(&props.config.center_name.clone().unwrap_or_default());
     let contact = super::words::contact_text(&t, r, other);
     let print = {
         let (texts, result, journey, config) = (
@@ -35,9 +36,16 @@ pub fn Actions(props: &ActionsProps) -> Html {
             props.config.clone(),
         );
         let on_contact = props.on_contact.clone();
-        Callback::from(move |_: MouseEvent| {
-            on_contact.emit("print");
-            summary::open(&texts, &result, &journey, &config)
+        Callback::from(move |e: MouseEvent| {
+            // The widget's own root, for a print frame if popups are blocked.
+            let place = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .map(|n| n.get_root_node());
+            // Told only when the visitor got a summary or a print dialog.
+            if summary::open(&texts, &result, &journey, &config, place) {
+                on_contact.emit("print");
+            }
         })
     };
     let tell = |action: &'static str| props.on_contact.reform(move |_: MouseEvent| action);
