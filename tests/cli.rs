@@ -141,6 +141,24 @@ fn rules_prints_the_decision_table_as_markdown() {
 }
 
 #[test]
+fn rules_prints_v3_with_the_principle_and_every_clinical_fact_the_engine_uses() {
+    let md = carepath::assessment::table::rules_markdown();
+    assert!(md.starts_with("# Carepath decision table (contract v3)"));
+    assert!(md.contains("**Skips never escalate.**"));
+    assert!(md.contains("| 15 | none |"), "rule 15");
+    assert!(md.contains("`center_offers_first_step`"), "rule 14");
+    // Rule 2's hit policy, from the rules themselves.
+    assert!(md.contains("(2a, 2b, 2c, 2d, 2e, 2f) are tried in this order"));
+    // First-step lengths and generic weeks are printed, not only coded.
+    assert!(md.contains("| `medically_managed` | 24-hour care | 3-7 |"));
+    assert!(md.contains("| `ambulatory` | daily visits | 5-7 |"));
+    assert!(md.contains(
+        "| `intensive_outpatient` | evenings | mon 18:00-21:00, wed 18:00-21:00, thu 18:00-21:00 | mon 16:00-19:00, wed 16:00-19:00, thu 16:00-19:00 |"
+    ), "{md}");
+    assert!(md.contains("8-12, then `outpatient`"));
+}
+
+#[test]
 fn questions_lists_the_bank() {
     let out = carepath(&["questions"], None);
     assert!(out.status.success());

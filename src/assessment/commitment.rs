@@ -286,6 +286,45 @@ pub struct Phase {
     pub weeks: Option<Range>,
 }
 
+/// A withdrawal first step and how long it lasts (the contract's "First
+/// steps"): one table, used by the phases and printed by `carepath rules`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FirstStepLength {
+    pub care: Care,
+    pub withdrawal: Withdrawal,
+    pub days: Range,
+    /// What it is, for the printed table.
+    pub means: &'static str,
+}
+
+pub static FIRST_STEPS: [FirstStepLength; 2] = [
+    FirstStepLength {
+        care: Care::MedicallyManagedWithdrawal,
+        withdrawal: Withdrawal::MedicallyManaged,
+        days: r(3, 7),
+        means: "24-hour care",
+    },
+    FirstStepLength {
+        care: Care::AmbulatoryWithdrawal,
+        withdrawal: Withdrawal::Ambulatory,
+        days: r(5, 7),
+        means: "daily visits",
+    },
+];
+
+/// Every track, for the printed table of generic weeks.
+pub const TRACKS: [Track; 3] = [Track::Daytime, Track::Evenings, Track::Weekends];
+
+impl Track {
+    pub fn id(self) -> &'static str {
+        match self {
+            Track::Daytime => "daytime",
+            Track::Evenings => "evenings",
+            Track::Weekends => "weekends",
+        }
+    }
+}
+
 /// The phases over the coming months, in order.
 pub fn phases(urgent: Urgent, withdrawal: Withdrawal, level: Level) -> Vec<Phase> {
     let first = |care, days| Phase {
@@ -298,12 +337,8 @@ pub fn phases(urgent: Urgent, withdrawal: Withdrawal, level: Level) -> Vec<Phase
     if urgent == Urgent::Emergency {
         phases.push(first(Care::Emergency, None));
     }
-    match withdrawal {
-        Withdrawal::MedicallyManaged => {
-            phases.push(first(Care::MedicallyManagedWithdrawal, Some(r(3, 7))))
-        }
-        Withdrawal::Ambulatory => phases.push(first(Care::AmbulatoryWithdrawal, Some(r(5, 7)))),
-        Withdrawal::None => {}
+    if let Some(step) = FIRST_STEPS.iter().find(|s| s.withdrawal == withdrawal) {
+        phases.push(first(step.care, Some(step.days)));
     }
     let core = band(level);
     phases.push(Phase {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::commitment::BANDS;
+use super::commitment::{generic_week, BANDS, FIRST_STEPS, TRACKS};
 use super::conditions::TERMS;
 use super::ids::Level;
 use super::questions::{Kind, Unanswered, QUESTIONS};
@@ -74,8 +74,15 @@ pub fn rules_markdown() -> String {
     let _ = writeln!(out, "\n## Rules\n");
     let _ = writeln!(
         out,
-        "Rules 2a-2f are tried in order and the first that holds sets the withdrawal first \
-         step. A rule-3 \"severity minimum\" is the only minimum a cap (4a) lowers.\n"
+        "Hit policy of rule 2: the rules that set `withdrawal` ({}) are tried in this order \
+         and the first that holds sets the first step; every other rule applies when it holds. \
+         A rule-3 \"severity minimum\" is the only minimum a cap (4a) lowers.\n",
+        RULES
+            .iter()
+            .filter(|r| r.is_first_step())
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let _ = writeln!(
         out,
@@ -101,6 +108,16 @@ pub fn rules_markdown() -> String {
          referred on. The center's week is used only when both its hours a week and its number of \
          distinct days a week lie in the level's band (adolescent hours under 18).\n"
     );
+    let _ = writeln!(out, "## First steps\n");
+    let _ = writeln!(out, "| first step | what it is | days |\n|---|---|---|");
+    for step in &FIRST_STEPS {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {}-{} |",
+            step.withdrawal, step.means, step.days.min, step.days.max
+        );
+    }
+    let _ = writeln!(out);
     let _ = writeln!(out, "## Weekly commitment\n");
     let _ = writeln!(
         out,
@@ -110,6 +127,10 @@ pub fn rules_markdown() -> String {
         let weeks = b
             .weeks
             .map_or("none".to_string(), |w| format!("{}-{}", w.min, w.max));
+        let weeks = match b.steps_down_to {
+            Some(next) => format!("{weeks}, then `{next}`"),
+            None => weeks,
+        };
         let _ = writeln!(
             out,
             "| `{}` | {}-{} | {}-{} | {}-{} | {} |",
@@ -122,6 +143,39 @@ pub fn rules_markdown() -> String {
             b.days.max,
             weeks
         );
+    }
+    let _ = writeln!(out, "\n## Generic weeks\n");
+    let _ = writeln!(
+        out,
+        "The suggested week when the center gives none in the band. The track follows \
+         `schedule`, else the evening track for work or school, else daytime.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| level | track | adult | under 18 |\n|---|---|---|---|"
+    );
+    for b in &BANDS {
+        for track in TRACKS {
+            let week = |under_18| {
+                let sessions = generic_week(b.level, track, under_18);
+                if sessions.is_empty() {
+                    return "none".to_string();
+                }
+                sessions
+                    .iter()
+                    .map(|s| format!("{} {}-{}", s.day, s.start, s.end))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} |",
+                b.level,
+                track.id(),
+                week(false),
+                week(true)
+            );
+        }
     }
     out
 }
