@@ -63,6 +63,9 @@ pub fn choose_locale(setting: &str, browser_languages: &[String]) -> &'static st
 pub struct Texts {
     lang: &'static str,
     table: &'static Table,
+    /// The visitor asks for someone else: "they" wording (`key.they`)
+    /// wherever the locale has one.
+    they: bool,
 }
 
 /// A host value (a center's name, a phone number) set apart from the text
@@ -80,7 +83,11 @@ impl Texts {
     /// The texts of a supported locale id (English for any other).
     pub fn for_locale(id: &str) -> Texts {
         let (lang, table, _) = LOCALES.iter().find(|l| l.0 == id).unwrap_or(&LOCALES[0]);
-        Texts { lang, table }
+        Texts {
+            lang,
+            table,
+            they: false,
+        }
     }
 
     /// Whether this locale's file has the `i`th key.
@@ -100,21 +107,24 @@ impl Texts {
         self.lang
     }
 
-    /// The text for `key`; a missing key shows as the key itself, so a gap
-    /// is visible and never crashes.
-    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.get(key).unwrap_or(key)
+    /// The same texts in the "they" wording when `someone_else`.
+    #[must_use]
+    pub fn they(self, someone_else: bool) -> Texts {
+        Texts {
+            they: someone_else,
+            ..self
+        }
     }
 
-    /// The text for `key`, in the "they" wording (`key.they`) when the
-    /// visitor asks for someone else and the locale has one.
-    pub fn tw<'a>(&'a self, key: &'a str, someone_else: bool) -> &'a str {
-        if someone_else {
-            if let Some(text) = self.get(&format!("{key}.they")) {
-                return text;
-            }
-        }
-        self.t(key)
+    /// The text for `key`, in the "they" wording (`key.they`) when these
+    /// texts speak of someone else and the locale has one; a missing key
+    /// shows as the key itself, so a gap is visible and never crashes.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.they
+            .then(|| self.get(&format!("{key}.they")))
+            .flatten()
+            .or_else(|| self.get(key))
+            .unwrap_or(key)
     }
 
     /// Fills `{name}` placeholders.
@@ -126,26 +136,13 @@ impl Texts {
         out
     }
 
-    /// `t` then `fill`.
+    /// `t` then `fill`. A count named `n` of 1 picks the singular,
+    /// `key.one`, when the locale has one (English and Spanish need only
+    /// one singular form).
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        Self::fill(self.t(key), args)
-    }
-
-    /// `tw` then `fill`.
-    pub fn fw(&self, key: &str, someone_else: bool, args: &[(&str, &str)]) -> String {
-        Self::fill(self.tw(key, someone_else), args)
-    }
-
-    /// `key.one` when `n` is 1 and the locale has it, else `key`; then
-    /// `fill`. (English and Spanish need only one singular form.)
-    pub fn fcount(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
         let one = format!("{key}.one");
-        let chosen = if n == 1 && self.get(&one).is_some() {
-            one.as_str()
-        } else {
-            key
-        };
-        Self::fill(self.t(chosen), args)
+        let singular = args.contains(&("n", "1")) && self.get(&one).is_some();
+        Self::fill(self.t(if singular { &one } else { key }), args)
     }
 
     /// Every key of the locale file.

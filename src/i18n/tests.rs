@@ -214,10 +214,14 @@ fn spanish_uses_a_24_hour_clock_and_a_decimal_comma() {
 #[test]
 fn they_wording_is_used_only_for_someone_else() {
     let en = Texts::english();
-    assert_eq!(en.tw("q.age.legend", false), "How old are you?");
-    assert_eq!(en.tw("q.age.legend", true), "How old are they?");
+    assert_eq!(en.t("q.age.legend"), "How old are you?");
+    assert_eq!(en.they(false).t("q.age.legend"), "How old are you?");
+    assert_eq!(en.they(true).t("q.age.legend"), "How old are they?");
     // No "other" form: the plain text serves both.
-    assert_eq!(en.tw("q.for_whom.legend", true), en.t("q.for_whom.legend"));
+    assert_eq!(
+        en.they(true).t("q.for_whom.legend"),
+        en.t("q.for_whom.legend")
+    );
 }
 
 #[test]
@@ -246,34 +250,28 @@ fn english_clock_is_12_hour() {
 #[test]
 fn counts_of_one_use_the_singular() {
     let en = Texts::english();
-    let one = en.fcount("week.summary", 1, &[("hours", "2")]);
+    let one = en.f("week.summary", &[("n", "1"), ("hours", "2")]);
     assert_eq!(one, "About 2 hours a week, on 1 day:");
-    let three = en.fcount("week.summary", 3, &[("hours", "9"), ("days", "3")]);
+    let three = en.f("week.summary", &[("n", "3"), ("hours", "9"), ("days", "3")]);
     assert_eq!(three, "About 9 hours a week, on 3 days:");
 }
 
 #[test]
-fn keys_with_they_wording_are_looked_up_with_it() {
+fn the_web_layer_has_one_lookup_and_never_passes_they_by_hand() {
+    // "They" is chosen inside `Texts::t` (the context's texts know who the
+    // check is for); plurals inside `Texts::f`.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
-    let mut sources = String::new();
     let mut dirs = vec![root];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 dirs.push(path);
-            } else {
-                sources.push_str(&std::fs::read_to_string(path).unwrap());
+                continue;
             }
-        }
-    }
-    for texts in locales() {
-        for key in texts.keys().filter_map(|k| k.strip_suffix(".they")) {
-            for plain in [format!(".t(\"{key}\")"), format!(".f(\"{key}\"")] {
-                assert!(
-                    !sources.contains(&plain),
-                    "{key} has a \"they\" form: look it up with tw/fw"
-                );
+            let source = std::fs::read_to_string(&path).unwrap();
+            for old in [".tw(", ".fw(", ".fcount("] {
+                assert!(!source.contains(old), "{}: {old}", path.display());
             }
         }
     }

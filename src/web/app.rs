@@ -56,7 +56,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let texts = use_memo(*locale, |id| Texts::for_locale(id));
     // The language switch offers the next locale; answers and place stay.
     let switch_to = LOCALES
         .iter()
@@ -71,6 +70,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let saved = props.saved.clone();
     let state = use_reducer(move || State(saved.unwrap_or_default()));
+    // One lookup for every screen: the texts know the language and whether
+    // the check is for someone else ("they" wording).
+    let texts = use_memo((*locale, state.0.about_someone_else()), |(id, they)| {
+        Texts::for_locale(id).they(*they)
+    });
     let root = use_node_ref();
     {
         let state = state.clone();
@@ -135,7 +139,7 @@ pub fn App(props: &AppProps) -> Html {
             <QuestionScreen key={q.id()} q={q} journey={journey.clone()} send={send.clone()} />
         },
         Screen::Crisis { .. } => html! {
-            <Crisis someone_else={journey.about_someone_else()} send={send.clone()} />
+            <Crisis send={send.clone()} />
         },
         Screen::Result => html! {
             <ResultScreen journey={journey.clone()} config={props.config.clone()} send={send.clone()} {on_contact} />

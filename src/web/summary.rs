@@ -119,7 +119,6 @@ fn build(
     journey: &Journey,
     config: &Config,
 ) -> Result<(), JsValue> {
-    let other = journey.about_someone_else();
     let doc = win
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -163,18 +162,18 @@ fn build(
     page.heading(t.t("result.fits"));
     page.add(&page.body, "p", t.t(&format!("level.{}.name", r.level)))
         .map(|p| p.set_attribute("class", "level"));
-    page.para(t.tw(&format!("level.{}.about", r.level), other));
+    page.para(t.t(&format!("level.{}.about", r.level)));
 
     page.heading(t.t("week.heading"));
     match r.level {
-        Level::Residential => page.para(t.tw("week.residential", other)),
-        Level::SelfGuided => page.para(t.tw("week.self_guided", other)),
+        Level::Residential => page.para(t.t("week.residential")),
+        Level::SelfGuided => page.para(t.t("week.self_guided")),
         _ => {
             let days = r.schedule.day_count();
-            page.para(&t.fcount(
+            page.para(&t.f(
                 "week.summary",
-                days,
                 &[
+                    ("n", &days.to_string()),
                     ("hours", &week::hours_text(t, r.schedule.hours_per_week)),
                     ("days", &days.to_string()),
                 ],
@@ -191,7 +190,7 @@ fn build(
         "ol",
         r.phases.iter().map(|p| timeline::phase_text(t, p, po)),
     );
-    page.heading(t.tw("life.heading", other));
+    page.heading(t.t("life.heading"));
     page.list(
         "ul",
         life::life_keys(r.level, journey)
@@ -227,7 +226,7 @@ fn build(
     if r.center_offers_level == Some(false) || r.center_offers_first_step == Some(false) {
         page.para(t.t("refer.body"));
     }
-    page.para(words::contact_text(t, r, other));
+    page.para(words::contact_text(t, r));
     if let (Some(name), Some(phone)) = (&config.center_name, &config.phone) {
         // Isolated: a bidi mark in the name cannot turn the number around.
         page.para(&format!(

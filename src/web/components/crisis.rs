@@ -8,20 +8,18 @@ use crate::journey::Msg;
 
 #[derive(Properties, PartialEq)]
 pub struct CrisisProps {
-    pub someone_else: bool,
     pub send: Callback<Msg>,
 }
 
 #[function_component]
 pub fn Crisis(props: &CrisisProps) -> Html {
     let t = use_texts();
-    let other = props.someone_else;
     let go_on = props.send.reform(|_: MouseEvent| Msg::Continue);
     let back = props.send.reform(|_: MouseEvent| Msg::Back);
     html! {
         <section class="cp-crisis" data-screen="crisis">
             <h2 class="cp-heading cp-focus" tabindex="-1">{ t.t("crisis.heading") }</h2>
-            <p>{ t.tw("crisis.body", other) }</p>
+            <p>{ t.t("crisis.body") }</p>
             <ul class="cp-crisis-lines">
                 <li>
                     <p>{ t.t("crisis.911") }</p>
@@ -38,11 +36,11 @@ pub fn Crisis(props: &CrisisProps) -> Html {
                     <a class="cp-button" href="tel:+18002221222">{ t.t("crisis.poison_link") }</a>
                 </li>
             </ul>
-            <p>{ t.tw("crisis.stay", other) }</p>
-            <p>{ t.tw("crisis.later", other) }</p>
+            <p>{ t.t("crisis.stay") }</p>
+            <p>{ t.t("crisis.later") }</p>
             <div class="cp-nav">
                 <button type="button" class="cp-button cp-primary" onclick={go_on}>
-                    { t.tw("crisis.continue", other) }
+                    { t.t("crisis.continue") }
                 </button>
                 <button type="button" class="cp-button cp-link" onclick={back}>{ t.t("nav.back") }</button>
             </div>

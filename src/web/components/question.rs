@@ -22,13 +22,12 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     let t = use_texts();
     let q = props.q;
     let bank = question(q);
-    let other = props.journey.about_someone_else();
     let (n, total) = props.journey.progress(q);
     let chosen = props.journey.answers.chosen(q).unwrap_or_default();
     let hint_key = format!("q.{q}.hint");
     let help_key = format!("q.{q}.help");
-    let hint = (t.t(&hint_key) != hint_key).then(|| t.tw(&hint_key, other).to_string());
-    let help = (t.t(&help_key) != help_key).then(|| t.tw(&help_key, other).to_string());
+    let hint = (t.t(&hint_key) != hint_key).then(|| t.t(&hint_key).to_string());
+    let help = (t.t(&help_key) != help_key).then(|| t.t(&help_key).to_string());
     let hint_id = format!("cp-hint-{q}");
     let error_id = format!("cp-error-{q}");
     let hold = props.journey.hold == Some(Hold::NeedAnswer);
@@ -62,7 +61,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             <div class="cp-option">
                 <input type={kind} class="cp-input" id={id.clone()} name={q.id()} value={option}
                     checked={checked} {onchange} />
-                <label for={id}>{ t.tw(&format!("q.{q}.opt.{option}"), other) }</label>
+                <label for={id}>{ t.t(&format!("q.{q}.opt.{option}")) }</label>
             </div>
         }
     });
@@ -87,7 +86,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                         <span class="cp-progress">
                             { t.f("nav.progress", &[("n", &n.to_string()), ("total", &total.to_string())]) }
                         </span>
-                        <span class="cp-question-text">{ t.tw(&format!("q.{q}.legend"), other) }</span>
+                        <span class="cp-question-text">{ t.t(&format!("q.{q}.legend")) }</span>
                     </h2>
                 </legend>
                 if let Some(hint) = hint {

@@ -24,10 +24,9 @@ pub struct ActionsProps {
 #[function_component]
 pub fn Actions(props: &ActionsProps) -> Html {
     let t = use_texts();
-    let other = props.journey.about_someone_else();
     let r = &props.result;
     let center = crate::i18n::isolate(&props.config.center_name.clone().unwrap_or_default());
-    let contact = super::words::contact_text(&t, r, other);
+    let contact = super::words::contact_text(&t, r);
     let print = {
         let (texts, result, journey, config) = (
             t.clone(),

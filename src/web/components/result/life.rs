@@ -45,13 +45,12 @@ pub fn life_keys(level: Level, journey: &Journey) -> Vec<&'static str> {
 #[function_component]
 pub fn Life(props: &LifeProps) -> Html {
     let t = use_texts();
-    let other = props.journey.about_someone_else();
     let items = life_keys(props.result.level, &props.journey)
         .into_iter()
         .map(|k| html! { <li>{ t.t(k) }</li> });
     html! {
         <div class="cp-life">
-            <h3>{ t.tw("life.heading", other) }</h3>
+            <h3>{ t.t("life.heading") }</h3>
             <ul>{ for items }</ul>
         </div>
     }

@@ -29,7 +29,6 @@ pub struct ResultProps {
 #[function_component]
 pub fn ResultScreen(props: &ResultProps) -> Html {
     let t = use_texts();
-    let other = props.journey.about_someone_else();
     // The first question is required, so the engine only fails if the
     // visitor never answered it: send them back to it.
     let result: Assessment = match assess(&props.journey.answers, props.config.center.as_ref()) {
@@ -101,18 +100,18 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let has_skips = !props.journey.skipped().is_empty();
     html! {
         <section class="cp-result" data-screen="result">
-            <h2 class="cp-heading cp-focus" tabindex="-1">{ t.tw("result.heading", other) }</h2>
+            <h2 class="cp-heading cp-focus" tabindex="-1">{ t.t("result.heading") }</h2>
             { for first_step }
             { for detox }
             <div class="cp-level" data-level={level.id()} data-urgent={result.urgent.id()}
                 data-withdrawal={result.withdrawal.id()}>
                 <p class="cp-fits">{ t.t("result.fits") }</p>
                 <p class="cp-level-name">{ t.t(&format!("level.{level}.name")) }</p>
-                <p>{ t.tw(&format!("level.{level}.about"), other) }</p>
+                <p>{ t.t(&format!("level.{level}.about")) }</p>
                 <h3>{ t.t("result.day_heading") }</h3>
                 <p>{ t.t(&format!("level.{level}.day")) }</p>
             </div>
-            <week::Week result={result.clone()} someone_else={other} />
+            <week::Week result={result.clone()} />
             <timeline::Timeline result={result.clone()} journey={props.journey.clone()} />
             <life::Life result={result.clone()} journey={props.journey.clone()} />
             <div class="cp-why">
@@ -128,7 +127,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             if has_skips {
                 <div class="cp-skipped" data-skipped="true">
                     <h3>{ t.t("skipped.heading") }</h3>
-                    <p>{ t.tw("skipped.intro", other) }</p>
+                    <p>{ t.t("skipped.intro") }</p>
                     <ul>{ for skipped_list }</ul>
                 </div>
             }

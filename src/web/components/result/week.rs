@@ -12,7 +12,6 @@ use crate::i18n::{clock, Texts};
 #[derive(Properties, PartialEq)]
 pub struct WeekProps {
     pub result: Assessment,
-    pub someone_else: bool,
 }
 
 /// Hours shown top to bottom: 6 am to 10 pm.
@@ -70,7 +69,7 @@ fn picture(t: &Texts, sessions: &[Session]) -> Html {
     });
     html! {
         <svg class="cp-week-picture" viewBox={format!("0 0 {} {}", 7 * COLUMN, height)}
-            role="img" aria-label={t.fcount("week.picture", sessions.len(), &[("count", &sessions.len().to_string())])}
+            role="img" aria-label={t.f("week.picture", &[("n", &sessions.len().to_string()), ("count", &sessions.len().to_string())])}
             focusable="false">
             { for days }
             // Faint lines at noon and 6 pm, to tell day from evening.
@@ -86,8 +85,8 @@ pub fn Week(props: &WeekProps) -> Html {
     let t = use_texts();
     let r = &props.result;
     let body = match r.level {
-        Level::Residential => html! { <p>{ t.tw("week.residential", props.someone_else) }</p> },
-        Level::SelfGuided => html! { <p>{ t.tw("week.self_guided", props.someone_else) }</p> },
+        Level::Residential => html! { <p>{ t.t("week.residential") }</p> },
+        Level::SelfGuided => html! { <p>{ t.t("week.self_guided") }</p> },
         _ => {
             let days = r.schedule.day_count();
             let list = r
@@ -103,7 +102,8 @@ pub fn Week(props: &WeekProps) -> Html {
                 <>
                     { picture(&t, &r.schedule.sessions) }
                     <p class="cp-week-summary" data-hours={hours_text(&t, r.schedule.hours_per_week)}>
-                        { t.fcount("week.summary", days, &[
+                        { t.f("week.summary", &[
+                            ("n", &days.to_string()),
                             ("hours", &hours_text(&t, r.schedule.hours_per_week)),
                             ("days", &days.to_string()),
                         ]) }

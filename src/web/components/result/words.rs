@@ -17,11 +17,10 @@ pub(crate) fn pregnant_opioids(r: &Assessment, journey: &Journey) -> bool {
 
 /// Why it is an emergency: danger now, or the self-harm answer.
 pub(crate) fn emergency_body<'a>(t: &'a Texts, journey: &Journey) -> &'a str {
-    let other = journey.about_someone_else();
     if journey.answers.chosen(Q::DangerNow).unwrap_or_default() == ["yes"] {
-        t.tw("first.emergency.body", other)
+        t.t("first.emergency.body")
     } else {
-        t.tw("first.emergency.body_self_harm", other)
+        t.t("first.emergency.body_self_harm")
     }
 }
 
@@ -31,7 +30,6 @@ pub(crate) fn detox_text(
     r: &Assessment,
     journey: &Journey,
 ) -> Option<(String, Vec<String>)> {
-    let other = journey.about_someone_else();
     let name = match r.withdrawal {
         Withdrawal::None => return None,
         Withdrawal::MedicallyManaged if pregnant_opioids(r, journey) => {
@@ -42,28 +40,26 @@ pub(crate) fn detox_text(
     };
     let days = r.phases.iter().find_map(|p| p.days)?;
     let (min, max) = (days.min.to_string(), days.max.to_string());
-    let mut body = vec![t.fw(
+    let mut body = vec![t.f(
         &format!("first.{name}.body"),
-        other,
         &[("min", &min), ("max", &max)],
     )];
     let opioid = journey.answers.read().has_any(Q::Substances, &["opioids"]);
     if r.withdrawal == Withdrawal::Ambulatory && opioid {
-        body.push(t.tw("first.ambulatory.opioids", other).to_string());
+        body.push(t.t("first.ambulatory.opioids").to_string());
     }
     Some((t.t(&format!("first.{name}.heading")).to_string(), body))
 }
 
 /// Each flag's advice, in the result's order.
 pub(crate) fn flag_texts(t: &Texts, r: &Assessment, journey: &Journey) -> Vec<String> {
-    let other = journey.about_someone_else();
     let opioid = journey.answers.read().has_any(Q::Substances, &["opioids"]);
     r.flags
         .iter()
         .map(|f| {
-            let text = t.tw(&format!("flag.{f}"), other).to_string();
+            let text = t.t(&format!("flag.{f}")).to_string();
             if *f == Flag::RecoveryHousing && opioid {
-                format!("{text} {}", t.tw("flag.recovery_housing.opioids", other))
+                format!("{text} {}", t.t("flag.recovery_housing.opioids"))
             } else {
                 text
             }
@@ -72,11 +68,11 @@ pub(crate) fn flag_texts(t: &Texts, r: &Assessment, journey: &Journey) -> Vec<St
 }
 
 /// The suggested first contact (rule 13).
-pub(crate) fn contact_text<'a>(t: &'a Texts, r: &Assessment, other: bool) -> &'a str {
+pub(crate) fn contact_text<'a>(t: &'a Texts, r: &Assessment) -> &'a str {
     match r.first_contact {
-        FirstContact::ReachOut => t.tw("contact.reach_out", other),
-        FirstContact::TalkItOver => t.tw("contact.talk_it_over", other),
-        FirstContact::SafetyFirst => t.tw("contact.safety_first", other),
+        FirstContact::ReachOut => t.t("contact.reach_out"),
+        FirstContact::TalkItOver => t.t("contact.talk_it_over"),
+        FirstContact::SafetyFirst => t.t("contact.safety_first"),
     }
 }
 
