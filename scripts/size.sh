@@ -22,7 +22,10 @@ BUDGET=80000
 # sentences, remember by id, phone and schedule checks, the theme contrast
 # check, slow/failed loading with Try again, print frame, bidi): measured
 # 154,388 B (+3,688 B over v3: loader +2,072, glue -8, wasm +1,624).
-CEILING=155000
+# 155500: issue 12's first steps (one lookup with "they" inside, events
+# from the reducer's Journey::apply): 155,213 B (+825 B of wasm), to be
+# paid back with the rest of issue 12 (the loader's copies).
+CEILING=155500
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -24,17 +24,7 @@ pub fn replay_from(mut journey: Journey, actions: &str) -> (Journey, Vec<Event>)
         let Some(msg) = message(word) else {
             continue;
         };
-        let before = journey.screen;
-        journey.update(msg);
-        if journey.screen == before {
-            continue;
-        }
-        if msg == Msg::Begin {
-            events.push(Event::Start);
-        }
-        if let Screen::Question(q) = journey.screen {
-            events.push(Event::Step(q));
-        }
+        events.extend(journey.apply(msg));
     }
     journey.step = 0;
     (journey, events)

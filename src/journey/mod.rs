@@ -38,6 +38,9 @@ pub enum Msg {
     /// From the result: answer a question that was skipped; Next, Skip
     /// and Back then return to the result.
     Revisit(Q),
+    /// A contact action was used (`call`, `contact`, `print`, `helpline`,
+    /// `find_treatment`): it changes nothing, the host hears of it.
+    Contact(&'static str),
 }
 
 /// Why Next did not move on.
@@ -150,6 +153,29 @@ impl Journey {
     /// way back to each.
     pub fn skipped(&self) -> Vec<Q> {
         self.answers.read().unanswered().to_vec()
+    }
+
+    /// Applies one message and returns what the host hears of it: the one
+    /// place events come from (the widget and the loader's hand-over both
+    /// use it). The embed layer decides which of them leave the widget.
+    pub fn apply(&mut self, msg: Msg) -> Vec<Event> {
+        let (step, screen) = (self.step, self.screen);
+        self.update(msg);
+        let mut events = Vec::new();
+        if msg == Msg::Begin && self.screen != screen {
+            events.push(Event::Start);
+        }
+        if let Msg::Contact(action) = msg {
+            events.push(Event::Contact(action));
+        }
+        if self.step != step {
+            match self.screen {
+                Screen::Question(q) => events.push(Event::Step(q)),
+                Screen::Result => events.push(Event::Complete),
+                _ => {}
+            }
+        }
+        events
     }
 
     /// Applies one message; returns whether anything changed.

@@ -368,3 +368,24 @@ fn a_revisit_place_is_kept_across_a_reload() {
     assert_eq!(back.screen, Screen::Question(Q::Medical));
     assert!(back.revisit);
 }
+
+#[test]
+fn apply_returns_the_events_a_host_hears_once_per_message() {
+    let mut j = Journey::new();
+    assert_eq!(
+        j.apply(Msg::Begin),
+        [Event::Start, Event::Step(Q::DangerNow)]
+    );
+    assert_eq!(j.apply(Msg::Choose(Q::DangerNow, "no")), []);
+    assert_eq!(j.apply(Msg::Next), [Event::Step(Q::ForWhom)]);
+    // Back shows a question again: a step too.
+    assert_eq!(j.apply(Msg::Back), [Event::Step(Q::DangerNow)]);
+    // Nothing changes, nothing is heard.
+    assert_eq!(j.apply(Msg::Continue), []);
+    let mut done = result_with_skips(&[]);
+    assert_eq!(done.apply(Msg::Contact("call")), [Event::Contact("call")]);
+    assert_eq!(done.screen, Screen::Result);
+    done.apply(Msg::Back);
+    assert_eq!(done.apply(Msg::Next), [Event::Complete]);
+    assert_eq!(done.apply(Msg::Restart), []);
+}

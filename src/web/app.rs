@@ -69,12 +69,13 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| locale.set(switch_to))
     };
     let saved = props.saved.clone();
-    let state = use_reducer(move || State(saved.unwrap_or_default()));
+    let state = use_reducer(move || State::new(saved.unwrap_or_default()));
     // One lookup for every screen: the texts know the language and whether
     // the check is for someone else ("they" wording).
-    let texts = use_memo((*locale, state.0.about_someone_else()), |(id, they)| {
-        Texts::for_locale(id).they(*they)
-    });
+    let texts = use_memo(
+        (*locale, state.journey.about_someone_else()),
+        |(id, they)| Texts::for_locale(id).they(*they),
+    );
     let root = use_node_ref();
     {
         let state = state.clone();
@@ -88,23 +89,28 @@ pub fn App(props: &AppProps) -> Html {
         // Before the events below: the embed layer reads the latest journey
         // when it builds the complete event's detail.
         let on_change = props.on_change.clone();
-        use_effect_with(state.0.clone(), move |journey| {
+        use_effect_with(state.journey.clone(), move |journey| {
             on_change.emit(journey.clone())
         });
     }
     {
         // Focus the new screen's heading, but never on first load: the
-        // widget must not pull focus from the host page. Then tell the host.
+        // widget must not pull focus from the host page.
         let root = root.clone();
-        let on_event = props.on_event.clone();
-        let screen = state.0.screen;
-        use_effect_with(state.0.step, move |step| {
+        use_effect_with(state.journey.step, move |step| {
             if *step > 0 {
                 focus_heading(&root);
-                match screen {
-                    Screen::Question(q) => on_event.emit(Event::Step(q)),
-                    Screen::Result => on_event.emit(Event::Complete),
-                    _ => {}
+            }
+        });
+    }
+    {
+        // Then tell the host what the reducer said, once per message.
+        let on_event = props.on_event.clone();
+        let events = state.events.clone();
+        use_effect_with(state.sent, move |sent| {
+            if *sent > 0 {
+                for event in events.iter() {
+                    on_event.emit(event.clone());
                 }
             }
         });
@@ -119,16 +125,10 @@ pub fn App(props: &AppProps) -> Html {
     }
     let send = {
         let state = state.clone();
-        let on_event = props.on_event.clone();
-        Callback::from(move |msg: Msg| {
-            if msg == Msg::Begin {
-                on_event.emit(Event::Start);
-            }
-            state.dispatch(msg)
-        })
+        Callback::from(move |msg: Msg| state.dispatch(msg))
     };
-    let on_contact = props.on_event.reform(Event::Contact);
-    let journey = &state.0;
+    let on_contact = send.reform(Msg::Contact);
+    let journey = &state.journey;
     let screen = match journey.screen {
         Screen::Start => html! {
             <StartScreen send={send.clone()} privacy={props.config.privacy_keys()} />
