@@ -42,6 +42,18 @@ const answerUntil = async (question, answers) => {
   assert.fail(`never reached ${question}`);
 };
 
+// Opens the print summary from the result and returns its text.
+const summaryText = async (page) => {
+  const [popup] = await Promise.all([
+    page.waitForEvent("popup"),
+    page.locator("section[data-screen=result] [data-action=print]").click(),
+  ]);
+  await popup.waitForFunction(() => document.body && document.body.innerText.includes("not a diagnosis"), null, {
+    timeout: 10_000,
+  });
+  return popup.evaluate(() => document.body.innerText);
+};
+
 const MODERATE_ALCOHOL_WORKING = {
   danger_now: "no",
   for_whom: "self",
@@ -226,14 +238,7 @@ test("a week with one session reads in the singular: 'on 1 day', '1 care session
 test("the print summary of a one-day week says 'on 1 day' and lists the skipped questions", async () => {
   await open();
   await answerJourney(page, { danger_now: "no" });
-  const [popup] = await Promise.all([
-    page.waitForEvent("popup"),
-    page.locator("section[data-screen=result] [data-action=print]").click(),
-  ]);
-  await popup.waitForFunction(() => document.body && document.body.innerText.includes("not a diagnosis"), null, {
-    timeout: 10_000,
-  });
-  const text = await popup.evaluate(() => document.body.innerText);
+  const text = await summaryText(page);
   assert.match(text, /About [\d.]+ hours a week, on 1 day:/);
   assert.doesNotMatch(text, /on 1 days/);
   assert.match(text, /Questions you skipped/);
@@ -456,14 +461,7 @@ test("Next without an answer shows an error and stays on the question", async ()
 test("print summary opens a new page with the level and 'not a diagnosis'", async () => {
   await open();
   await answerJourney(page, MODERATE_ALCOHOL_WORKING);
-  const [popup] = await Promise.all([
-    page.waitForEvent("popup"),
-    page.locator("section[data-screen=result] [data-action=print]").click(),
-  ]);
-  await popup.waitForFunction(() => document.body && document.body.innerText.includes("not a diagnosis"), null, {
-    timeout: 10_000,
-  });
-  const text = await popup.evaluate(() => document.body.innerText);
+  const text = await summaryText(page);
   assert.match(text, /Intensive outpatient program \(IOP\)/);
   assert.match(text, /not a diagnosis/);
   assert.match(text, /About 9 hours a week, on 3 days:/);

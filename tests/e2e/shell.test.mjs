@@ -48,15 +48,21 @@ const waitForReplaced = (page, before, selector, host = "carepath-assessment") =
     [before, host, selector],
   );
 
+/** A new context and page, closed after the test. */
+async function freshPage(t, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  return { context, page };
+}
+
 /**
  * Opens the demo page with the wasm held back until `release()`.
  * Returns { page, release, errors, events }.
  */
 async function openHeld(t, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  const { page } = await freshPage(t, contextOptions);
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -358,10 +364,7 @@ test("the language switched before the wasm arrives stays switched, with focus o
 });
 
 test("if the wasm never arrives, the emergency line and the crisis screen still work, and the console names the files to check", async (t) => {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  const { page } = await freshPage(t);
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   await page.route(WASM, (route) => route.fulfill({ status: 404, body: "" }));
@@ -390,10 +393,7 @@ test("if the wasm never arrives, the emergency line and the crisis screen still 
 });
 
 test("a visitor waiting 20 s is told, with Try again and the center's number; the widget mounts when the wasm arrives later", async (t) => {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  const { page } = await freshPage(t);
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.clock.install();
@@ -418,10 +418,7 @@ test("a visitor waiting 20 s is told, with Try again and the center's number; th
 });
 
 test("removed and re-added much later, a widget goes on where it was; 1,000 new elements added and removed do not grow memory; adopting into another document does not throw", async (t) => {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  const { context, page } = await freshPage(t);
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url);
@@ -474,10 +471,7 @@ test("removed and re-added much later, a widget goes on where it was; 1,000 new 
 });
 
 test("a foreign <carepath-assessment> definition is named in the console, and <div data-carepath> still works", async (t) => {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  const { page } = await freshPage(t);
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.addInitScript(() => {
@@ -552,10 +546,7 @@ test("a locale set while the drawn screens show is followed; a page that keeps a
 });
 
 test("remember: a place kept at the start screen does not undo what the visitor does before the wasm arrives", async (t) => {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  const { page } = await freshPage(t);
   await page.route(server.url, async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace("<carepath-assessment ", '<carepath-assessment id="demo" remember="session" ');
