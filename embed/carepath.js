@@ -3,18 +3,19 @@
 // page needs. The wasm and its glue load once, from beside this file
 // (resolved from this script's own URL, not the page's), however many
 // widgets the page has. Until they arrive, the loader draws the first
-// screens itself (the emergency bar, the start screen and the first
-// question), so a visitor sees the 911 / 988 line at once, even if the
+// screens (the emergency bar, the start screen, the first question and the
+// crisis screen), so a visitor sees the 911 / 988 line at once, even if the
 // wasm never comes, and can start.
+//
+// It writes no markup and decides nothing itself: the screens, the states
+// they can be in and where each action leads come from the widget's own
+// Rust (`carepath shell`, built in by embed/build-loader.mjs). The loader
+// builds them with DOM calls and records what the visitor does, which the
+// widget replays.
 const here = import.meta.url;
-const ATTRIBUTES = [
-  "center-name", "phone", "contact-url", "offers", "outpatient-schedule",
-  "iop-schedule", "php-schedule", "locale", "remember", "share-progress", "share-result", "share-answers",
-  "shadow",
-];
-// Filled in by embed/build-loader.mjs: the stylesheet, the first screens'
-// words in each locale, and how many questions a new journey counts.
+// Filled in by embed/build-loader.mjs: see src/screens/shell.rs.
 const SHELL = null;
+const ATTRIBUTES = SHELL?.attributes ?? [];
 
 let loading;
 function widget() {
@@ -46,34 +47,57 @@ function styles() {
   return sheet;
 }
 
-// The locale the widget will choose (i18n::choose_locale and the `locale`
-// attribute's check in host_config): a known id, or `auto` (the default)
-// following the browser's languages, else English.
+// The host's values, read from the element's attributes as the widget
+// reads them (host_config), with the rules from the shell data.
+const on = (el, name) => el.hasAttribute(name) && el.getAttribute(name).trim() !== "false";
+const remembers = (el) => el.getAttribute("remember")?.trim() === "session" && el.id.trim() !== "";
+// A known locale, or `auto` (the default) following the browser's
+// languages by primary subtag, else English.
 function chooseLocale(el) {
   const setting = (el.getAttribute("locale") ?? "").trim() || "auto";
   const ids = SHELL.locales;
   if (setting !== "auto") return ids.includes(setting) ? setting : "en";
   const tags = navigator.languages?.length ? navigator.languages : [navigator.language ?? ""];
-  const primary = tags.map((t) => t.split(/[-_]/)[0].toLowerCase());
-  return primary.find((id) => ids.includes(id)) ?? "en";
+  return tags.map((t) => t.split(/[-_]/)[0].toLowerCase()).find((id) => ids.includes(id)) ?? "en";
+}
+// The privacy sentences' key: share-progress, share-result, share-answers, remember.
+const privacyBits = (el) =>
+  [on(el, "share-progress"), on(el, "share-result"), on(el, "share-answers"), remembers(el)].map(Number).join("");
+// The center's number for "call the center", or null (SHELL.phone: the
+// widget's own limits; never an emergency line).
+function centerPhone(el) {
+  const { marks, min, max, never } = SHELL.phone;
+  const text = el.getAttribute("phone") ?? "";
+  const tel = text.replace(/[^\d+]/g, "");
+  const digits = tel.replace(/\D/g, "");
+  const ok = [...text].every((c) => /\d/.test(c) || marks.includes(c)) && !text.trim().slice(1).includes("+");
+  return ok && digits.length >= min && digits.length <= max && !never.includes(digits) ? tel : null;
+}
+function host(el) {
+  return { privacy: privacyBits(el), phone: centerPhone(el), center: el.getAttribute("center-name")?.trim() || "" };
 }
 
-// The same elements the widget renders (app.rs, emergency_bar.rs,
-// start.rs, question.rs, crisis.rs), attributes in the same order (yew
-// sets class, then value, last); the widget replaces them when it mounts.
-function h(tag, { class: className, value, ...attributes }, ...children) {
+// A tree from the shell data as DOM: text, [tag, [name, value, ...],
+// ...children], or a slot {$: name}. `@event` attributes call `act` with
+// the recorded word; `.checked` is a property.
+function build(node, fill, act) {
+  if (typeof node === "string") return document.createTextNode(node);
+  if (!Array.isArray(node)) return fill(node.$);
+  const [tag, attrs, ...children] = node;
   const e = document.createElement(tag);
-  for (const [name, v] of Object.entries(attributes)) e.setAttribute(name, v);
-  if (className) e.setAttribute("class", className);
-  if (value) e.setAttribute("value", value);
-  e.append(...children.filter((c) => c !== null));
+  for (let i = 0; i < attrs.length; i += 2) {
+    const [name, value] = [attrs[i], attrs[i + 1]];
+    if (name[0] === "@") {
+      const type = name.slice(1);
+      e.addEventListener(type, (event) => {
+        if (type === "submit") event.preventDefault();
+        act(value);
+      });
+    } else if (name === ".checked") e.checked = value;
+    else e.setAttribute(name, typeof value === "string" ? value : fill(value.$).textContent);
+  }
+  e.append(...children.map((c) => build(c, fill, act)));
   return e;
-}
-
-function button(cls, text, onclick, type = "button") {
-  const b = h("button", { type, class: cls }, text);
-  if (onclick) b.addEventListener("click", onclick);
-  return b;
 }
 
 // Next on a screen the loader does not draw (the second question, or on
@@ -82,104 +106,33 @@ function button(cls, text, onclick, type = "button") {
 let broken = false;
 const SLOW_MS = 20_000;
 const wait = () => ({ waiting: broken ? "failed" : "loading", since: Date.now() });
-// The center's phone for "call the center" when the widget cannot load:
-// the widget's own check (host_config::parse_phone), 7-15 digits, never
-// an emergency number.
-function centerPhone(el) {
-  const text = el.getAttribute("phone") ?? "";
-  const tel = text.replace(/[^\d+]/g, "");
-  const digits = tel.replace(/\D/g, "");
-  const ok = /^[\d\s+().-]*$/.test(text) && !/.\+/.test(text.trim()) && digits.length >= 7 && digits.length <= 15;
-  return ok && !["911", "988", "1911", "1988"].includes(digits) ? tel : null;
-}
-const WAIT_KEYS = { loading: "nav.loading", slow: "nav.load_slow", failed: "nav.load_failed" };
-function waiting(t, state) {
-  if (!state.waiting) return null;
-  const message = h("p", { role: "alert", class: "cp-hint" }, t[WAIT_KEYS[state.waiting]]);
-  if (state.waiting === "loading") return message;
-  // Slow or failed: try again, and the center's number when it has one
-  // (911 / 988 stay in the bar above).
-  const again = button("cp-button", t["nav.try_again"], retry);
-  const call = state.phone
-    ? h("a", { class: "cp-button", href: `tel:${state.phone}` }, t["action.call"].replace("{center}", () => `\u2068${state.center}\u2069`))
-    : null;
-  return h("div", { class: "cp-wait" }, message, h("p", { class: "cp-action-row" }, again, call));
-}
+// The state's screen ("start", "danger_now", "crisis").
+const screenOf = (at) => SHELL.states[at]?.split(":")[0];
 
-// The start screen's privacy sentences for what the host turned on
-// (host_config::Config::privacy_keys).
-function privacyKeys(el) {
-  const on = (name) => el.hasAttribute(name) && el.getAttribute(name).trim() !== "false";
-  const keys = [];
-  if (on("share-progress")) keys.push("start.private_progress");
-  if (on("share-result") && on("share-answers")) keys.push("start.private_answers");
-  else if (on("share-result")) keys.push("start.private_result");
-  if (remembers(el)) keys.push("start.private_kept");
-  return keys.length ? keys : ["start.private"];
+// What the visitor did: recorded for the widget, then drawn. Focus goes
+// where the widget would put it (a new screen's heading), else stays.
+// Anything the visitor does while waiting for the widget takes back the
+// Next (or Go on) they are waiting on, so what shows is what is recorded.
+function act(el, state, word) {
+  if (word === "retry") return retry();
+  if (word === "switch") {
+    const ids = SHELL.locales;
+    return redraw(el, state, { locale: ids[(ids.indexOf(state.locale) + 1) % ids.length], switched: true });
+  }
+  const edge = SHELL.go[state.at]?.[word];
+  if (edge === undefined) return;
+  let quiet = edge?.quiet;
+  if (state.waiting) {
+    state.actions.pop();
+    state.waiting = null;
+    quiet = false;
+  }
+  state.actions.push(word);
+  if (edge === null) return redraw(el, state, wait());
+  const focus = screenOf(edge.to) !== screenOf(state.at) ? ".cp-focus" : null;
+  if (quiet) state.at = edge.to;
+  else redraw(el, state, { at: edge.to }, focus);
 }
-
-function startScreen(t, state, act) {
-  const p = (key) => h("p", {}, t[key]);
-  return h("section", { class: "cp-start", "data-screen": "start" },
-    h("h2", { class: "cp-heading cp-focus", tabindex: "-1" }, t["start.heading"]),
-    p("start.intro"), ...state.privacy.map(p), p("start.estimate"), p("start.who"),
-    button("cp-button cp-primary", t["start.begin"], () => act("begin", { screen: "danger_now" }, ".cp-focus")));
-}
-
-function firstQuestion(t, state, act) {
-  const q = "danger_now";
-  const option = (id) => {
-    const input = h("input", { type: "radio", id: `cp-${q}-${id}`, name: q, class: "cp-input", value: id });
-    input.checked = state.answer === id;
-    // The radio shows the choice itself: only an error on screen needs a redraw.
-    input.addEventListener("change", () => act(`choose:${id}`, { answer: id, hold: false }, null, state.hold));
-    return h("div", { class: "cp-option" }, input, h("label", { for: `cp-${q}-${id}` }, t[`q.${q}.opt.${id}`]));
-  };
-  const hold = state.hold;
-  const form = h("form", { "data-screen": "question", "data-question": q, novalidate: "novalidate", class: "cp-question" },
-    h("fieldset", { "aria-describedby": hold ? `cp-hint-${q} cp-error-${q}` : `cp-hint-${q}`, class: "cp-fieldset" },
-      h("legend", { class: "cp-legend" },
-        h("h2", { tabindex: "-1", class: "cp-heading cp-focus" },
-          h("span", { class: "cp-progress" }, t["nav.progress"].replace("{n}", "1").replace("{total}", SHELL.firstTotal)),
-          h("span", { class: "cp-question-text" }, t[`q.${q}.legend`]))),
-      h("p", { id: `cp-hint-${q}`, class: "cp-hint" }, t[`q.${q}.hint`]),
-      hold ? h("p", { id: `cp-error-${q}`, role: "alert", class: "cp-error" }, t["nav.need_answer_required"]) : null,
-      h("div", { class: "cp-options" }, option("yes"), option("no"))),
-    h("div", { class: "cp-nav" },
-      button("cp-button cp-primary", t["nav.next"], null, "submit"),
-      button("cp-button cp-link", t["nav.back"], () => act("back", { screen: "start" }, ".cp-focus"))),
-    waiting(t, state));
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    // As the widget does: no answer holds with an error; "yes" opens the
-    // crisis screen; "no" goes on to a question only the widget draws.
-    if (!state.answer) act("next", { hold: true });
-    else if (state.answer === "yes") act("next", { screen: "crisis" }, ".cp-focus");
-    else act("next", wait());
-  });
-  return form;
-}
-
-function crisisScreen(t, state, act) {
-  const link = (cls, href, key) => h("a", { class: cls, href }, t[key]);
-  return h("section", { class: "cp-crisis", "data-screen": "crisis" },
-    h("h2", { class: "cp-heading cp-focus", tabindex: "-1" }, t["crisis.heading"]),
-    h("p", {}, t["crisis.body"]),
-    h("ul", { class: "cp-crisis-lines" },
-      h("li", {}, h("p", {}, t["crisis.911"]), h("p", {}, t["crisis.overdose"]),
-        link("cp-button cp-urgent", "tel:911", "bar.call911")),
-      h("li", {}, h("p", {}, t["crisis.988"]),
-        link("cp-button cp-urgent", "tel:988", "bar.call988"), link("cp-button cp-urgent", "sms:988", "bar.text988")),
-      h("li", {}, h("p", {}, t["crisis.poison"]), link("cp-button", "tel:+18002221222", "crisis.poison_link"))),
-    h("p", {}, t["crisis.stay"]),
-    h("p", {}, t["crisis.later"]),
-    h("div", { class: "cp-nav" },
-      button("cp-button cp-primary", t["crisis.continue"], () => act("continue", wait())),
-      button("cp-button cp-link", t["nav.back"], () => act("back", { screen: "danger_now" }, ".cp-focus"))),
-    waiting(t, state));
-}
-
-const SCREENS = { start: startScreen, danger_now: firstQuestion, crisis: crisisScreen };
 
 // Where focus is, as a way to find the same element in a redrawn or the
 // widget's identical rendering: its id, its role in the screen, or its
@@ -213,8 +166,7 @@ function redraw(el, state, change, focus) {
   }
   const root = roots.get(el);
   const stay = focusTarget(root);
-  // A new screen starts without the last one's error (as Journey::go does).
-  Object.assign(state, change.screen ? { hold: false } : {}, change);
+  Object.assign(state, change);
   drawShell(el, state);
   (focus ? root.querySelector(focus) : stay?.(root))?.focus();
 }
@@ -224,41 +176,31 @@ const MASK = { class: "rr-block fs-exclude", "data-hj-suppress": "", "data-clari
 const opensShadow = (el) => el.getAttribute("shadow")?.trim() === "open";
 
 function drawShell(el, state) {
-  const t = SHELL.texts[state.locale];
-  const ids = SHELL.locales;
-  const next = ids[(ids.indexOf(state.locale) + 1) % ids.length];
-  // What the visitor did: recorded for the widget, then drawn. Focus goes
-  // where the widget would put it (a new screen's heading), else stays.
-  // Anything the visitor does while waiting for the widget takes back the
-  // Next (or Go on) they are waiting on, so what shows is what is recorded.
-  const act = (action, change, focus, draw = true) => {
-    if (state.waiting && action) {
-      state.actions.pop();
-      state.waiting = null;
-      draw = true;
+  const view = SHELL.views[state.locale];
+  const values = { center: `\u2068${state.host.center}\u2069`, tel: `tel:${state.host.phone}` };
+  const doing = (word) => act(el, state, word);
+  const fill = (name) => {
+    if (name === "privacy") {
+      const f = document.createDocumentFragment();
+      f.append(...view.privacy[state.host.privacy].map((n) => build(n, fill, doing)));
+      return f;
     }
-    if (action) state.actions.push(action);
-    if (draw) redraw(el, state, change, focus);
-    else Object.assign(state, change);
+    if (name !== "screen") return document.createTextNode(values[name] ?? "");
+    if (state.at < 0) return document.createTextNode("");
+    const screen = build(view.screens[SHELL.view[state.at]], fill, doing);
+    // The waiting message closes the screen the visitor is waiting on.
+    if (state.waiting) screen.append(build(view.wait[state.waiting][state.host.phone ? 1 : 0], fill, doing));
+    return screen;
   };
-  const lang = h("button", { type: "button", class: "cp-lang", lang: next, "data-switch-to": next }, t["lang.switch"]);
-  lang.addEventListener("click", () => act(null, { locale: next, switched: true }));
-  const screen = SCREENS[state.screen]?.(t, state, act) ?? null;
-  roots.get(el).replaceChildren(h("div", opensShadow(el) ? MASK : {},
-    h("div", { class: "cp", lang: state.locale, role: "region", "aria-label": t["app.label"] },
-      h("aside", { class: "cp-bar", "aria-label": t["bar.text"] },
-        h("span", { class: "cp-bar-text" }, t["bar.text"]),
-        h("a", { class: "cp-bar-link", href: "tel:911" }, t["bar.call911"]),
-        h("a", { class: "cp-bar-link", href: "tel:988" }, t["bar.call988"]),
-        h("a", { class: "cp-bar-link", href: "sms:988" }, t["bar.text988"]),
-        lang),
-      h("div", { class: "cp-screen" }, screen))));
+  const wrap = document.createElement("div");
+  if (opensShadow(el)) for (const [name, value] of Object.entries(MASK)) wrap.setAttribute(name, value);
+  wrap.append(build(view.frame, fill, doing));
+  roots.get(el).replaceChildren(wrap);
 }
 
 // The widget's key for a kept place (embed.rs, storage_key): the page's
 // path and the element's id; remember="session" needs the id.
-const storageKey = (el) => `carepath:progress:${location.pathname}#${el.id}`;
-const remembers = (el) => el.getAttribute("remember")?.trim() === "session" && el.id.trim() !== "";
+const storageKey = (el) => `${SHELL.storage}${location.pathname}#${el.id}`;
 
 // With remember="session" and this element's place kept past the start
 // screen, the widget opens there: the loader draws only the emergency line.
@@ -266,7 +208,7 @@ function restoring(el) {
   if (!remembers(el)) return false;
   try {
     const kept = sessionStorage.getItem(storageKey(el));
-    return kept !== null && !kept.includes("\nscreen=start");
+    return kept !== null && !kept.startsWith(SHELL.keptStart);
   } catch {
     return false;
   }
@@ -405,11 +347,8 @@ function mount(el) {
   if (SHELL && !root.firstChild && !shells.has(el)) {
     // A kept place (remember, or a re-add): only the emergency line until
     // the widget opens there.
-    const screen = restoring(el) || kept.has(el) ? "none" : "start";
-    const state = {
-      locale: chooseLocale(el), switched: false, screen, answer: null, hold: false, waiting: null, actions: [],
-      privacy: privacyKeys(el), phone: centerPhone(el), center: el.getAttribute("center-name")?.trim() || "",
-    };
+    const at = restoring(el) || kept.has(el) ? -1 : 0;
+    const state = { locale: chooseLocale(el), switched: false, at, waiting: null, actions: [], host: host(el) };
     shells.set(el, state);
     drawShell(el, state);
   }
@@ -474,7 +413,7 @@ function configure(el) {
   // switched the language): they follow it.
   const s = shells.get(el);
   if (s && !s.switched && chooseLocale(el) !== s.locale) redraw(el, s, { locale: chooseLocale(el) });
-  if (s && privacyKeys(el).join() !== s.privacy.join()) redraw(el, s, { privacy: privacyKeys(el) });
+  if (s && JSON.stringify(host(el)) !== JSON.stringify(s.host)) redraw(el, s, { host: host(el) });
   loading?.then((w) => el.isConnected && w.configure(el));
 }
 function reset(el) {
@@ -487,7 +426,7 @@ function reset(el) {
         sessionStorage.removeItem(storageKey(el));
       } catch {}
     }
-    redraw(el, s, { screen: "start", answer: null, hold: false, waiting: null, actions: [] });
+    redraw(el, s, { at: 0, waiting: null, actions: [] });
     return;
   }
   loading?.then((w) => w.reset(el));

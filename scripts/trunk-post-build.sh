@@ -8,8 +8,11 @@ src="${TRUNK_SOURCE_DIR:?run by trunk}"
 out="$stage/carepath/v1"
 mkdir -p "$out"
 mv "$stage/carepath-widget.js" "$stage/carepath-widget_bg.wasm" "$out/"
-# The loader, with the stylesheet and the first screens' words built in.
-node "$src/embed/build-loader.mjs" "$src" "$out/carepath.js"
+# The loader, with the stylesheet and the first screens built in (their
+# trees and transitions from the widget's Rust: `carepath shell`).
+(cd "$src" && cargo run --quiet --locked --bin carepath -- shell) >"$stage/shell.json"
+node "$src/embed/build-loader.mjs" "$src" "$stage/shell.json" "$out/carepath.js"
+rm "$stage/shell.json"
 # Both scripts minified (npm esbuild, pinned in package.json).
 minify() {
   "$src/node_modules/.bin/esbuild" "$out/$1" --minify --format=esm --log-level=warning \

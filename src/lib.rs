@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod host_config;
 pub mod i18n;
 pub mod journey;
+pub mod screens;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -2,7 +2,7 @@
 //!
 //! `carepath assess FILE [--center CENTER.json]` prints the result JSON;
 //! `carepath rules` prints the decision table; `carepath questions` lists
-//! the question bank.
+//! the question bank; `carepath shell` prints the loader's first screens.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -38,6 +38,9 @@ mod cli {
         Rules,
         /// List the question bank as Markdown.
         Questions,
+        /// Print the embed loader's first screens and their transitions
+        /// as JSON (embed/build-loader.mjs builds them into the loader).
+        Shell,
     }
 
     /// Exit code for invalid input (answers or center).
@@ -108,6 +111,10 @@ mod cli {
             }
             Command::Questions => {
                 print!("{}", table::questions_markdown());
+                ExitCode::SUCCESS
+            }
+            Command::Shell => {
+                println!("{}", carepath::screens::shell::data());
                 ExitCode::SUCCESS
             }
         }

@@ -232,9 +232,19 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     (config, warnings)
 }
 
+/// What a phone number may hold besides digits (a `+` only first).
+pub const PHONE_MARKS: &str = " +-().";
+/// How many digits a center's number has.
+pub const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 7..=15;
+/// Emergency lines the "Call the center" button must never dial.
+pub const NEVER_CALLED: [&str; 4] = ["911", "988", "1911", "1988"];
+/// The session-storage key of a kept place: this, the page's path, `#`
+/// and the element's id.
+pub const STORAGE_PREFIX: &str = "carepath:progress:";
+
 /// A phone number as a `tel:` link wants it: `+` and digits only.
 pub fn parse_phone(text: &str) -> Option<String> {
-    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    let allowed = |c: char| c.is_ascii_digit() || PHONE_MARKS.contains(c);
     if !text.chars().all(allowed) || text.trim_start().get(1..)?.contains('+') {
         return None;
     }
@@ -245,8 +255,8 @@ pub fn parse_phone(text: &str) -> Option<String> {
     let digits: String = tel.chars().filter(char::is_ascii_digit).collect();
     // A center's number: 7-15 digits, and never an emergency line (the
     // "Call the center" button must not dial 911 or 988).
-    let emergency = ["911", "988", "1911", "1988"].contains(&digits.as_str());
-    ((7..=15).contains(&digits.len()) && !emergency).then_some(tel)
+    let emergency = NEVER_CALLED.contains(&digits.as_str());
+    (PHONE_DIGITS.contains(&digits.len()) && !emergency).then_some(tel)
 }
 
 /// Only web, mail and phone links: never `javascript:`, `data:` or others.

@@ -39,7 +39,22 @@ pub fn drawn_by_loader(screen: Screen) -> bool {
     )
 }
 
-fn message(word: &str) -> Option<Msg> {
+/// The words the loader records, one per message it can send.
+pub fn words() -> Vec<String> {
+    let mut words: Vec<String> = ["begin", "next", "back", "continue"]
+        .map(String::from)
+        .to_vec();
+    words.extend(
+        question(Q::DangerNow)
+            .options
+            .iter()
+            .map(|o| format!("choose:{o}")),
+    );
+    words
+}
+
+/// The message a recorded word stands for.
+pub fn message(word: &str) -> Option<Msg> {
     Some(match word {
         "begin" => Msg::Begin,
         "next" => Msg::Next,
@@ -54,6 +69,11 @@ fn message(word: &str) -> Option<Msg> {
             Msg::Choose(Q::DangerNow, option)
         }
     })
+}
+
+/// The word for a message the loader's screens send, if it records it.
+pub fn word(msg: Msg) -> Option<String> {
+    words().into_iter().find(|w| message(w) == Some(msg))
 }
 
 #[cfg(test)]

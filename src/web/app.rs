@@ -1,17 +1,20 @@
-//! The widget's root: one reducer for the journey, the locale texts as
-//! context, focus moved to each new screen's heading, and the events the
-//! embed layer passes on to the host page.
+//! The widget's root: one reducer for the journey, the screens' tree
+//! rendered (`crate::screens`), focus moved to each new screen's heading,
+//! and the events the embed layer passes on to the host page.
 
 use std::rc::Rc;
 
-use web_sys::HtmlElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use super::components::{Crisis, EmergencyBar, QuestionScreen, ResultScreen, StartScreen};
+use super::render::element;
 use super::state::State;
+use super::summary;
 use crate::host_config::Config;
-use crate::i18n::{choose_locale, Texts, LOCALES};
-use crate::journey::{Event, Journey, Msg, Screen};
+use crate::i18n::{choose_locale, Texts};
+use crate::journey::{Event, Journey, Msg};
+use crate::screens::{self, Act, Host};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -56,23 +59,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // The language switch offers the next locale; answers and place stay.
-    let switch_to = LOCALES
-        .iter()
-        .map(|l| l.0)
-        .cycle()
-        .skip_while(|id| *id != *locale)
-        .nth(1)
-        .unwrap_or("en");
-    let on_switch = {
-        let locale = locale.clone();
-        Callback::from(move |_| locale.set(switch_to))
-    };
     let saved = props.saved.clone();
     let state = use_reducer(move || State::new(saved.unwrap_or_default()));
     // One lookup for every screen: the texts know the language and whether
     // the check is for someone else ("they" wording).
-    let texts = use_memo(
+    let texts: Rc<Texts> = use_memo(
         (*locale, state.journey.about_someone_else()),
         |(id, they)| Texts::for_locale(id).they(*they),
     );
@@ -123,36 +114,40 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let config = props.config.clone();
     let send = {
-        let state = state.clone();
-        Callback::from(move |msg: Msg| state.dispatch(msg))
+        let (state, locale, texts, config) =
+            (state.clone(), locale.clone(), texts.clone(), config.clone());
+        Callback::from(move |(act, event): (Act, web_sys::Event)| match act {
+            Act::Go(msg) => state.dispatch(msg),
+            Act::Toggle(q, option) => {
+                let on = event.target_unchecked_into::<HtmlInputElement>().checked();
+                state.dispatch(Msg::Toggle(q, option, on));
+            }
+            // The language changes; answers and place stay.
+            Act::Switch(to) => locale.set(to),
+            Act::Print => {
+                // The widget's own root, for a print frame if popups are blocked.
+                let place = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .map(|n| n.get_root_node());
+                // Told only when the visitor got a summary or a print dialog.
+                if summary::open(&texts, &state.journey, &config, place) {
+                    state.dispatch(Msg::Contact("print"));
+                }
+            }
+            Act::Retry => {}
+        })
     };
-    let on_contact = send.reform(Msg::Contact);
-    let journey = &state.journey;
-    let screen = match journey.screen {
-        Screen::Start => html! {
-            <StartScreen send={send.clone()} privacy={props.config.privacy_keys()} />
-        },
-        // Keyed by question: inputs are rebuilt for each question, so a
-        // reused radio never unchecks the saved answer of the next group.
-        Screen::Question(q) => html! {
-            <QuestionScreen key={q.id()} q={q} journey={journey.clone()} send={send.clone()} />
-        },
-        Screen::Crisis { .. } => html! {
-            <Crisis send={send.clone()} />
-        },
-        Screen::Result => html! {
-            <ResultScreen journey={journey.clone()} config={props.config.clone()} send={send.clone()} {on_contact} />
-        },
+    let host = Host {
+        center: config.center_name.clone().unwrap_or_default(),
+        phone: config.phone.clone(),
     };
-    html! {
-        <ContextProvider<Rc<Texts>> context={texts.clone()}>
-            <div class="cp" lang={texts.lang()} role="region" aria-label={texts.t("app.label").to_string()} ref={root}>
-                <EmergencyBar {switch_to} {on_switch} />
-                <div class="cp-screen">{ screen }</div>
-            </div>
-        </ContextProvider<Rc<Texts>>>
-    }
+    let tree = screens::frame(&texts, screens::screen(&texts, &state.journey, &config));
+    let mut view = element(&tree, &host, &send);
+    view.node_ref = root;
+    yew::virtual_dom::VNode::VTag(Rc::new(view))
 }
 
 fn focus_heading(root: &NodeRef) {

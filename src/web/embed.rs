@@ -84,7 +84,7 @@ fn storage_key(host: &Element) -> String {
         .location()
         .pathname()
         .unwrap_or_default();
-    format!("carepath:progress:{path}#{}", host.id())
+    format!("{}{path}#{}", crate::host_config::STORAGE_PREFIX, host.id())
 }
 
 fn session_storage() -> Option<web_sys::Storage> {

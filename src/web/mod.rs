@@ -1,9 +1,9 @@
 //! The browser widget (wasm32 only). `embed` is the only code that touches
-//! the host page; `app` holds the journey's state; `components` render it.
+//! the host page; `app` holds the journey's state; `render` draws the screens' trees.
 
 mod app;
-mod components;
 pub mod embed;
+mod render;
 mod state;
 mod summary;
 

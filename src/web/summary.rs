@@ -1,52 +1,59 @@
-//! The one-page summary to print or save: its own document (a new window),
-//! never the host page, built from text nodes (no HTML from strings) and
-//! styled with a constructed stylesheet, which strict CSPs allow.
-
-use std::rc::Rc;
+//! The one-page summary to print or save: the result's own tree
+//! (`screens::result::summary`) without its controls, in its own document
+//! (a new window), never the host page, built with DOM calls (no HTML from
+//! strings) and styled with a constructed stylesheet, which strict CSPs
+//! allow.
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, Element, Window};
 
-use super::components::result::{life, timeline, week, words};
-use crate::assessment::{Assessment, Level, Urgent};
 use crate::host_config::Config;
 use crate::i18n::Texts;
 use crate::journey::Journey;
+use crate::screens::{result, Act, Host, Node, Only, Value};
 
 const SUMMARY_CSS: &str = include_str!("../../styles/summary.css");
 
-struct Page {
-    doc: Document,
-    body: Element,
-}
-
-impl Page {
-    fn add(&self, parent: &Element, tag: &str, text: &str) -> Option<Element> {
-        let el = self.doc.create_element(tag).ok()?;
-        if !text.is_empty() {
-            el.set_text_content(Some(text));
-        }
-        parent.append_child(&el).ok()?;
-        Some(el)
-    }
-
-    fn para(&self, text: &str) {
-        self.add(&self.body, "p", text);
-    }
-
-    fn heading(&self, text: &str) {
-        self.add(&self.body, "h2", text);
-    }
-
-    fn list(&self, tag: &str, items: impl IntoIterator<Item = String>) {
-        if let Some(list) = self.add(&self.body, tag, "") {
-            for item in items {
-                self.add(&list, "li", &item);
-            }
+/// The summary's tree as DOM in `doc` (the print parts only); its one
+/// control, Print, prints `win`.
+fn build_node(
+    doc: &Document,
+    win: &Window,
+    node: &Node,
+    host: &Host,
+) -> Result<web_sys::Node, JsValue> {
+    let e = match node {
+        Node::Text(t) => return Ok(doc.create_text_node(t).into()),
+        Node::Slot(s) => return Ok(doc.create_text_node(&host.value(*s)).into()),
+        Node::El(e) if e.only == Only::Screen => return Ok(doc.create_text_node("").into()),
+        Node::El(e) => e,
+    };
+    let svg = matches!(e.tag, "svg" | "g" | "rect" | "text" | "line");
+    let el: Element = if svg {
+        doc.create_element_ns(Some("http://www.w3.org/2000/svg"), e.tag)?
+    } else {
+        doc.create_element(e.tag)?
+    };
+    for (name, value) in &e.attrs {
+        match value {
+            Value::Text(t) => el.set_attribute(name, t)?,
+            Value::Slot(s) => el.set_attribute(name, &host.value(*s))?,
         }
     }
+    if let Some((_, Act::Print)) = e.on {
+        let target = win.clone();
+        let print = Closure::<dyn Fn()>::new(move || {
+            let _ = target.print();
+        });
+        el.add_event_listener_with_callback("click", print.as_ref().unchecked_ref())?;
+        print.forget();
+    }
+    for child in &e.children {
+        el.append_child(&build_node(doc, win, child, host)?)?;
+    }
+    Ok(el.into())
 }
 
 fn adopt_styles(win: &Window, doc: &Document) -> Result<(), JsValue> {
@@ -62,16 +69,10 @@ fn adopt_styles(win: &Window, doc: &Document) -> Result<(), JsValue> {
 /// When the browser blocks new windows, the summary is printed from a
 /// hidden frame the widget makes in `place` (its shadow root) instead.
 /// Returns whether the visitor got a summary or a print dialog.
-pub fn open(
-    t: &Rc<Texts>,
-    r: &Assessment,
-    journey: &Journey,
-    config: &Config,
-    place: Option<web_sys::Node>,
-) -> bool {
+pub fn open(t: &Texts, journey: &Journey, config: &Config, place: Option<web_sys::Node>) -> bool {
     let shown = match gloo::utils::window().open_with_url_and_target("", "_blank") {
-        Ok(Some(win)) => build(&win, t, r, journey, config),
-        _ => print_in_frame(place, t, r, journey, config),
+        Ok(Some(win)) => build(&win, t, journey, config),
+        _ => print_in_frame(place, t, journey, config),
     };
     match shown {
         Ok(()) => true,
@@ -86,7 +87,6 @@ pub fn open(
 fn print_in_frame(
     place: Option<web_sys::Node>,
     t: &Texts,
-    r: &Assessment,
     journey: &Journey,
     config: &Config,
 ) -> Result<(), JsValue> {
@@ -108,17 +108,11 @@ fn print_in_frame(
     let win = frame
         .content_window()
         .ok_or_else(|| JsValue::from_str("no frame window"))?;
-    build(&win, t, r, journey, config)?;
+    build(&win, t, journey, config)?;
     win.print()
 }
 
-fn build(
-    win: &Window,
-    t: &Texts,
-    r: &Assessment,
-    journey: &Journey,
-    config: &Config,
-) -> Result<(), JsValue> {
+fn build(win: &Window, t: &Texts, journey: &Journey, config: &Config) -> Result<(), JsValue> {
     let doc = win
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -129,113 +123,11 @@ fn build(
     let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.set_text_content(None);
     let _ = adopt_styles(win, &doc);
-    let page = Page {
-        doc: doc.clone(),
-        body: body.clone().into(),
+    let host = Host {
+        center: config.center_name.clone().unwrap_or_default(),
+        phone: config.phone.clone(),
     };
-
-    if let Some(button) = page.add(&page.body, "button", t.t("action.print")) {
-        button.set_attribute("type", "button")?;
-        button.set_attribute("class", "no-print")?;
-        let target = win.clone();
-        let print = Closure::<dyn Fn()>::new(move || {
-            let _ = target.print();
-        });
-        button.add_event_listener_with_callback("click", print.as_ref().unchecked_ref())?;
-        print.forget();
-    }
-    page.add(&page.body, "h1", t.t("summary.title"));
-    if let Some(name) = &config.center_name {
-        page.para(name);
-    }
-    page.para(t.t("summary.crisis"));
-    if r.urgent == Urgent::Emergency {
-        page.heading(t.t("first.emergency.heading"));
-        page.para(words::emergency_body(t, journey));
-    }
-    if let Some((heading, body)) = words::detox_text(t, r, journey) {
-        page.heading(&heading);
-        for p in &body {
-            page.para(p);
-        }
-    }
-    page.heading(t.t("result.fits"));
-    page.add(&page.body, "p", t.t(&format!("level.{}.name", r.level)))
-        .map(|p| p.set_attribute("class", "level"));
-    page.para(t.t(&format!("level.{}.about", r.level)));
-
-    page.heading(t.t("week.heading"));
-    match r.level {
-        Level::Residential => page.para(t.t("week.residential")),
-        Level::SelfGuided => page.para(t.t("week.self_guided")),
-        _ => {
-            let days = r.schedule.day_count();
-            page.para(&t.f(
-                "week.summary",
-                &[
-                    ("n", &days.to_string()),
-                    ("hours", &week::hours_text(t, r.schedule.hours_per_week)),
-                    ("days", &days.to_string()),
-                ],
-            ));
-            page.list(
-                "ul",
-                r.schedule.sessions.iter().map(|s| week::session_text(t, s)),
-            );
-        }
-    }
-    page.heading(t.t("phase.heading"));
-    let po = words::pregnant_opioids(r, journey);
-    page.list(
-        "ol",
-        r.phases.iter().map(|p| timeline::phase_text(t, p, po)),
-    );
-    page.heading(t.t("life.heading"));
-    page.list(
-        "ul",
-        life::life_keys(r.level, journey)
-            .into_iter()
-            .map(|k| t.t(k).to_string()),
-    );
-    page.heading(t.t("why.heading"));
-    page.list(
-        "ul",
-        r.reasons.iter().filter(|x| x.rule.is_some()).map(|x| {
-            format!(
-                "{}: {}",
-                t.t(&format!("dim.{}", x.dimension)),
-                t.t(&format!("reason.{}", x.key))
-            )
-        }),
-    );
-    if !r.flags.is_empty() {
-        page.heading(t.t("steps.heading"));
-        page.list("ul", words::flag_texts(t, r, journey));
-    }
-    let skipped = words::skipped_names(t, journey);
-    if !skipped.is_empty() {
-        page.heading(t.t("skipped.heading"));
-        page.list("ul", skipped.into_iter().map(|(_, name)| name));
-    }
-    if r.center_offers_first_step == Some(false) {
-        page.heading(t.t("refer.first_step.heading"));
-    }
-    if r.center_offers_level == Some(false) {
-        page.heading(t.t("refer.heading"));
-    }
-    if r.center_offers_level == Some(false) || r.center_offers_first_step == Some(false) {
-        page.para(t.t("refer.body"));
-    }
-    page.para(words::contact_text(t, r));
-    if let (Some(name), Some(phone)) = (&config.center_name, &config.phone) {
-        // Isolated: a bidi mark in the name cannot turn the number around.
-        page.para(&format!(
-            "{}: {}",
-            crate::i18n::isolate(name),
-            crate::i18n::isolate(phone)
-        ));
-    }
-    page.para(t.t("result.estimate"));
-    page.para(t.t("summary.note"));
+    let tree = result::summary(t, journey, config).into();
+    body.append_child(&build_node(&doc, win, &tree, &host)?)?;
     Ok(())
 }

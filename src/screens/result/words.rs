@@ -8,7 +8,7 @@ use crate::journey::Journey;
 
 /// `withdrawal = medically_managed`, `pregnant = yes` and `opioid`: the
 /// first step is a hospital stay to start medicine, never "detox".
-pub(crate) fn pregnant_opioids(r: &Assessment, journey: &Journey) -> bool {
+pub fn pregnant_opioids(r: &Assessment, journey: &Journey) -> bool {
     let read = journey.answers.read();
     r.withdrawal == Withdrawal::MedicallyManaged
         && read.has_any(Q::Pregnant, &["yes"])
@@ -16,7 +16,7 @@ pub(crate) fn pregnant_opioids(r: &Assessment, journey: &Journey) -> bool {
 }
 
 /// Why it is an emergency: danger now, or the self-harm answer.
-pub(crate) fn emergency_body<'a>(t: &'a Texts, journey: &Journey) -> &'a str {
+pub fn emergency_body<'a>(t: &'a Texts, journey: &Journey) -> &'a str {
     if journey.answers.chosen(Q::DangerNow).unwrap_or_default() == ["yes"] {
         t.t("first.emergency.body")
     } else {
@@ -25,11 +25,7 @@ pub(crate) fn emergency_body<'a>(t: &'a Texts, journey: &Journey) -> &'a str {
 }
 
 /// The withdrawal first step's heading and paragraphs, when there is one.
-pub(crate) fn detox_text(
-    t: &Texts,
-    r: &Assessment,
-    journey: &Journey,
-) -> Option<(String, Vec<String>)> {
+pub fn detox_text(t: &Texts, r: &Assessment, journey: &Journey) -> Option<(String, Vec<String>)> {
     let name = match r.withdrawal {
         Withdrawal::None => return None,
         Withdrawal::MedicallyManaged if pregnant_opioids(r, journey) => {
@@ -52,7 +48,7 @@ pub(crate) fn detox_text(
 }
 
 /// Each flag's advice, in the result's order.
-pub(crate) fn flag_texts(t: &Texts, r: &Assessment, journey: &Journey) -> Vec<String> {
+pub fn flag_texts(t: &Texts, r: &Assessment, journey: &Journey) -> Vec<String> {
     let opioid = journey.answers.read().has_any(Q::Substances, &["opioids"]);
     r.flags
         .iter()
@@ -68,7 +64,7 @@ pub(crate) fn flag_texts(t: &Texts, r: &Assessment, journey: &Journey) -> Vec<St
 }
 
 /// The suggested first contact (rule 13).
-pub(crate) fn contact_text<'a>(t: &'a Texts, r: &Assessment) -> &'a str {
+pub fn contact_text<'a>(t: &'a Texts, r: &Assessment) -> &'a str {
     match r.first_contact {
         FirstContact::ReachOut => t.t("contact.reach_out"),
         FirstContact::TalkItOver => t.t("contact.talk_it_over"),
@@ -77,7 +73,7 @@ pub(crate) fn contact_text<'a>(t: &'a Texts, r: &Assessment) -> &'a str {
 }
 
 /// The skipped questions, each by its short name.
-pub(crate) fn skipped_names(t: &Texts, journey: &Journey) -> Vec<(Q, String)> {
+pub fn skipped_names(t: &Texts, journey: &Journey) -> Vec<(Q, String)> {
     journey
         .skipped()
         .into_iter()

@@ -1,22 +1,11 @@
 //! The months ahead: first step, core program, step-down.
 
-use yew::prelude::*;
-
-use super::super::use_texts;
 use crate::assessment::commitment::{Care, Phase, PhaseKind};
-use crate::assessment::Assessment;
 use crate::i18n::Texts;
-use crate::journey::Journey;
-
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    pub result: Assessment,
-    pub journey: Journey,
-}
 
 /// One phase in words; `pregnant_opioids`: the 24-hour first step starts
 /// medicine, it is not called detox.
-pub(crate) fn phase_text(t: &Texts, p: &Phase, pregnant_opioids: bool) -> String {
+pub fn phase_text(t: &Texts, p: &Phase, pregnant_opioids: bool) -> String {
     let range = p.days.or(p.weeks);
     let (min, max) = range.map_or((String::new(), String::new()), |r| {
         (r.min.to_string(), r.max.to_string())
@@ -46,20 +35,5 @@ pub(crate) fn phase_text(t: &Texts, p: &Phase, pregnant_opioids: bool) -> String
             };
             t.f(key, &[("level", name), ("min", &min), ("max", &max)])
         }
-    }
-}
-
-#[function_component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let t = use_texts();
-    let po = super::words::pregnant_opioids(&props.result, &props.journey);
-    let items = props.result.phases.iter().map(|p| {
-        html! { <li class="cp-phase" data-care={p.care.id()}>{ phase_text(&t, p, po) }</li> }
-    });
-    html! {
-        <div class="cp-timeline">
-            <h3>{ t.t("phase.heading") }</h3>
-            <ol>{ for items }</ol>
-        </div>
     }
 }

@@ -1,16 +1,7 @@
 //! How the care fits work, school and children.
 
-use yew::prelude::*;
-
-use super::super::use_texts;
-use crate::assessment::{Assessment, Level, Q};
+use crate::assessment::{Level, Q};
 use crate::journey::Journey;
-
-#[derive(Properties, PartialEq)]
-pub struct LifeProps {
-    pub result: Assessment,
-    pub journey: Journey,
-}
 
 /// The message keys for this visitor's duties at this level.
 pub fn life_keys(level: Level, journey: &Journey) -> Vec<&'static str> {
@@ -40,18 +31,4 @@ pub fn life_keys(level: Level, journey: &Journey) -> Vec<&'static str> {
         keys.push("life.open");
     }
     keys
-}
-
-#[function_component]
-pub fn Life(props: &LifeProps) -> Html {
-    let t = use_texts();
-    let items = life_keys(props.result.level, &props.journey)
-        .into_iter()
-        .map(|k| html! { <li>{ t.t(k) }</li> });
-    html! {
-        <div class="cp-life">
-            <h3>{ t.t("life.heading") }</h3>
-            <ul>{ for items }</ul>
-        </div>
-    }
 }

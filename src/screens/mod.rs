@@ -1,0 +1,323 @@
+//! Every screen, once: plain Rust that decides what to show and returns a
+//! [`Node`] tree with the words already chosen (language, "they" wording)
+//! and what each control does. The yew widget, the print summary and the
+//! loader's first screens (`carepath shell`) all render these trees, so
+//! they cannot drift.
+//!
+//! One module per screen, each a function of the journey and the texts.
+
+pub mod node;
+mod parts;
+pub mod result;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shell;
+
+pub use node::{el, p, Act, El, Host, Node, On, Only, Slot, Value};
+
+use crate::assessment::questions::{question, Kind};
+use crate::assessment::Q;
+use crate::host_config::Config;
+use crate::i18n::{Texts, LOCALES};
+use crate::journey::{Hold, Journey, Msg, Screen};
+
+/// The locale the language switch offers after `locale` (its button is in
+/// that language).
+pub fn switch_to(locale: &str) -> &'static str {
+    LOCALES
+        .iter()
+        .map(|l| l.0)
+        .cycle()
+        .skip_while(|id| *id != locale)
+        .nth(1)
+        .unwrap_or("en")
+}
+
+/// The whole widget: its region, the emergency line and `screen`.
+pub fn frame(t: &Texts, screen: impl Into<Node>) -> El {
+    el("div")
+        .class("cp")
+        .attr("lang", t.lang())
+        .attr("role", "region")
+        .attr("aria-label", t.t("app.label"))
+        .child(bar(t))
+        .child(el("div").class("cp-screen").child(screen))
+}
+
+/// The emergency line, on every screen: 911 and 988 (call or text); and
+/// the language switch, which keeps the answers and the place.
+pub fn bar(t: &Texts) -> El {
+    let next = switch_to(t.lang());
+    el("aside")
+        .class("cp-bar")
+        .attr("aria-label", t.t("bar.text"))
+        .child(el("span").class("cp-bar-text").text(t.t("bar.text")))
+        .child(El::link("cp-bar-link", "tel:911", t.t("bar.call911")))
+        .child(El::link("cp-bar-link", "tel:988", t.t("bar.call988")))
+        .child(El::link("cp-bar-link", "sms:988", t.t("bar.text988")))
+        .child(
+            El::button("cp-lang", t.t("lang.switch"), Act::Switch(next))
+                .attr("lang", next)
+                .attr("data-switch-to", next),
+        )
+}
+
+/// The journey's current screen.
+pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
+    match journey.screen {
+        Screen::Start => start(t, Some(&config.privacy_keys())),
+        Screen::Question(q) => question_screen(t, journey, q),
+        Screen::Crisis { .. } => crisis(t),
+        Screen::Result => result::screen(t, journey, config),
+    }
+}
+
+/// A screen's heading, where focus goes when the screen opens.
+fn heading(text: &str) -> El {
+    el("h2")
+        .class("cp-heading cp-focus")
+        .attr("tabindex", "-1")
+        .text(text)
+}
+
+/// What this is, before the first question; `privacy`: the sentences for
+/// what the host turned on (`Config::privacy_keys`), or `None` for a slot.
+pub fn start(t: &Texts, privacy: Option<&[&str]>) -> El {
+    let privacy: Vec<Node> = match privacy {
+        Some(keys) => keys.iter().map(|k| p(t.t(k)).into()).collect(),
+        None => vec![Node::Slot(Slot::Privacy)],
+    };
+    el("section")
+        .class("cp-start")
+        .attr("data-screen", "start")
+        .child(heading(t.t("start.heading")))
+        .child(p(t.t("start.intro")))
+        .children(privacy)
+        .child(p(t.t("start.estimate")))
+        .child(p(t.t("start.who")))
+        .child(El::button(
+            "cp-button cp-primary",
+            t.t("start.begin"),
+            Act::Go(Msg::Begin),
+        ))
+}
+
+/// Help right now: 911 (with what to do for a possible overdose), 988
+/// (call or text), Poison Control for an awake person.
+pub fn crisis(t: &Texts) -> El {
+    let urgent = |href, key| El::link("cp-button cp-urgent", href, t.t(key));
+    el("section")
+        .class("cp-crisis")
+        .attr("data-screen", "crisis")
+        .child(heading(t.t("crisis.heading")))
+        .child(p(t.t("crisis.body")))
+        .child(
+            el("ul")
+                .class("cp-crisis-lines")
+                .child(
+                    el("li")
+                        .child(p(t.t("crisis.911")))
+                        .child(p(t.t("crisis.overdose")))
+                        .child(urgent("tel:911", "bar.call911")),
+                )
+                .child(
+                    el("li")
+                        .child(p(t.t("crisis.988")))
+                        .child(urgent("tel:988", "bar.call988"))
+                        .child(urgent("sms:988", "bar.text988")),
+                )
+                .child(el("li").child(p(t.t("crisis.poison"))).child(El::link(
+                    "cp-button",
+                    "tel:+18002221222",
+                    t.t("crisis.poison_link"),
+                ))),
+        )
+        .child(p(t.t("crisis.stay")))
+        .child(p(t.t("crisis.later")))
+        .child(
+            el("div")
+                .class("cp-nav")
+                .child(El::button(
+                    "cp-button cp-primary",
+                    t.t("crisis.continue"),
+                    Act::Go(Msg::Continue),
+                ))
+                .child(El::button(
+                    "cp-button cp-link",
+                    t.t("nav.back"),
+                    Act::Go(Msg::Back),
+                )),
+        )
+}
+
+/// One question per screen: a fieldset whose legend is the question, real
+/// radio buttons or checkboxes named by the question id, valued by the
+/// option id.
+pub fn question_screen(t: &Texts, journey: &Journey, q: Q) -> El {
+    let bank = question(q);
+    let (n, total) = journey.progress(q);
+    let chosen = journey.answers.chosen(q).unwrap_or_default();
+    let key = |part: &str| format!("q.{q}.{part}");
+    let found = |k: String| (t.t(&k) != k).then(|| t.t(&k).to_string());
+    let hint = found(key("hint"));
+    let help = found(key("help"));
+    let hint_id = format!("cp-hint-{q}");
+    let error_id = format!("cp-error-{q}");
+    let hold = journey.hold == Some(Hold::NeedAnswer);
+    let described_by = [
+        hint.as_ref().map(|_| hint_id.clone()),
+        hold.then(|| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let options = bank.options.iter().map(|&option| {
+        let id = format!("cp-{q}-{option}");
+        let (kind, act) = match bank.kind {
+            Kind::One => ("radio", Act::Go(Msg::Choose(q, option))),
+            Kind::Many => ("checkbox", Act::Toggle(q, option)),
+        };
+        el("div")
+            .class("cp-option")
+            .child(
+                el("input")
+                    .attr("type", kind)
+                    .class("cp-input")
+                    .attr("id", id.clone())
+                    .attr("name", q.id())
+                    .attr("value", option)
+                    .checked(chosen.contains(&option))
+                    .on(On::Change, act),
+            )
+            .child(
+                el("label")
+                    .attr("for", id)
+                    .text(t.t(&format!("q.{q}.opt.{option}"))),
+            )
+    });
+    let error_key = if q == Q::DangerNow {
+        "nav.need_answer_required"
+    } else {
+        "nav.need_answer"
+    };
+    let mut fieldset = el("fieldset").class("cp-fieldset");
+    if !described_by.is_empty() {
+        fieldset = fieldset.attr("aria-describedby", described_by);
+    }
+    let progress = t.f(
+        "nav.progress",
+        &[("n", &n.to_string()), ("total", &total.to_string())],
+    );
+    let fieldset = fieldset
+        .child(
+            el("legend").class("cp-legend").child(
+                el("h2")
+                    .class("cp-heading cp-focus")
+                    .attr("tabindex", "-1")
+                    .child(el("span").class("cp-progress").text(progress))
+                    .child(
+                        el("span")
+                            .class("cp-question-text")
+                            .text(t.t(&key("legend"))),
+                    ),
+            ),
+        )
+        .maybe(hint.map(|h| p(h).class("cp-hint").attr("id", hint_id)))
+        .maybe(help.map(|h| {
+            el("details")
+                .class("cp-help")
+                .child(el("summary").text(t.t("nav.help")))
+                .child(p(h))
+        }))
+        .maybe(hold.then(|| {
+            p(t.t(error_key))
+                .class("cp-error")
+                .attr("id", error_id)
+                .attr("role", "alert")
+        }))
+        .child(
+            el("div")
+                .class(if bank.kind == Kind::Many {
+                    "cp-options cp-many"
+                } else {
+                    "cp-options"
+                })
+                .children(options),
+        );
+    let back = if journey.revisit {
+        "skipped.back"
+    } else {
+        "nav.back"
+    };
+    el("form")
+        .class("cp-question")
+        .attr("data-screen", "question")
+        .attr("data-question", q.id())
+        .attr("novalidate", "true")
+        .on(On::Submit, Act::Go(Msg::Next))
+        .key(q.id())
+        .child(fieldset)
+        .child(
+            el("div")
+                .class("cp-nav")
+                .child(
+                    el("button")
+                        .attr("type", "submit")
+                        .class("cp-button cp-primary")
+                        .text(t.t("nav.next")),
+                )
+                .maybe((q != Q::DangerNow).then(|| {
+                    El::button(
+                        "cp-button cp-secondary",
+                        t.t("nav.skip"),
+                        Act::Go(Msg::Skip),
+                    )
+                }))
+                .child(El::button(
+                    "cp-button cp-link",
+                    t.t(back),
+                    Act::Go(Msg::Back),
+                )),
+        )
+}
+
+/// What the loader shows a visitor who moved on to a screen only the
+/// widget draws: one moment; or, when slow or failed, try again and the
+/// center's number (911 and 988 stay in the bar above).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wait {
+    Loading,
+    Slow,
+    Failed,
+}
+
+impl Wait {
+    pub const ALL: [Wait; 3] = [Wait::Loading, Wait::Slow, Wait::Failed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Wait::Loading => "loading",
+            Wait::Slow => "slow",
+            Wait::Failed => "failed",
+        }
+    }
+}
+
+/// The waiting message; `call`: the host has a valid phone number.
+pub fn waiting(t: &Texts, wait: Wait, call: bool) -> El {
+    let key = match wait {
+        Wait::Loading => "nav.loading",
+        Wait::Slow => "nav.load_slow",
+        Wait::Failed => "nav.load_failed",
+    };
+    let message = p(t.t(key)).attr("role", "alert").class("cp-hint");
+    if wait == Wait::Loading {
+        return message;
+    }
+    el("div").class("cp-wait").child(message).child(
+        el("p")
+            .class("cp-action-row")
+            .child(El::button("cp-button", t.t("nav.try_again"), Act::Retry))
+            .maybe(call.then(|| parts::call_center(t, "cp-button"))),
+    )
+}
