@@ -136,13 +136,13 @@ fn rules_prints_the_decision_table_as_markdown() {
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Carepath decision table"));
-    assert_eq!(md, carepath::assessment::table::rules_markdown());
+    assert_eq!(md, carepath::assessment::rules_markdown());
     assert!(md.contains("| 2a | withdrawal | `withdrawal` = `severe` and `recent` | withdrawal = `medically_managed` |"));
 }
 
 #[test]
 fn rules_prints_v3_with_the_principle_and_every_clinical_fact_the_engine_uses() {
-    let md = carepath::assessment::table::rules_markdown();
+    let md = carepath::assessment::rules_markdown();
     assert!(md.starts_with("# Carepath decision table (contract v3)"));
     assert!(md.contains("**Skips never escalate.**"));
     assert!(md.contains("| 15 | none |"), "rule 15");

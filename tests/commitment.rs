@@ -3,7 +3,7 @@
 
 mod common;
 
-use carepath::assessment::commitment::{Care, PhaseKind, Source};
+use carepath::assessment::{Care, PhaseKind, Source};
 use carepath::assessment::{Center, Level, Withdrawal, Q};
 use common::{base, run, run_with, AnswersExt};
 
@@ -263,9 +263,9 @@ fn rule_14_v3_center_iop_of_one_9_hour_saturday_is_not_called_iop() {
 
 #[test]
 fn rule_14_v3_in_band_needs_both_hours_and_days() {
-    use carepath::assessment::commitment::in_band;
-    use carepath::assessment::sessions::{on_days, Time};
+    use carepath::assessment::internals::in_band;
     use carepath::assessment::Day::*;
+    use carepath::assessment::{internals::on_days, Time};
     let iop3 = on_days(&[Mon, Wed, Thu], Time::hm(18, 0), Time::hm(21, 0));
     assert!(in_band(Level::IntensiveOutpatient, false, &iop3));
     let sat9 = on_days(&[Sat], Time::hm(8, 0), Time::hm(17, 0));

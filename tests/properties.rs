@@ -8,15 +8,15 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use carepath::assessment::commitment::{band, Source};
-use carepath::assessment::conditions::Facts;
-use carepath::assessment::engine::decide;
-use carepath::assessment::questions::{Kind, QUESTIONS};
-use carepath::assessment::rules::RULES;
-use carepath::assessment::sessions::{Hours, Session, Time};
+use carepath::assessment::internals::decide;
+use carepath::assessment::internals::Facts;
+use carepath::assessment::internals::RULES;
 use carepath::assessment::{
     assess, Answers, Center, Day, FirstContact, Level, Offer, Urgent, Withdrawal, Q,
 };
+use carepath::assessment::{internals::band, Source};
+use carepath::assessment::{Hours, Session, Time};
+use carepath::assessment::{Kind, QUESTIONS};
 use common::oracle::oracle;
 use proptest::prelude::*;
 
@@ -153,7 +153,7 @@ proptest! {
                 let r = assess(&b, None).unwrap();
                 prop_assert_eq!(r.urgent == Urgent::Emergency, expected, "{} {:?}", danger, self_harm);
                 if expected {
-                    prop_assert_eq!(r.phases[0].care, carepath::assessment::commitment::Care::Emergency);
+                    prop_assert_eq!(r.phases[0].care, carepath::assessment::Care::Emergency);
                 }
             }
         }
@@ -413,7 +413,7 @@ fn put(a: &mut Answers, q: Q, v: Option<&str>) {
 }
 
 /// Checks the engine's decision against the oracle for one case.
-fn matches_oracle(a: &Answers) -> carepath::assessment::engine::Decision {
+fn matches_oracle(a: &Answers) -> carepath::assessment::internals::Decision {
     let d = decide(&a.read());
     let o = oracle(a);
     let flags: BTreeSet<&str> = d.flags.iter().map(|f| f.id()).collect();

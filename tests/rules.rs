@@ -68,10 +68,7 @@ fn rule_1_emergency_still_computes_the_level_for_once_you_are_safe() {
     let r = run(&base().set1(Q::DangerNow, "yes").n(4));
     assert_eq!(r.urgent, Urgent::Emergency);
     assert_eq!(r.level, Iop);
-    assert_eq!(
-        r.phases[0].care,
-        carepath::assessment::commitment::Care::Emergency
-    );
+    assert_eq!(r.phases[0].care, carepath::assessment::Care::Emergency);
 }
 
 // Rule 2: withdrawal first step.

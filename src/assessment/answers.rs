@@ -6,7 +6,8 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::ids::Q;
+use super::conditions::Cond;
+use super::ids::{Withdrawal, Q};
 use super::questions::{question, Kind, Unanswered, QUESTIONS};
 
 /// The answers as given: for each question, the chosen options as a bit
@@ -390,5 +391,62 @@ impl ReadAnswers {
     /// `n` as the rules read it (2 when unanswered).
     pub fn criteria_count(&self) -> u8 {
         self.n(false).unwrap_or(0)
+    }
+}
+
+/// What a condition is judged on.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts<'a> {
+    pub read: &'a ReadAnswers,
+    /// The withdrawal first step, once rule 2 has decided it.
+    pub first_step: Option<Withdrawal>,
+    /// Judge on the visitor's own answers only ("(answered)").
+    pub answered_only: bool,
+}
+
+impl<'a> Facts<'a> {
+    pub fn of(read: &'a ReadAnswers, first_step: Option<Withdrawal>) -> Self {
+        Facts {
+            read,
+            first_step,
+            answered_only: false,
+        }
+    }
+
+    /// The same facts, without the "unanswered reads as" values.
+    pub fn answered_only(self) -> Self {
+        Facts {
+            answered_only: true,
+            ..self
+        }
+    }
+}
+
+impl Cond {
+    pub fn holds(&self, facts: &Facts) -> bool {
+        let read = facts.read;
+        let only = facts.answered_only;
+        match self {
+            Cond::Always => true,
+            Cond::AnyOf(q, options) => read.any_of(*q, options, only),
+            Cond::NoneOf(q, options) => read.none_of(*q, options, only),
+            Cond::AnyChosen(q) => read.mask(*q, only).is_some_and(|m| m != 0),
+            Cond::Unanswered(q) => !only && read.is_unanswered(*q),
+            Cond::Chosen(x) => read.any_of(Q::Substances, &[x], true),
+            Cond::Criteria { min, max } => read
+                .n(only)
+                .is_some_and(|n| n >= *min && max.is_none_or(|max| n <= max)),
+            Cond::FirstStep(steps) => facts.first_step.is_some_and(|w| steps.contains(&w)),
+            Cond::Term(t) => t.def().means.holds(facts),
+            Cond::Answered(c) => c.holds(&facts.answered_only()),
+            Cond::Not(c) => !c.holds(facts),
+            Cond::All(cs) => cs.iter().all(|c| c.holds(facts)),
+            Cond::Any(cs) => cs.iter().any(|c| c.holds(facts)),
+        }
+    }
+
+    /// Evaluates on answers alone (no withdrawal decision yet).
+    pub fn holds_on(&self, read: &ReadAnswers) -> bool {
+        self.holds(&Facts::of(read, None))
     }
 }

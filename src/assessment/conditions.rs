@@ -1,9 +1,8 @@
-//! Conditions as data: what a rule (or "asked when") looks at, evaluated on
-//! the answers as read and described in words for the printed table.
+//! Conditions as data: what a rule (or "asked when") looks at. They are
+//! judged on the answers as read (`answers.rs`) and described in words for
+//! the printed table (`table.rs`); this module depends on the ids alone.
 
-use super::answers::ReadAnswers;
 use super::ids::{Withdrawal, Q};
-use super::questions::{question, Kind};
 
 /// A condition over the answers as read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,62 +150,7 @@ impl Term {
     }
 }
 
-/// What a condition is judged on.
-#[derive(Clone, Copy, Debug)]
-pub struct Facts<'a> {
-    pub read: &'a ReadAnswers,
-    /// The withdrawal first step, once rule 2 has decided it.
-    pub first_step: Option<Withdrawal>,
-    /// Judge on the visitor's own answers only ("(answered)").
-    pub answered_only: bool,
-}
-
-impl<'a> Facts<'a> {
-    pub fn of(read: &'a ReadAnswers, first_step: Option<Withdrawal>) -> Self {
-        Facts {
-            read,
-            first_step,
-            answered_only: false,
-        }
-    }
-
-    /// The same facts, without the "unanswered reads as" values.
-    pub fn answered_only(self) -> Self {
-        Facts {
-            answered_only: true,
-            ..self
-        }
-    }
-}
-
 impl Cond {
-    pub fn holds(&self, facts: &Facts) -> bool {
-        let read = facts.read;
-        let only = facts.answered_only;
-        match self {
-            Cond::Always => true,
-            Cond::AnyOf(q, options) => read.any_of(*q, options, only),
-            Cond::NoneOf(q, options) => read.none_of(*q, options, only),
-            Cond::AnyChosen(q) => read.mask(*q, only).is_some_and(|m| m != 0),
-            Cond::Unanswered(q) => !only && read.is_unanswered(*q),
-            Cond::Chosen(x) => read.any_of(Q::Substances, &[x], true),
-            Cond::Criteria { min, max } => read
-                .n(only)
-                .is_some_and(|n| n >= *min && max.is_none_or(|max| n <= max)),
-            Cond::FirstStep(steps) => facts.first_step.is_some_and(|w| steps.contains(&w)),
-            Cond::Term(t) => t.def().means.holds(facts),
-            Cond::Answered(c) => c.holds(&facts.answered_only()),
-            Cond::Not(c) => !c.holds(facts),
-            Cond::All(cs) => cs.iter().all(|c| c.holds(facts)),
-            Cond::Any(cs) => cs.iter().any(|c| c.holds(facts)),
-        }
-    }
-
-    /// Evaluates on answers alone (no withdrawal decision yet).
-    pub fn holds_on(&self, read: &ReadAnswers) -> bool {
-        self.holds(&Facts::of(read, None))
-    }
-
     /// Calls `f` on this condition and every condition inside it,
     /// following named terms.
     pub fn visit(&self, f: &mut dyn FnMut(&Cond)) {
@@ -217,79 +161,5 @@ impl Cond {
             Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.visit(f)),
             _ => {}
         }
-    }
-
-    /// The condition in words, for the Markdown decision table.
-    pub fn describe(&self) -> String {
-        match self {
-            Cond::Always => "otherwise".to_string(),
-            Cond::AnyOf(q, options) => {
-                let list = code_list(options);
-                match (question(*q).kind, options.len()) {
-                    (Kind::One, 1) => format!("`{q}` = {list}"),
-                    (Kind::One, _) => format!("`{q}` is one of {list}"),
-                    (Kind::Many, 1) => format!("`{q}` has {list}"),
-                    (Kind::Many, _) => format!("`{q}` has any of {list}"),
-                }
-            }
-            Cond::NoneOf(q, options) if question(*q).kind == Kind::One => {
-                format!("`{q}` is not {}", code_list(options))
-            }
-            Cond::NoneOf(q, options) => format!("`{q}` has none of {}", code_list(options)),
-            Cond::AnyChosen(q) => format!("`{q}` has any option chosen"),
-            Cond::Chosen(x) => format!("`chosen({x})`"),
-            Cond::Answered(c) => match c {
-                Cond::All(_) | Cond::Any(_) => format!("({}) (answered)", c.describe()),
-                _ => format!("{} (answered)", c.describe()),
-            },
-            Cond::Unanswered(q) => format!("`{q}` asked and unanswered"),
-            Cond::Criteria { min, max: None } => format!("`n` >= {min}"),
-            Cond::Criteria {
-                min,
-                max: Some(max),
-            } if min == max => format!("`n` = {min}"),
-            Cond::Criteria {
-                min,
-                max: Some(max),
-            } => format!("`n` {min}-{max}"),
-            Cond::FirstStep(steps) => {
-                let ids: Vec<&str> = steps.iter().map(|w| w.id()).collect();
-                match ids.as_slice() {
-                    [one] => format!("withdrawal first step is `{one}`"),
-                    _ => format!("withdrawal first step is one of {}", code_list(&ids)),
-                }
-            }
-            Cond::Term(t) => format!("`{}`", t.def().name),
-            Cond::Not(c) => match c {
-                Cond::AnyOf(q, options) if question(*q).kind == Kind::One => {
-                    format!("`{q}` is not {}", code_list(options))
-                }
-                Cond::AnyOf(q, options) => format!("`{q}` has none of {}", code_list(options)),
-                Cond::Term(t) => format!("not `{}`", t.def().name),
-                Cond::Chosen(x) => format!("not `chosen({x})`"),
-                other => format!("not ({})", other.describe()),
-            },
-            Cond::All(cs) => join(cs, " and "),
-            Cond::Any(cs) => join(cs, " or "),
-        }
-    }
-}
-
-fn join(cs: &[Cond], sep: &str) -> String {
-    cs.iter()
-        .map(|c| match c {
-            Cond::All(_) | Cond::Any(_) => format!("({})", c.describe()),
-            _ => c.describe(),
-        })
-        .collect::<Vec<_>>()
-        .join(sep)
-}
-
-/// `a` alone, or a list in parentheses: (`a`, `b`).
-fn code_list(items: &[&str]) -> String {
-    let coded: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    match coded.as_slice() {
-        [one] => one.clone(),
-        _ => format!("({})", coded.join(", ")),
     }
 }

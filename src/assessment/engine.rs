@@ -1,7 +1,7 @@
 //! Evaluates the decision table on the answers as read.
 
+use super::answers::Facts;
 use super::answers::ReadAnswers;
-use super::conditions::Facts;
 use super::ids::{FirstContact, Flag, Level, Urgent, Withdrawal};
 use super::rules::{Effect, Rule, RULES};
 

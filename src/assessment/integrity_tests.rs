@@ -7,7 +7,7 @@ use super::conditions::{Cond, TERMS};
 use super::ids::{Flag, Level, Q};
 use super::questions::{question, QUESTIONS};
 use super::rules::{Effect, RULES};
-use super::table;
+use super::table::{self, describe};
 
 fn conditions() -> Vec<(&'static str, &'static Cond)> {
     let mut all: Vec<(&str, &Cond)> = RULES.iter().map(|r| (r.id, &r.when)).collect();
@@ -122,7 +122,7 @@ fn the_printed_table_lists_every_rule_and_term_that_runs() {
         let row = format!("| {} | ", rule.id);
         assert!(md.contains(&row), "rule {} missing", rule.id);
         assert!(
-            md.contains(&rule.when.describe()),
+            md.contains(&describe(&rule.when)),
             "rule {} condition missing",
             rule.id
         );
@@ -135,7 +135,7 @@ fn the_printed_table_lists_every_rule_and_term_that_runs() {
         }
     }
     for t in &TERMS {
-        assert!(md.contains(&format!("| `{}` | {} |", t.name, t.means.describe())));
+        assert!(md.contains(&format!("| `{}` | {} |", t.name, describe(&t.means))));
     }
     let qs = table::questions_markdown();
     for q in &QUESTIONS {

@@ -2,28 +2,49 @@
 //! visitor's answers (and, optionally, a center's description) into the
 //! contract's result.
 
-pub mod answers;
-pub mod center;
-pub mod commitment;
-pub mod conditions;
-pub mod engine;
-pub mod ids;
-pub mod questions;
-pub mod reasons;
-pub mod rules;
-pub mod sessions;
-pub mod table;
+//!
+//! The modules build on each other in one direction, with no cycle:
+//! `ids` → `conditions` (conditions as data) → `questions` (the bank) →
+//! `answers` (answers, read and judged) → `rules` → `engine` → `reasons`,
+//! `commitment` → [`assess`]; `table` prints them all. Only what an app,
+//! the command line and the screens need is public, below.
+
+mod answers;
+mod center;
+mod commitment;
+mod conditions;
+mod engine;
+mod ids;
+mod questions;
+mod reasons;
+mod rules;
+mod sessions;
+mod table;
 
 use serde::Serialize;
 
-pub use answers::{AnswerError, AnswerErrors, Answers, ReadAnswers};
+pub use answers::{AnswerError, AnswerErrors, Answers, Read, ReadAnswers};
 pub use center::{Center, CenterError};
-pub use commitment::{CenterProgram, Phase, Range, Schedule};
+pub use commitment::{Care, CenterProgram, Phase, PhaseKind, Range, Schedule, Source};
 pub use ids::{Day, Dimension, FirstContact, Flag, Level, Offer, Urgent, Withdrawal, Q};
+pub use questions::{question, Kind, Question, QUESTIONS};
+pub use reasons::Reason;
+pub use sessions::{overlap, Hours, Session, Time};
+pub use table::{questions_markdown, rules_markdown};
 
 /// The contract version this engine implements.
 pub const CONTRACT_VERSION: u32 = 3;
-pub use reasons::Reason;
+
+/// The engine's insides, for the property tests' oracle comparisons and
+/// the locale checks only; not an API.
+#[doc(hidden)]
+pub mod internals {
+    pub use super::answers::Facts;
+    pub use super::commitment::{band, in_band};
+    pub use super::engine::{decide, Decision};
+    pub use super::rules::RULES;
+    pub use super::sessions::on_days;
+}
 
 /// The result, serialized as the contract's JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

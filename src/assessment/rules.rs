@@ -1,7 +1,8 @@
 //! The contract's rules as data. The engine evaluates exactly these values
 //! and `carepath rules` prints them, so the table cannot drift from what runs.
 
-use super::conditions::{Cond, Facts, Term};
+use super::answers::Facts;
+use super::conditions::{Cond, Term};
 use super::ids::{Dimension, FirstContact, Flag, Level, Withdrawal, Q};
 
 /// What a rule does when its condition holds.

@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::commitment::{generic_week, BANDS, FIRST_STEPS, TRACKS};
-use super::conditions::TERMS;
+use super::conditions::{Cond, TERMS};
 use super::ids::Level;
-use super::questions::{Kind, Unanswered, QUESTIONS};
+use super::questions::{question, Kind, Unanswered, QUESTIONS};
 use super::rules::{Rule, RULES};
 
 /// The contract's principle, printed above the rules it governs.
@@ -26,7 +26,7 @@ fn keys(rule: &Rule) -> String {
         let _ = write!(out, "; on a skipped answer `{k}`");
     }
     for v in rule.variants {
-        let _ = write!(out, "; when {} `{}`", v.when.describe(), v.key);
+        let _ = write!(out, "; when {} `{}`", describe(&v.when), v.key);
     }
     out
 }
@@ -69,7 +69,7 @@ pub fn rules_markdown() -> String {
         "| not asked | a question whose \"asked when\" does not hold has no value: every condition on it is false |"
     );
     for t in &TERMS {
-        let _ = writeln!(out, "| `{}` | {} |", t.name, cell(&t.means.describe()));
+        let _ = writeln!(out, "| `{}` | {} |", t.name, cell(&describe(&t.means)));
     }
     let _ = writeln!(out, "\n## Rules\n");
     let _ = writeln!(
@@ -95,7 +95,7 @@ pub fn rules_markdown() -> String {
             "| {} | {} | {} | {} | {} |",
             rule.id,
             rule.dimension.map_or("none", |d| d.id()),
-            cell(&rule.when.describe()),
+            cell(&describe(&rule.when)),
             cell(&then.join("; ")),
             cell(&keys(rule))
         );
@@ -190,10 +190,7 @@ pub fn questions_markdown() -> String {
     );
     for (i, q) in QUESTIONS.iter().enumerate() {
         let options: Vec<String> = q.options.iter().map(|o| format!("`{o}`")).collect();
-        let asked = q
-            .asked_when
-            .as_ref()
-            .map_or("always".to_string(), |c| c.describe());
+        let asked = q.asked_when.as_ref().map_or("always".to_string(), describe);
         let unanswered = match q.unanswered {
             Unanswered::Required => "(required)".to_string(),
             Unanswered::ReadsAs(o) if o.len() == q.options.len() && o.len() > 1 => {
@@ -222,4 +219,78 @@ pub fn questions_markdown() -> String {
         );
     }
     out
+}
+
+/// A condition in words, for the Markdown decision table.
+pub fn describe(cond: &Cond) -> String {
+    match cond {
+        Cond::Always => "otherwise".to_string(),
+        Cond::AnyOf(q, options) => {
+            let list = code_list(options);
+            match (question(*q).kind, options.len()) {
+                (Kind::One, 1) => format!("`{q}` = {list}"),
+                (Kind::One, _) => format!("`{q}` is one of {list}"),
+                (Kind::Many, 1) => format!("`{q}` has {list}"),
+                (Kind::Many, _) => format!("`{q}` has any of {list}"),
+            }
+        }
+        Cond::NoneOf(q, options) if question(*q).kind == Kind::One => {
+            format!("`{q}` is not {}", code_list(options))
+        }
+        Cond::NoneOf(q, options) => format!("`{q}` has none of {}", code_list(options)),
+        Cond::AnyChosen(q) => format!("`{q}` has any option chosen"),
+        Cond::Chosen(x) => format!("`chosen({x})`"),
+        Cond::Answered(c) => match c {
+            Cond::All(_) | Cond::Any(_) => format!("({}) (answered)", describe(c)),
+            _ => format!("{} (answered)", describe(c)),
+        },
+        Cond::Unanswered(q) => format!("`{q}` asked and unanswered"),
+        Cond::Criteria { min, max: None } => format!("`n` >= {min}"),
+        Cond::Criteria {
+            min,
+            max: Some(max),
+        } if min == max => format!("`n` = {min}"),
+        Cond::Criteria {
+            min,
+            max: Some(max),
+        } => format!("`n` {min}-{max}"),
+        Cond::FirstStep(steps) => {
+            let ids: Vec<&str> = steps.iter().map(|w| w.id()).collect();
+            match ids.as_slice() {
+                [one] => format!("withdrawal first step is `{one}`"),
+                _ => format!("withdrawal first step is one of {}", code_list(&ids)),
+            }
+        }
+        Cond::Term(t) => format!("`{}`", t.def().name),
+        Cond::Not(c) => match c {
+            Cond::AnyOf(q, options) if question(*q).kind == Kind::One => {
+                format!("`{q}` is not {}", code_list(options))
+            }
+            Cond::AnyOf(q, options) => format!("`{q}` has none of {}", code_list(options)),
+            Cond::Term(t) => format!("not `{}`", t.def().name),
+            Cond::Chosen(x) => format!("not `chosen({x})`"),
+            other => format!("not ({})", describe(other)),
+        },
+        Cond::All(cs) => join(cs, " and "),
+        Cond::Any(cs) => join(cs, " or "),
+    }
+}
+
+fn join(cs: &[Cond], sep: &str) -> String {
+    cs.iter()
+        .map(|c| match c {
+            Cond::All(_) | Cond::Any(_) => format!("({})", describe(c)),
+            _ => describe(c),
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// `a` alone, or a list in parentheses: (`a`, `b`).
+fn code_list(items: &[&str]) -> String {
+    let coded: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match coded.as_slice() {
+        [one] => one.clone(),
+        _ => format!("({})", coded.join(", ")),
+    }
 }

@@ -10,7 +10,7 @@ mod cli {
     use std::path::PathBuf;
     use std::process::ExitCode;
 
-    use carepath::assessment::{assess, table, Answers, Center};
+    use carepath::assessment::{assess, questions_markdown, rules_markdown, Answers, Center};
     use clap::{Parser, Subcommand};
 
     #[derive(Parser)]
@@ -106,11 +106,11 @@ mod cli {
         match Cli::parse().command {
             Command::Assess { file, center } => run_assess(&file, center.as_ref()),
             Command::Rules => {
-                print!("{}", table::rules_markdown());
+                print!("{}", rules_markdown());
                 ExitCode::SUCCESS
             }
             Command::Questions => {
-                print!("{}", table::questions_markdown());
+                print!("{}", questions_markdown());
                 ExitCode::SUCCESS
             }
             Command::Shell => {

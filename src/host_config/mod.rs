@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::assessment::ids::{Day, Level, Offer};
-use crate::assessment::sessions::{Session, Time};
 use crate::assessment::Center;
+use crate::assessment::{Day, Level, Offer};
+use crate::assessment::{Session, Time};
 
 /// Every attribute the widget reads, in the order the README lists them.
 pub const ATTRIBUTES: &[&str] = &[
@@ -298,7 +298,7 @@ pub fn parse_schedule(text: &str) -> Result<Vec<Session>, String> {
     }
     sessions.sort_unstable();
     sessions.dedup();
-    match crate::assessment::sessions::overlap(&sessions) {
+    match crate::assessment::overlap(&sessions) {
         Some(why) => Err(why),
         None => Ok(sessions),
     }

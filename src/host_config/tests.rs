@@ -161,17 +161,6 @@ fn opt_ins_are_boolean_attributes() {
 }
 
 #[test]
-fn the_loader_observes_exactly_the_attributes_the_widget_reads() {
-    let loader = include_str!("../../embed/carepath.js");
-    let start = loader
-        .find("const ATTRIBUTES = [")
-        .expect("the loader lists its attributes");
-    let list = &loader[start..loader[start..].find("];").unwrap() + start];
-    let named: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
-    assert_eq!(named, ATTRIBUTES);
-}
-
-#[test]
 fn the_locale_attribute_accepts_every_locale_the_widget_speaks() {
     for (id, _, _) in crate::i18n::LOCALES {
         let (c, w) = config(&[("locale", id)]);

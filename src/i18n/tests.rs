@@ -1,9 +1,9 @@
 use std::collections::BTreeSet;
 
 use super::*;
-use crate::assessment::ids::{Day, Dimension, FirstContact, Flag, Level, Q};
-use crate::assessment::questions::QUESTIONS;
-use crate::assessment::rules::RULES;
+use crate::assessment::internals::RULES;
+use crate::assessment::QUESTIONS;
+use crate::assessment::{Day, Dimension, FirstContact, Flag, Level, Q};
 
 /// Every key the widget looks up (keys built from ids included).
 pub fn keys_used() -> Vec<String> {
@@ -73,12 +73,13 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 /// looks like a key (`a.b`, lowercase): the keys looked up by name.
 fn literal_keys() -> BTreeSet<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    // The loader draws the first screens with these keys too.
-    let mut files = vec![
-        root.join("i18n/mod.rs"),
-        root.join("../embed/build-loader.mjs"),
+    // Every screen is in src/screens (the loader draws them from there too).
+    let mut files = vec![root.join("i18n/mod.rs")];
+    let mut dirs = vec![
+        root.join("screens"),
+        root.join("web"),
+        root.join("host_config"),
     ];
-    let mut dirs = vec![root.join("web")];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

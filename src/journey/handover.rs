@@ -5,7 +5,7 @@
 //! through the same reducer, so it opens exactly where the visitor is.
 
 use super::{Event, Journey, Msg, Screen};
-use crate::assessment::questions::question;
+use crate::assessment::question;
 use crate::assessment::Q;
 
 /// The journey after the loader's recorded actions, and the events the

@@ -3,7 +3,7 @@
 //! so the widget's navigation is tested natively; the yew components only
 //! render this state and send [`Msg`]s.
 
-use crate::assessment::questions::{question, Kind, QUESTIONS};
+use crate::assessment::{question, Kind, QUESTIONS};
 use crate::assessment::{Answers, Q};
 
 /// What the visitor sees.

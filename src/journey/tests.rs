@@ -255,19 +255,6 @@ fn a_saved_place_that_does_not_read_is_dropped_whole() {
     }
 }
 
-/// The loader draws "Question 1 of N" before the wasm arrives
-/// (embed/build-loader.mjs, FIRST_TOTAL): N must be what a new journey counts.
-#[test]
-fn the_loader_counts_the_first_question_as_the_journey_does() {
-    let loader = include_str!("../../embed/build-loader.mjs");
-    let total: usize = loader
-        .lines()
-        .find_map(|l| l.strip_prefix("const FIRST_TOTAL = "))
-        .and_then(|v| v.trim_end_matches(';').parse().ok())
-        .expect("embed/build-loader.mjs has const FIRST_TOTAL = <n>;");
-    assert_eq!(started().progress(Q::DangerNow), (1, total));
-}
-
 /// A journey at the result with `skips` skipped and the rest answered.
 fn result_with_skips(skips: &[Q]) -> Journey {
     let mut j = started();

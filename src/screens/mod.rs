@@ -14,8 +14,8 @@ pub mod shell;
 
 pub use node::{el, p, Act, El, Host, Node, On, Only, Slot, Value};
 
-use crate::assessment::questions::{question, Kind};
 use crate::assessment::Q;
+use crate::assessment::{question, Kind};
 use crate::host_config::Config;
 use crate::i18n::{Texts, LOCALES};
 use crate::journey::{Hold, Journey, Msg, Screen};

@@ -18,8 +18,8 @@ use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use super::app::{App, AppProps};
-use crate::assessment::questions::{Kind, QUESTIONS};
 use crate::assessment::{assess, Answers, Assessment};
+use crate::assessment::{Kind, QUESTIONS};
 use crate::host_config::{self, Config};
 use crate::i18n::LOCALES;
 use crate::journey::{handover, Event, Journey, Screen};

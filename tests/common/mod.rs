@@ -3,7 +3,7 @@
 
 pub mod oracle;
 
-use carepath::assessment::questions::question;
+use carepath::assessment::question;
 use carepath::assessment::{assess, Answers, Assessment, Center, Flag, Level, Q};
 
 /// A low-risk adult who answered everything: cannabis weekly, no

@@ -1,6 +1,6 @@
 //! The months ahead: first step, core program, step-down.
 
-use crate::assessment::commitment::{Care, Phase, PhaseKind};
+use crate::assessment::{Care, Phase, PhaseKind};
 use crate::i18n::Texts;
 
 /// One phase in words; `pregnant_opioids`: the 24-hour first step starts

@@ -3,9 +3,9 @@
 //! the same hours and days as text.
 
 use super::super::node::{el, p, El, Only};
-use crate::assessment::commitment::Source;
-use crate::assessment::sessions::{Hours, Session};
+use crate::assessment::Source;
 use crate::assessment::{Assessment, Day, Level};
+use crate::assessment::{Hours, Session};
 use crate::i18n::{clock, Texts};
 
 /// Hours shown top to bottom: 6 am to 10 pm.
