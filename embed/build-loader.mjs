@@ -28,7 +28,10 @@ function minifyCss(css) {
 
 // The first screens, their states and transitions, from the widget's own
 // Rust (`carepath shell`, src/screens/shell.rs).
-const shell = { ...JSON.parse(readFileSync(shellJson, "utf8")), css: minifyCss(readFileSync(join(src, "styles", "widget.css"), "utf8")) };
+// `states` and `privacyKeys` name them for people and tests; the loader
+// goes by number.
+const { states, privacyKeys, ...data } = JSON.parse(readFileSync(shellJson, "utf8"));
+const shell = { ...data, css: minifyCss(readFileSync(join(src, "styles", "widget.css"), "utf8")) };
 const loader = readFileSync(join(src, "embed", "carepath.js"), "utf8");
 const marker = "const SHELL = null;";
 if (!loader.includes(marker)) throw new Error(`embed/carepath.js lacks "${marker}"`);

@@ -60,9 +60,10 @@ function chooseLocale(el) {
   const tags = navigator.languages?.length ? navigator.languages : [navigator.language ?? ""];
   return tags.map((t) => t.split(/[-_]/)[0].toLowerCase()).find((id) => ids.includes(id)) ?? "en";
 }
-// The privacy sentences' key: share-progress, share-result, share-answers, remember.
+// Which privacy sentences show (SHELL.privacy): share-progress 1,
+// share-result 2, share-answers 4, remember 8.
 const privacyBits = (el) =>
-  [on(el, "share-progress"), on(el, "share-result"), on(el, "share-answers"), remembers(el)].map(Number).join("");
+  on(el, "share-progress") + 2 * on(el, "share-result") + 4 * on(el, "share-answers") + 8 * remembers(el);
 // The center's number for "call the center", or null (SHELL.phone: the
 // widget's own limits; never an emergency line).
 function centerPhone(el) {
@@ -78,11 +79,10 @@ function host(el) {
 }
 
 // A tree from the shell data as DOM: text, [tag, [name, value, ...],
-// ...children], or a slot {$: name}. `@event` attributes call `act` with
-// the recorded word; `.checked` is a property.
+// ...children], a translated string {#: n} or a slot {$: name} (`fill`).
+// `@event` attributes call `act` with the recorded word.
 function build(node, fill, act) {
-  if (typeof node === "string") return document.createTextNode(node);
-  if (!Array.isArray(node)) return fill(node.$);
+  if (!Array.isArray(node)) return fill(node);
   const [tag, attrs, ...children] = node;
   const e = document.createElement(tag);
   for (let i = 0; i < attrs.length; i += 2) {
@@ -93,8 +93,7 @@ function build(node, fill, act) {
         if (type === "submit") event.preventDefault();
         act(value);
       });
-    } else if (name === ".checked") e.checked = value;
-    else e.setAttribute(name, typeof value === "string" ? value : fill(value.$).textContent);
+    } else e.setAttribute(name, fill(value).textContent);
   }
   e.append(...children.map((c) => build(c, fill, act)));
   return e;
@@ -106,8 +105,6 @@ function build(node, fill, act) {
 let broken = false;
 const SLOW_MS = 20_000;
 const wait = () => ({ waiting: broken ? "failed" : "loading", since: Date.now() });
-// The state's screen ("start", "danger_now", "crisis").
-const screenOf = (at) => SHELL.states[at]?.split(":")[0];
 
 // What the visitor did: recorded for the widget, then drawn. Focus goes
 // where the widget would put it (a new screen's heading), else stays.
@@ -121,6 +118,7 @@ function act(el, state, word) {
   }
   const edge = SHELL.go[state.at]?.[word];
   if (edge === undefined) return;
+  // `quiet`: a choice the radio already shows; `focus`: a new screen.
   let quiet = edge?.quiet;
   if (state.waiting) {
     state.actions.pop();
@@ -129,9 +127,8 @@ function act(el, state, word) {
   }
   state.actions.push(word);
   if (edge === null) return redraw(el, state, wait());
-  const focus = screenOf(edge.to) !== screenOf(state.at) ? ".cp-focus" : null;
   if (quiet) state.at = edge.to;
-  else redraw(el, state, { at: edge.to }, focus);
+  else redraw(el, state, { at: edge.to }, edge.focus ? ".cp-focus" : null);
 }
 
 // Where focus is, as a way to find the same element in a redrawn or the
@@ -176,18 +173,23 @@ const MASK = { class: "rr-block fs-exclude", "data-hj-suppress": "", "data-clari
 const opensShadow = (el) => el.getAttribute("shadow")?.trim() === "open";
 
 function drawShell(el, state) {
-  const view = SHELL.views[state.locale];
+  const view = SHELL.views;
+  const strings = SHELL.strings[state.locale];
   const values = { center: `\u2068${state.host.center}\u2069`, tel: `tel:${state.host.phone}` };
   const doing = (word) => act(el, state, word);
-  const fill = (name) => {
-    if (name === "privacy") {
+  const fill = (node) => {
+    if (typeof node === "string") return document.createTextNode(node);
+    if (node["#"] !== undefined) return document.createTextNode(strings[node["#"]]);
+    if (node.$ === "privacy") {
       const f = document.createDocumentFragment();
-      f.append(...view.privacy[state.host.privacy].map((n) => build(n, fill, doing)));
+      f.append(...SHELL.privacy[state.host.privacy].map((i) => build(view.privacy[i], fill, doing)));
       return f;
     }
-    if (name !== "screen") return document.createTextNode(values[name] ?? "");
+    if (node.$ !== "screen") return document.createTextNode(values[node.$] ?? "");
     if (state.at < 0) return document.createTextNode("");
-    const screen = build(view.screens[SHELL.view[state.at]], fill, doing);
+    const [tree, ...checked] = SHELL.view[state.at];
+    const screen = build(view.screens[tree], fill, doing);
+    for (const id of checked) screen.querySelector(`#${id}`).checked = true;
     // The waiting message closes the screen the visitor is waiting on.
     if (state.waiting) screen.append(build(view.wait[state.waiting][state.host.phone ? 1 : 0], fill, doing));
     return screen;

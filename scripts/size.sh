@@ -25,7 +25,11 @@ BUDGET=80000
 # 155500: issue 12's first steps (one lookup with "they" inside, events
 # from the reducer's Journey::apply): 155,213 B (+825 B of wasm), to be
 # paid back with the rest of issue 12 (the loader's copies).
-CEILING=155500
+# 138600: issue 12, one source for every screen (src/screens rendered by
+# yew, the print summary and the loader's data instead of three hand-written
+# copies): measured 138,530 B (loader 8,700, glue 5,680, wasm 124,150;
+# -16,683 B from 155,213).
+CEILING=138600
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

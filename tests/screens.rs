@@ -52,6 +52,35 @@ fn html(node: &Value, fill: &dyn Fn(&str) -> String) -> String {
     }
 }
 
+/// The tree with each translated string `{"#": n}` taken from `strings`
+/// and the inputs with these ids checked, as the loader does.
+fn resolve(node: &Value, strings: &Value, checked: &[Value]) -> Value {
+    match node {
+        Value::Object(o) if o.contains_key("#") => {
+            strings[o["#"].as_u64().unwrap() as usize].clone()
+        }
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, v)| (k.clone(), resolve(v, strings, checked)))
+                .collect(),
+        ),
+        Value::Array(a) => {
+            let mut out: Vec<Value> = a.iter().map(|v| resolve(v, strings, checked)).collect();
+            // An element: [tag, [name, value, ...], ...].
+            if let (Some(Value::String(_)), Some(Value::Array(attrs))) = (out.first(), out.get(1)) {
+                let id = attrs.chunks(2).find(|p| p[0] == "id").map(|p| p[1].clone());
+                if id.is_some_and(|id| checked.contains(&id)) {
+                    if let Value::Array(attrs) = &mut out[1] {
+                        attrs.extend([Value::from(".checked"), Value::Bool(true)]);
+                    }
+                }
+            }
+            Value::Array(out)
+        }
+        other => other.clone(),
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -135,7 +164,8 @@ fn each_state_the_loader_draws_is_the_widgets_own_screen_in_every_locale() {
     let data = shell::data();
     let config = Config::default();
     for (id, _, _) in LOCALES {
-        let view = &data["views"][id];
+        let strings = &data["strings"][id];
+        let view = resolve(&data["views"], strings, &[]);
         let t = Texts::for_locale(id);
         for (i, state) in data["states"].as_array().unwrap().iter().enumerate() {
             // The journey behind the state, by the words that reach it.
@@ -146,17 +176,21 @@ fn each_state_the_loader_draws_is_the_widgets_own_screen_in_every_locale() {
                 .expect("every state is reached within four words");
             let privacy = |name: &str| {
                 assert_eq!(name, "privacy");
-                view["privacy"]["0000"]
+                data["privacy"][0]
                     .as_array()
                     .unwrap()
                     .iter()
-                    .map(|n| html(n, &|_| unreachable!()))
+                    .map(|i| {
+                        html(
+                            &view["privacy"][i.as_u64().unwrap() as usize],
+                            &|_| unreachable!(),
+                        )
+                    })
                     .collect::<String>()
             };
-            let screen = html(
-                &view["screens"][data["view"][i].as_u64().unwrap() as usize],
-                &privacy,
-            );
+            let at = data["view"][i].as_array().unwrap();
+            let tree = &data["views"]["screens"][at[0].as_u64().unwrap() as usize];
+            let screen = html(&resolve(tree, strings, &at[1..]), &privacy);
             let drawn = html(&view["frame"], &|name| match name {
                 "screen" => screen.clone(),
                 other => panic!("frame slot {other}"),
@@ -184,20 +218,23 @@ fn the_loaders_privacy_sentences_are_the_widgets_for_every_setting() {
             remember: on(3),
             ..Config::default()
         };
-        let key: String = (0..4).map(|i| if on(i) { '1' } else { '0' }).collect();
         let t = Texts::english();
         let want: Vec<String> = config
             .privacy_keys()
             .iter()
             .map(|k| t.t(k).to_string())
             .collect();
-        let got: Vec<String> = data["views"]["en"]["privacy"][&key]
+        let got: Vec<String> = data["privacy"][bits as usize]
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| p[2].as_str().unwrap().to_string())
+            .map(|i| {
+                let tree = &data["views"]["privacy"][i.as_u64().unwrap() as usize];
+                let p = resolve(tree, &data["strings"]["en"], &[]);
+                p[2].as_str().unwrap().to_string()
+            })
             .collect();
-        assert_eq!(got, want, "{key}");
+        assert_eq!(got, want, "share and remember bits {bits:04b}");
     }
 }
 

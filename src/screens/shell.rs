@@ -6,10 +6,11 @@
 //! each combination of the share and remember attributes; and the host
 //! facts the loader checks (attributes, phone, storage key).
 //!
-//! A tree is JSON: text is a string, an element is `[tag, {attributes},
-//! ...children]`, a slot `{"$": name}`. An attribute `@click`, `@submit`
-//! or `@change` names the action the loader records (the hand-over's
-//! words), `.checked` is the input's property.
+//! A tree is JSON: text is a string, an element is `[tag, [name, value,
+//! ...], ...children]`, a slot `{"$": name}`, a translated string `{"#": n}`.
+//! An attribute `@click`, `@submit` or `@change` names the action the
+//! loader records (the hand-over's words). A state is a tree and the ids
+//! of the inputs it checks.
 
 use serde_json::{json, Map, Value as Json};
 
@@ -49,9 +50,6 @@ fn element(e: &El) -> Json {
             Value::Text(t) => Json::String(t.clone()),
             Value::Slot(s) => json!({ "$": slot_name(*s) }),
         });
-    }
-    if let Some(checked) = e.checked {
-        attrs.extend([Json::String(".checked".into()), Json::Bool(checked)]);
     }
     if let Some((on, act)) = e.on {
         let event = match on {
@@ -97,23 +95,42 @@ fn tree(t: &Texts, j: &Journey) -> El {
     }
 }
 
+/// The tree with every input unchecked.
+fn unchecked(e: &El) -> El {
+    let mut e = e.clone();
+    fn clear(e: &mut El) {
+        e.checked = None;
+        for c in &mut e.children {
+            if let Node::El(c) = c {
+                clear(c);
+            }
+        }
+    }
+    clear(&mut e);
+    e
+}
+
+/// The ids of the checked inputs in the tree.
+fn checked_ids(e: &El) -> Vec<String> {
+    let mut ids = Vec::new();
+    if e.checked == Some(true) {
+        ids.extend(e.attrs.iter().find_map(|(n, v)| match (n, v) {
+            (&"id", Value::Text(id)) => Some(id.clone()),
+            _ => None,
+        }));
+    }
+    for c in &e.children {
+        if let Node::El(c) = c {
+            ids.extend(checked_ids(c));
+        }
+    }
+    ids
+}
+
 /// Trees equal but for the inputs' `checked`: a choice the radio already
 /// shows, which needs no redraw.
 fn same_but_checked(a: &El, b: &El) -> bool {
-    let strip = |e: &El| {
-        let mut e = e.clone();
-        fn clear(e: &mut El) {
-            e.checked = None;
-            for c in &mut e.children {
-                if let Node::El(c) = c {
-                    clear(c);
-                }
-            }
-        }
-        clear(&mut e);
-        e
-    };
-    strip(a) == strip(b)
+    unchecked(a) == unchecked(b)
 }
 
 /// Every state the loader's screens reach from a new journey, and where
@@ -147,9 +164,15 @@ fn states() -> (Vec<Journey>, Vec<Map<String, Json>>) {
                 }
             };
             let en = Texts::english();
-            let quiet = found[at].screen == from.screen
-                && same_but_checked(&tree(&en, &from), &tree(&en, &found[at]));
-            out.insert(w, json!({ "to": at, "quiet": quiet }));
+            let mut edge = Map::new();
+            edge.insert("to".into(), json!(at));
+            if found[at].screen != from.screen {
+                // A new screen: focus its heading, as the widget does.
+                edge.insert("focus".into(), Json::Bool(true));
+            } else if same_but_checked(&tree(&en, &from), &tree(&en, &found[at])) {
+                edge.insert("quiet".into(), Json::Bool(true));
+            }
+            out.insert(w, Json::Object(edge));
         }
         edges.push(out);
         i += 1;
@@ -157,11 +180,13 @@ fn states() -> (Vec<Journey>, Vec<Map<String, Json>>) {
     (found, edges)
 }
 
-/// The privacy sentences for each combination of share-progress,
-/// share-result, share-answers and remember (with an id), keyed by the
-/// four as `0`/`1`: what `Config::privacy_keys` says for them.
-fn privacy(t: &Texts) -> Map<String, Json> {
-    let mut out = Map::new();
+/// The start screen's privacy sentences (their keys), and which of them
+/// show for each combination of share-progress (1), share-result (2),
+/// share-answers (4) and remember with an id (8), by the sum: what
+/// `Config::privacy_keys` says for them.
+fn privacy() -> (Vec<&'static str>, Vec<Vec<usize>>) {
+    let mut keys: Vec<&'static str> = Vec::new();
+    let mut shown = Vec::new();
     for bits in 0..16u8 {
         let on = |i: u8| bits & (1 << i) != 0;
         let (config, _) = host_config::from_attributes(|name| {
@@ -175,37 +200,104 @@ fn privacy(t: &Texts) -> Map<String, Json> {
             };
             set.then(String::new)
         });
-        let key: String = (0..4).map(|i| if on(i) { '1' } else { '0' }).collect();
-        let texts = config
+        let list = config
             .privacy_keys()
-            .iter()
-            .map(|k| json(&super::p(t.t(k)).into()))
+            .into_iter()
+            .map(|k| {
+                keys.iter().position(|x| *x == k).unwrap_or_else(|| {
+                    keys.push(k);
+                    keys.len() - 1
+                })
+            })
             .collect();
-        out.insert(key, Json::Array(texts));
+        shown.push(list);
     }
-    out
+    (keys, shown)
+}
+
+/// The locales' trees as one tree: a string that differs between locales
+/// becomes `{"#": n}`, the `n`th of each locale's `strings` (one entry for
+/// each distinct set of translations), so the markup is written once.
+fn factor(locales: &[Json], strings: &mut [Vec<String>]) -> Json {
+    match &locales[0] {
+        Json::String(first) => {
+            let all: Vec<&str> = locales.iter().map(|l| l.as_str().unwrap_or("")).collect();
+            if all.iter().all(|s| s == first) {
+                return Json::String(first.clone());
+            }
+            let at = (0..strings[0].len())
+                .find(|&i| {
+                    all.iter()
+                        .zip(strings.iter())
+                        .all(|(s, table)| table[i] == *s)
+                })
+                .unwrap_or_else(|| {
+                    for (table, s) in strings.iter_mut().zip(&all) {
+                        table.push(s.to_string());
+                    }
+                    strings[0].len() - 1
+                });
+            json!({ "#": at })
+        }
+        Json::Array(items) => {
+            assert!(
+                locales
+                    .iter()
+                    .all(|l| l.as_array().map(Vec::len) == Some(items.len())),
+                "the locales' trees differ in shape: {locales:?}"
+            );
+            Json::Array(
+                (0..items.len())
+                    .map(|i| {
+                        let parts: Vec<Json> = locales.iter().map(|l| l[i].clone()).collect();
+                        factor(&parts, strings)
+                    })
+                    .collect(),
+            )
+        }
+        Json::Object(map) => Json::Object(
+            map.keys()
+                .map(|k| {
+                    let parts: Vec<Json> = locales.iter().map(|l| l[k].clone()).collect();
+                    (k.clone(), factor(&parts, strings))
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// The loader's data, as JSON.
 pub fn data() -> Json {
     let (found, go) = states();
-    // States that look the same share one tree.
+    // States that look the same but for their checked inputs share one
+    // tree; a state names the ids it checks.
     let en = Texts::english();
-    let mut unique: Vec<Json> = Vec::new();
-    let view: Vec<usize> = found
+    let mut unique: Vec<El> = Vec::new();
+    let view: Vec<Json> = found
         .iter()
         .map(|j| {
-            let tree = json(&tree(&en, j).into());
-            unique.iter().position(|u| *u == tree).unwrap_or_else(|| {
-                unique.push(tree);
-                unique.len() - 1
-            })
+            let shown = tree(&en, j);
+            let n = unique
+                .iter()
+                .position(|u| same_but_checked(u, &shown))
+                .unwrap_or_else(|| {
+                    unique.push(unchecked(&shown));
+                    unique.len() - 1
+                });
+            let mut entry = vec![json!(n)];
+            entry.extend(checked_ids(&shown).into_iter().map(Json::String));
+            Json::Array(entry)
         })
         .collect();
     let shown: Vec<&Journey> = (0..unique.len())
-        .map(|u| &found[view.iter().position(|v| *v == u).unwrap_or(0)])
+        .map(|u| {
+            let first = view.iter().position(|v| v[0] == json!(u)).unwrap_or(0);
+            &found[first]
+        })
         .collect();
-    let mut views = Map::new();
+    let (privacy_keys, privacy) = privacy();
+    let mut views = Vec::new();
     for (id, _, _) in LOCALES {
         let t = Texts::for_locale(id);
         let mut wait = Map::new();
@@ -218,23 +310,30 @@ pub fn data() -> Json {
                 ]),
             );
         }
-        views.insert(
-            id.to_string(),
-            json!({
-                "frame": json(&frame(&t, Node::Slot(Slot::Screen)).into()),
-                "screens": shown.iter().map(|j| json(&tree(&t, j).into())).collect::<Vec<_>>(),
-                "wait": wait,
-                "privacy": privacy(&t),
-            }),
-        );
+        views.push(json!({
+            "frame": json(&frame(&t, Node::Slot(Slot::Screen)).into()),
+            "screens": shown.iter().map(|j| json(&unchecked(&tree(&t, j)).into())).collect::<Vec<_>>(),
+            "wait": wait,
+            "privacy": privacy_keys.iter().map(|k| json(&super::p(t.t(k)).into())).collect::<Vec<_>>(),
+        }));
     }
+    let mut strings = vec![Vec::new(); views.len()];
+    let view_trees = factor(&views, &mut strings);
+    let strings: Map<String, Json> = LOCALES
+        .iter()
+        .zip(strings)
+        .map(|(l, s)| (l.0.to_string(), json!(s)))
+        .collect();
     json!({
         "locales": LOCALES.iter().map(|l| l.0).collect::<Vec<_>>(),
         "attributes": host_config::ATTRIBUTES,
         "states": found.iter().map(state_id).collect::<Vec<_>>(),
+        "privacy": privacy,
+        "privacyKeys": privacy_keys,
         "view": view,
         "go": go,
-        "views": views,
+        "views": view_trees,
+        "strings": strings,
         "phone": {
             "marks": host_config::PHONE_MARKS,
             "min": host_config::PHONE_DIGITS.start(),
