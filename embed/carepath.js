@@ -15,7 +15,11 @@
 const here = import.meta.url;
 // Filled in by embed/build-loader.mjs: see src/screens/shell.rs.
 const SHELL = null;
-const ATTRIBUTES = SHELL?.attributes ?? [];
+// The element's attributes, and which of them are on/off flags (the frame
+// page sets them from its options file).
+export const ATTRIBUTES = SHELL?.attributes ?? [];
+export const FLAGS = SHELL?.flags ?? [];
+export const LOCALES = SHELL?.locales ?? [];
 
 let loading;
 function widget() {

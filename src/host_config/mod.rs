@@ -26,6 +26,9 @@ pub const ATTRIBUTES: &[&str] = &[
     "shadow",
 ];
 
+/// The on/off attributes: on when present, unless `"false"`.
+pub const FLAG_ATTRIBUTES: [&str; 3] = ["share-progress", "share-result", "share-answers"];
+
 /// The attribute that carries a level's schedule.
 pub const SCHEDULE_ATTRIBUTES: [(&str, Level); 3] = [
     ("outpatient-schedule", Level::Outpatient),
