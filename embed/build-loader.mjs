@@ -2,12 +2,14 @@
 // with what it needs to draw the first screens before the wasm arrives:
 // the widget's stylesheet (minified) and the screens themselves, as
 // `carepath shell` prints them. Usage:
-//   node embed/build-loader.mjs <source dir> <shell.json> <output file>
+//   node embed/build-loader.mjs <source dir> <shell.json> <output file> <version> <wasm integrity>
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [src, shellJson, out] = process.argv.slice(2);
-if (!src || !shellJson || !out) throw new Error("usage: node embed/build-loader.mjs <source dir> <shell.json> <output file>");
+const [src, shellJson, out, version, integrity] = process.argv.slice(2);
+if (!src || !shellJson || !out || !version || !integrity?.startsWith("sha384-")) {
+  throw new Error("usage: node embed/build-loader.mjs <source dir> <shell.json> <output file> <version> <wasm integrity>");
+}
 
 /** Drops comments and the whitespace CSS does not need. The stylesheet
  * holds no strings or url()s, where this would be unsafe; an end-to-end
@@ -31,7 +33,7 @@ function minifyCss(css) {
 // `states` and `privacyKeys` name them for people and tests; the loader
 // goes by number.
 const { states, privacyKeys, ...data } = JSON.parse(readFileSync(shellJson, "utf8"));
-const shell = { ...data, css: minifyCss(readFileSync(join(src, "styles", "widget.css"), "utf8")) };
+const shell = { ...data, version, integrity, css: minifyCss(readFileSync(join(src, "styles", "widget.css"), "utf8")) };
 const loader = readFileSync(join(src, "embed", "carepath.js"), "utf8");
 const marker = "const SHELL = null;";
 if (!loader.includes(marker)) throw new Error(`embed/carepath.js lacks "${marker}"`);

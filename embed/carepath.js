@@ -12,25 +12,42 @@
 // Rust (`carepath shell`, built in by embed/build-loader.mjs). The loader
 // builds them with DOM calls and records what the visitor does, which the
 // widget replays.
-const here = import.meta.url;
 // Filled in by embed/build-loader.mjs: see src/screens/shell.rs.
 const SHELL = null;
-// The element's attributes, and which of them are on/off flags (the frame
-// page sets them from its options file).
-export const ATTRIBUTES = SHELL?.attributes ?? [];
-export const FLAGS = SHELL?.flags ?? [];
-export const LOCALES = SHELL?.locales ?? [];
+const ATTRIBUTES = SHELL?.attributes ?? [];
+
+// The widget's files: beside this loader by default, found the way
+// bundlers (Vite, webpack) see them, so they emit them with no setting; or
+// in the folder the first element's `files` attribute names (a CDN).
+function files() {
+  const base = document.querySelector("carepath-assessment[files], div[data-carepath][files]")?.getAttribute("files")?.trim();
+  if (base) {
+    try {
+      const folder = new URL(base.endsWith("/") ? base : `${base}/`, document.baseURI);
+      return { wasm: new URL("carepath-widget_bg.wasm", folder), glue: new URL("carepath-widget.js", folder) };
+    } catch {
+      console.error(`carepath: files="${base}" is not a URL; the widget's files are looked for beside carepath.js.`);
+    }
+  }
+  return {
+    wasm: new URL("./carepath-widget_bg.wasm", import.meta.url),
+    glue: new URL("./carepath-widget.js", import.meta.url),
+  };
+}
 
 let loading;
 function widget() {
   loading ??= (() => {
-    // The glue and the wasm are fetched side by side, not one after the other.
-    const wasm = fetch(new URL("carepath-widget_bg.wasm", here));
-    const again = attempt ? `?attempt=${attempt}` : "";
+    const { wasm: wasmUrl, glue: glueUrl } = files();
+    // The glue and the wasm are fetched side by side, not one after the
+    // other; the wasm is checked against this release's hash (a changed or
+    // wrong file fails safe: the emergency line stays, the console says so).
+    const wasm = fetch(wasmUrl, SHELL?.integrity ? { integrity: SHELL.integrity } : {});
+    if (attempt) glueUrl.searchParams.set("attempt", attempt);
     // If the glue fails first, the fetch's own failure is reported with it
     // (below), not as an uncaught error.
     wasm.catch(() => {});
-    return import(new URL(`carepath-widget.js${again}`, here).href).then(async (glue) => {
+    return import(glueUrl.href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
     });
@@ -39,7 +56,8 @@ function widget() {
 }
 
 function failed(error) {
-  console.error("carepath: the widget could not load. Check that carepath-widget.js and carepath-widget_bg.wasm are served beside carepath.js (with Content-Type application/wasm), and that the page's Content-Security-Policy allows them (see the README).", error);
+  const { wasm, glue } = files();
+  console.error(`carepath: the widget could not load. Check that ${glue.href} and ${wasm.href} are served (the wasm with Content-Type application/wasm, and CORS from another origin), that they are this release's files (the wasm must match the loader's integrity hash), and that the page's Content-Security-Policy allows them (see the README).`, error);
 }
 
 let sheet;
@@ -55,14 +73,19 @@ function styles() {
 // reads them (host_config), with the rules from the shell data.
 const on = (el, name) => el.hasAttribute(name) && el.getAttribute(name).trim() !== "false";
 const remembers = (el) => el.getAttribute("remember")?.trim() === "session" && el.id.trim() !== "";
-// A known locale, or `auto` (the default) following the browser's
-// languages by primary subtag, else English.
+// The widget's choice (i18n::choose_locale): a known locale; or `auto`
+// (the default): the page's lang when it is a supported language other
+// than English, else the browser's languages by primary subtag; else
+// English.
 function chooseLocale(el) {
   const setting = (el.getAttribute("locale") ?? "").trim() || "auto";
   const ids = SHELL.locales;
-  if (setting !== "auto") return ids.includes(setting) ? setting : "en";
+  const known = (tag) => ids.find((id) => id === tag.split(/[-_]/)[0].trim().toLowerCase());
+  if (setting !== "auto") return known(setting) ?? "en";
+  const page = known(document.documentElement.getAttribute("lang") ?? "");
+  if (page && page !== "en") return page;
   const tags = navigator.languages?.length ? navigator.languages : [navigator.language ?? ""];
-  return tags.map((t) => t.split(/[-_]/)[0].toLowerCase()).find((id) => ids.includes(id)) ?? "en";
+  return tags.map(known).find(Boolean) ?? "en";
 }
 // Which privacy sentences show (SHELL.privacy): share-progress 1,
 // share-result 2, share-answers 4, remember 8.
@@ -261,11 +284,40 @@ export function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+// The theme attributes (theme-accent="#0b5", ...) as custom properties in
+// a constructed stylesheet (no inline style: a strict CSP allows it). A
+// value that is not valid for its property is left out, with one warning.
+const themeSet = new WeakMap(); // element -> { sheet, warned }
+function themeAttributes(el) {
+  let set = themeSet.get(el);
+  if (!set) themeSet.set(el, (set = { sheet: new CSSStyleSheet(), warned: new Set() }));
+  const rules = [];
+  for (const [name, property] of SHELL?.theme ?? []) {
+    const value = el.getAttribute(name)?.trim();
+    if (!value) continue;
+    if (CSS.supports(property, value) && !/[;{}]/.test(value)) {
+      rules.push(`--carepath-${name.slice(6)}: ${value};`);
+    } else if (!set.warned.has(`${name}=${value}`)) {
+      set.warned.add(`${name}=${value}`);
+      console.warn(`carepath: ${name}="${value}" is not a valid ${property}; the default is used.`);
+    }
+  }
+  set.sheet.replaceSync(rules.length ? `:host { ${rules.join(" ")} }` : "");
+  return set.sheet;
+}
+
 const themeFix = new WeakMap(); // element -> { sheet, warned }
 function checkTheme(el) {
   const root = roots.get(el);
   // Only a widget on screen has colors to check.
   if (!root || !el.isConnected) return;
+  // The theme attributes apply first, so the check sees them.
+  const theme = themeAttributes(el);
+  try {
+    if (!root.adoptedStyleSheets.includes(theme)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, theme];
+  } catch {
+    // Adopted into another document: its sheets cannot be shared there.
+  }
   // Probes read the host's own values (never the fixes below, or the
   // check would undo itself); the CSSOM (not markup) sets their colors,
   // which a strict CSP allows.
@@ -291,6 +343,7 @@ function checkTheme(el) {
   const css = [...new Set(failing.map((p) => p.fix))].join("\n");
   fix.sheet.replaceSync(css);
   try {
+    // After the theme: the fixes win.
     if (!root.adoptedStyleSheets.includes(fix.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, fix.sheet];
   } catch {
     // Adopted into another document: its sheets cannot be shared there.

@@ -3,6 +3,9 @@
 const form = document.getElementById("options");
 const preview = document.getElementById("preview");
 const snippet = document.getElementById("snippet");
+// Filled in by the build (scripts/trunk-post-build.sh): the version and
+// the files' integrity hashes.
+const RELEASE = null;
 const base = new URL("carepath/v1/", location.href).href;
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 

@@ -3,12 +3,17 @@
 // anyone can write (a link with the center's name and someone else's
 // phone, or an event-handler attribute). The URL may only pick the language.
 const OPTIONS = "frame-options.json";
-import { ATTRIBUTES, FLAGS, LOCALES as SPOKEN } from "./carepath.js";
-
-// The element's attributes this page may set: strings, or true/false flags
-// (the widget's own lists, from the loader); the frame stays closed.
-const TEXT = ATTRIBUTES.filter((name) => !FLAGS.includes(name) && name !== "shadow");
-const LOCALES = [...SPOKEN, "auto"];
+// The element's attributes this page may set: strings, or true/false flags.
+// A copy of the widget's list on purpose: this page must work (and show
+// its static emergency line) even when carepath.js cannot load.
+const TEXT = [
+  "center-name", "phone", "contact-url", "offers", "outpatient-schedule",
+  "iop-schedule", "php-schedule", "locale", "remember",
+  "theme-accent", "theme-accent-text", "theme-text", "theme-surface", "theme-muted", "theme-soft",
+  "theme-urgent", "theme-focus", "theme-font", "theme-radius",
+];
+const FLAGS = ["share-result", "share-answers", "share-progress"];
+const LOCALES = ["en", "es", "auto"];
 
 const line = document.getElementById("static-line");
 const widget = document.createElement("carepath-assessment");

@@ -7,12 +7,17 @@ cd "$ROOT"
 fail() { echo "check-dist: $*" >&2; exit 1; }
 
 [ -f dist/index.html ] || fail "dist/index.html is missing; run the build first"
-for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js; do
-  [ -f "dist/carepath/v1/$f" ] || fail "dist/carepath/v1/$f is missing"
+version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
+for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js integrity.json; do
+  [ -f "dist/carepath/$version/$f" ] || fail "dist/carepath/$version/$f is missing"
 done
-grep -q "Carepath embed loader" dist/carepath/v1/carepath.js || fail "dist/carepath/v1/carepath.js is not the embed loader"
+for f in carepath.js frame.html frame.js frame.css frame-host.js; do
+  [ -f "dist/carepath/v1/$f" ] || fail "dist/carepath/v1/$f (evergreen) is missing"
+done
+grep -q "Carepath embed loader $version" "dist/carepath/$version/carepath.js" || fail "dist/carepath/$version/carepath.js is not the embed loader"
+grep -q "\"../$version/carepath.js\"" dist/carepath/v1/carepath.js || fail "dist/carepath/v1/carepath.js does not load $version"
 [ -f dist/configurator.html ] || fail "dist/configurator.html is missing"
-echo "the widget is at its stable path dist/carepath/v1/"
+echo "the widget is at dist/carepath/$version/ (immutable) and dist/carepath/v1/ (evergreen)"
 
 for needle in "$ROOT" "${CARGO_HOME:-$HOME/.cargo}" "/root/" "/home/"; do
   if grep -rqF -- "$needle" dist; then

@@ -91,3 +91,12 @@ setup_python() {
   fi
   PYTHON="$venv/bin/python"
 }
+
+# cargo-about, for the release's third-party notices.
+ABOUT_VERSION="0.9.3"
+setup_about() {
+  if [ "$(cargo about --version 2>/dev/null)" != "cargo-about $ABOUT_VERSION" ]; then
+    say "installing cargo-about $ABOUT_VERSION"
+    cargo install --locked cargo-about --version "$ABOUT_VERSION" --features cli
+  fi
+}

@@ -11,6 +11,7 @@ setup_rust
 setup_node
 setup_python
 setup_browser
+setup_about
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
@@ -33,6 +34,9 @@ bash "$ROOT/scripts/check-dist.sh"
 
 say "widget size (gzip -9): issue 6's budget, and the regression ceiling"
 bash "$ROOT/scripts/size.sh"
+
+say "release packages (the archive and the npm package, from dist/)"
+"$ROOT/scripts/release.sh"
 
 say "component tests in headless Chromium (wasm-bindgen-test)"
 wasm_test_env

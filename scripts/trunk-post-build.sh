@@ -1,25 +1,45 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: puts the widget at its stable, versioned path
-# dist/carepath/v1/ (loader, glue, wasm, the iframe page and its host-side
-# helper) and adds the configurator page. Runs in trunk's staging directory.
+# Trunk post_build hook: lays the widget out as a release is served. Runs
+# in trunk's staging directory.
+# - dist/carepath/<version>/: the loader, glue, wasm, the iframe page and
+#   its host-side helper; immutable (cache them for a year), so an old
+#   cached loader never meets a new wasm. The loader carries the wasm's
+#   integrity hash; integrity.json has every file's.
+# - dist/carepath/v1/: the evergreen loader for those who want updates
+#   (a re-export of the current version; cache it briefly) and the iframe
+#   page beside it.
+# - dist/configurator.html, with the version and the loader's hash.
 set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
 src="${TRUNK_SOURCE_DIR:?run by trunk}"
-out="$stage/carepath/v1"
-mkdir -p "$out"
+version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$src/Cargo.toml" | head -1)"
+out="$stage/carepath/$version"
+mkdir -p "$out" "$stage/carepath/v1"
 mv "$stage/carepath-widget.js" "$stage/carepath-widget_bg.wasm" "$out/"
+sri() { echo "sha384-$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
 # The loader, with the stylesheet and the first screens built in (their
-# trees and transitions from the widget's Rust: `carepath shell`).
+# trees and transitions from the widget's Rust: `carepath shell`) and the
+# wasm's hash.
 (cd "$src" && cargo run --quiet --locked --bin carepath -- shell) >"$stage/shell.json"
-node "$src/embed/build-loader.mjs" "$src" "$stage/shell.json" "$out/carepath.js"
+node "$src/embed/build-loader.mjs" "$src" "$stage/shell.json" "$out/carepath.js" "$version" "$(sri "$out/carepath-widget_bg.wasm")"
 rm "$stage/shell.json"
 # Both scripts minified (npm esbuild, pinned in package.json).
 minify() {
   "$src/node_modules/.bin/esbuild" "$out/$1" --minify --format=esm --log-level=warning \
     --allow-overwrite --outfile="$out/$1" "--banner:js=// $2"
 }
-minify carepath.js "Carepath embed loader (minified; source: embed/carepath.js)"
-minify carepath-widget.js "Carepath widget glue (wasm-bindgen, minified)"
+minify carepath.js "Carepath embed loader $version (minified; source: embed/carepath.js)"
+minify carepath-widget.js "Carepath widget glue $version (wasm-bindgen, minified)"
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$out/"
+cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$stage/carepath/v1/"
+printf '// Carepath embed loader, evergreen: the current 1.x release (%s).\nexport * from "../%s/carepath.js";\n' "$version" "$version" >"$stage/carepath/v1/carepath.js"
+{
+  printf '{\n  "version": "%s"' "$version"
+  for f in carepath.js carepath-widget.js carepath-widget_bg.wasm; do
+    printf ',\n  "%s": "%s"' "$f" "$(sri "$out/$f")"
+  done
+  printf '\n}\n'
+} >"$out/integrity.json"
 cp "$src/embed/configurator.html" "$src/embed/configurator.js" "$src/embed/configurator.css" "$stage/"
+sed -i "s|const RELEASE = null;|const RELEASE = $(tr -d '\n' <"$out/integrity.json");|" "$stage/configurator.js"
 sed -i '/data-trunk rel="rust"/d' "$stage/index.html"

@@ -24,10 +24,35 @@ pub const ATTRIBUTES: &[&str] = &[
     "share-result",
     "share-answers",
     "shadow",
+    "theme-accent",
+    "theme-accent-text",
+    "theme-text",
+    "theme-surface",
+    "theme-muted",
+    "theme-soft",
+    "theme-urgent",
+    "theme-focus",
+    "theme-font",
+    "theme-radius",
+    "files",
 ];
 
-/// The on/off attributes: on when present, unless `"false"`.
-pub const FLAG_ATTRIBUTES: [&str; 3] = ["share-progress", "share-result", "share-answers"];
+/// The theme attributes (the loader applies them as the custom properties
+/// `--carepath-<name>` in a constructed stylesheet, which a strict CSP
+/// allows, then checks their contrast) and the CSS property each value must
+/// be valid for.
+pub const THEME_ATTRIBUTES: [(&str, &str); 10] = [
+    ("theme-accent", "color"),
+    ("theme-accent-text", "color"),
+    ("theme-text", "color"),
+    ("theme-surface", "color"),
+    ("theme-muted", "color"),
+    ("theme-soft", "color"),
+    ("theme-urgent", "color"),
+    ("theme-focus", "color"),
+    ("theme-font", "font-family"),
+    ("theme-radius", "border-radius"),
+];
 
 /// The attribute that carries a level's schedule.
 pub const SCHEDULE_ATTRIBUTES: [(&str, Level); 3] = [
@@ -160,7 +185,7 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
                     schedules.insert(level, sessions);
                 }
                 Err(why) => warnings.push(format!(
-                    "{name}=\"{value}\" is not a schedule ({why}); use days Mon..Sun then a 24-hour range, groups joined by \";\", e.g. {name}=\"Mon Wed Thu 18:00-21:00; Sat 09:00-12:00\". A typical week is shown instead."
+                    "{name}=\"{value}\" is not a schedule ({why}); use days (Mon..Sun, or a range like Mon-Fri) then a time range (18:00-21:00 or 6pm-9pm), groups joined by \";\", e.g. {name}=\"Mon-Thu 6pm-9pm; Sat 9am-12pm\". A typical week is shown instead."
                 )),
             }
         }
@@ -270,30 +295,26 @@ pub fn safe_link(url: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme))
 }
 
-/// Parses `Mon Wed Thu 18:00-21:00; Sat 09:00-12:00` into sessions in day
-/// order. The error says what is wrong.
+/// Parses a schedule attribute into sessions in day order:
+/// `Mon Wed Thu 18:00-21:00; Sat 09:00-12:00`, with day ranges
+/// (`Mon-Fri`), commas, and 12-hour times (`6pm-9pm`, `6:30-9pm`: a time
+/// without am/pm takes the end's). The error says what is wrong.
 pub fn parse_schedule(text: &str) -> Result<Vec<Session>, String> {
     let mut sessions = Vec::new();
     for group in text.split(';').map(str::trim).filter(|g| !g.is_empty()) {
-        let mut words: Vec<&str> = group.split_whitespace().collect();
+        let mut words: Vec<&str> = group
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
         let range = words.pop().ok_or("an empty group")?;
-        let (start, end) = range
-            .split_once('-')
-            .ok_or_else(|| format!("\"{range}\" is not a time range like 18:00-21:00"))?;
-        let start =
-            Time::parse(start).ok_or_else(|| format!("\"{start}\" is not a 24-hour time"))?;
-        let end = Time::parse(end).ok_or_else(|| format!("\"{end}\" is not a 24-hour time"))?;
-        if end <= start {
-            return Err(format!("{range} ends before it starts"));
-        }
+        let (start, end) = parse_range(range)?;
         if words.is_empty() {
             return Err(format!("\"{group}\" names no day"));
         }
         for word in words {
-            let day = Day::from_id(&word.to_ascii_lowercase()).ok_or_else(|| {
-                format!("\"{word}\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)")
-            })?;
-            sessions.push(Session { day, start, end });
+            for day in parse_days(word)? {
+                sessions.push(Session { day, start, end });
+            }
         }
     }
     if sessions.is_empty() {
@@ -305,6 +326,115 @@ pub fn parse_schedule(text: &str) -> Result<Vec<Session>, String> {
         Some(why) => Err(why),
         None => Ok(sessions),
     }
+}
+
+/// `Mon`, or a range in week order, `Mon-Fri`.
+fn parse_days(word: &str) -> Result<Vec<Day>, String> {
+    let day = |w: &str| {
+        Day::from_id(&w.to_ascii_lowercase()).ok_or_else(|| {
+            format!(
+                "\"{w}\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun, or a range like Mon-Fri)"
+            )
+        })
+    };
+    let Some((first, last)) = word.split_once('-') else {
+        return Ok(vec![day(word)?]);
+    };
+    let (first, last) = (day(first)?, day(last)?);
+    let days: Vec<Day> = Day::ALL
+        .iter()
+        .copied()
+        .skip_while(|d| *d != first)
+        .take_while(|d| *d <= last)
+        .collect();
+    if last < first {
+        return Err(format!(
+            "\"{word}\" runs backwards; write the days in week order, e.g. Mon-Fri"
+        ));
+    }
+    Ok(days)
+}
+
+/// `18:00-21:00`, `6pm-9pm`, `6:30-9pm`, `9-12pm` (9 am to noon).
+fn parse_range(range: &str) -> Result<(Time, Time), String> {
+    let (start, end) = range
+        .split_once('-')
+        .ok_or_else(|| format!("\"{range}\" is not a time range like 18:00-21:00 or 6pm-9pm"))?;
+    let bad = |t: &str| format!("\"{t}\" is not a time like 18:00, 6pm or 6:30pm");
+    let (end_clock, end_half) = clock(end).ok_or_else(|| bad(end))?;
+    let end_time = end_clock.alone().ok_or_else(|| bad(end))?;
+    let (start_clock, start_half) = clock(start).ok_or_else(|| bad(start))?;
+    let start_time = match (start_half, end_half) {
+        (Some(_), _) | (None, None) => start_clock.alone(),
+        // No half of its own: the end's, else the other if that keeps the
+        // range in order ("9-12pm" is 9 am to noon).
+        (None, Some(pm)) => [pm, !pm]
+            .into_iter()
+            .filter_map(|pm| start_clock.with_half(pm))
+            .find(|t| *t < end_time),
+    }
+    .ok_or_else(|| bad(start))?;
+    if end_time <= start_time {
+        return Err(format!("{range} ends before it starts"));
+    }
+    Ok((start_time, end_time))
+}
+
+/// A time as written: with a colon (`18:00`, `6:30`) or a bare hour (`6`).
+#[derive(Clone, Copy)]
+struct Clock {
+    hour: u16,
+    minute: u16,
+    colon: bool,
+    /// `pm` (true) or `am` (false), when written.
+    half: Option<bool>,
+}
+
+impl Clock {
+    /// The time with no other help: 12-hour with its half, or 24-hour
+    /// with a colon.
+    fn alone(self) -> Option<Time> {
+        match self.half {
+            Some(pm) => self.with_half(pm),
+            None if self.colon && self.hour < 24 => Some(Time::hm(self.hour, self.minute)),
+            None => None,
+        }
+    }
+
+    /// As a 12-hour time in this half of the day (12 am is midnight).
+    fn with_half(self, pm: bool) -> Option<Time> {
+        if !(1..=12).contains(&self.hour) {
+            return None;
+        }
+        let hour = self.hour % 12 + if pm { 12 } else { 0 };
+        Some(Time::hm(hour, self.minute))
+    }
+}
+
+fn clock(text: &str) -> Option<(Clock, Option<bool>)> {
+    let lower = text.trim().to_ascii_lowercase();
+    let (number, half) = if let Some(n) = lower.strip_suffix("am") {
+        (n, Some(false))
+    } else if let Some(n) = lower.strip_suffix("pm") {
+        (n, Some(true))
+    } else {
+        (lower.as_str(), None)
+    };
+    let (h, m) = number.split_once(':').unwrap_or((number, "00"));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || m.len() != 2 || !digits(m) {
+        return None;
+    }
+    let (hour, minute): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (minute < 60).then_some((
+        Clock {
+            hour,
+            minute,
+            colon: number.contains(':'),
+            half,
+        },
+        half,
+    ))
 }
 
 #[cfg(test)]

@@ -63,9 +63,9 @@ fn schedules_follow_the_grammar() {
             "sat 09:00-12:00"
         ]
     );
-    assert!(parse_schedule("mon tue 9:00-12:00")
+    assert!(parse_schedule("mon tue 9:60-12:00")
         .unwrap_err()
-        .contains("9:00"));
+        .contains("9:60"));
     assert!(parse_schedule("Monday 09:00-12:00")
         .unwrap_err()
         .contains("\"Monday\" is not a day"));
@@ -77,6 +77,41 @@ fn schedules_follow_the_grammar() {
         .contains("names no day"));
     assert!(parse_schedule("Mon evenings").is_err());
     assert!(parse_schedule(" ; ").is_err());
+}
+
+/// The forms centers write: day ranges, commas, 12-hour times.
+#[test]
+fn schedules_take_day_ranges_and_12_hour_times() {
+    let text = |t: &str| -> Vec<String> {
+        parse_schedule(t)
+            .unwrap_or_else(|e| panic!("{t}: {e}"))
+            .iter()
+            .map(|s| format!("{} {}-{}", s.day, s.start, s.end))
+            .collect()
+    };
+    assert_eq!(
+        text("Mon-Fri 6pm-9pm"),
+        ["mon", "tue", "wed", "thu", "fri"].map(|d| format!("{d} 18:00-21:00"))
+    );
+    assert_eq!(
+        text("Mon, Wed 6:30-9pm"),
+        ["mon 18:30-21:00", "wed 18:30-21:00"]
+    );
+    assert_eq!(text("Sat 9-12pm"), ["sat 09:00-12:00"]);
+    assert_eq!(text("Sat 9am-12:30PM"), ["sat 09:00-12:30"]);
+    assert_eq!(text("Tue 9:00-12:00"), ["tue 09:00-12:00"]);
+    assert_eq!(text("Sun 12am-1am"), ["sun 00:00-01:00"]);
+    assert_eq!(text("Mon-Wed 09:00-12:00; Sat-Sun 10am-1pm").len(), 5);
+    for (bad, says) in [
+        ("Fri-Mon 6pm-9pm", "runs backwards"),
+        ("Mon 6-9", "\"9\" is not a time"),
+        ("Mon 1pm-13pm", "13pm"),
+        ("Mon 9pm-6pm", "ends before it starts"),
+        ("Mon-Funday 6pm-9pm", "\"Funday\" is not a day"),
+    ] {
+        let e = parse_schedule(bad).unwrap_err();
+        assert!(e.contains(says), "{bad}: {e}");
+    }
 }
 
 #[test]
@@ -103,7 +138,7 @@ fn bad_values_warn_once_naming_the_attribute_and_fall_back() {
         assert!(w.starts_with(name), "{w}");
     }
     assert!(warnings[1].contains("https:, http:, mailto: or tel:"));
-    assert!(warnings[3].contains("Mon Wed Thu 18:00-21:00"));
+    assert!(warnings[3].contains("Mon-Thu 6pm-9pm"));
     assert_eq!(c.phone, None);
     assert_eq!(c.contact_url, None);
     assert_eq!(c.center.unwrap().offers, Some(vec![Offer::Outpatient]));

@@ -38,21 +38,24 @@ fn key_index(key: &str) -> Option<usize> {
 }
 
 /// The locale for the host's `locale` setting: a supported id as is;
-/// `auto` follows the browser's languages (first supported primary
-/// subtag); anything else falls back to English.
-pub fn choose_locale(setting: &str, browser_languages: &[String]) -> &'static str {
+/// `auto` takes the page's `lang` when it names a supported language other
+/// than English (a page written in Spanish), else follows the browser's
+/// languages (first supported primary subtag); anything else falls back
+/// to English.
+pub fn choose_locale(setting: &str, page_lang: &str, browser_languages: &[String]) -> &'static str {
     let supported = |tag: &str| {
         let primary = tag
             .split(['-', '_'])
             .next()
             .unwrap_or("")
+            .trim()
             .to_ascii_lowercase();
         LOCALES.iter().map(|l| l.0).find(|id| *id == primary)
     };
     match setting {
-        "auto" => browser_languages
-            .iter()
-            .find_map(|t| supported(t))
+        "auto" => supported(page_lang)
+            .filter(|id| *id != "en")
+            .or_else(|| browser_languages.iter().find_map(|t| supported(t)))
             .unwrap_or("en"),
         other => supported(other).unwrap_or("en"),
     }

@@ -196,12 +196,18 @@ fn no_key_is_unused() {
 #[test]
 fn auto_follows_the_browser_languages_with_english_as_fallback() {
     let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    assert_eq!(choose_locale("auto", &langs(&["es-MX", "en-US"])), "es");
-    assert_eq!(choose_locale("auto", &langs(&["fr-FR", "es"])), "es");
-    assert_eq!(choose_locale("auto", &langs(&["fr-FR"])), "en");
-    assert_eq!(choose_locale("auto", &[]), "en");
-    assert_eq!(choose_locale("es", &langs(&["en-US"])), "es");
-    assert_eq!(choose_locale("de", &[]), "en");
+    assert_eq!(choose_locale("auto", "", &langs(&["es-MX", "en-US"])), "es");
+    assert_eq!(choose_locale("auto", "", &langs(&["fr-FR", "es"])), "es");
+    assert_eq!(choose_locale("auto", "", &langs(&["fr-FR"])), "en");
+    assert_eq!(choose_locale("auto", "", &[]), "en");
+    assert_eq!(choose_locale("es", "", &langs(&["en-US"])), "es");
+    assert_eq!(choose_locale("de", "", &[]), "en");
+    // A Spanish page speaks Spanish to an English browser; an English or
+    // unsupported page leaves it to the browser.
+    assert_eq!(choose_locale("auto", "es-US", &langs(&["en-US"])), "es");
+    assert_eq!(choose_locale("auto", "en", &langs(&["es-MX"])), "es");
+    assert_eq!(choose_locale("auto", "fr", &langs(&["en-US"])), "en");
+    assert_eq!(choose_locale("en", "es", &[]), "en");
 }
 
 #[test]

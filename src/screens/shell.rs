@@ -327,7 +327,7 @@ pub fn data() -> Json {
     json!({
         "locales": LOCALES.iter().map(|l| l.0).collect::<Vec<_>>(),
         "attributes": host_config::ATTRIBUTES,
-        "flags": host_config::FLAG_ATTRIBUTES,
+        "theme": host_config::THEME_ATTRIBUTES,
         "states": found.iter().map(state_id).collect::<Vec<_>>(),
         "privacy": privacy,
         "privacyKeys": privacy_keys,

@@ -34,6 +34,9 @@ pub struct AppProps {
     /// The browser's preferred languages, for `locale="auto"`.
     #[prop_or_default]
     pub browser_languages: Rc<Vec<String>>,
+    /// The host page's `lang`, for `locale="auto"`.
+    #[prop_or_default]
+    pub page_lang: AttrValue,
     /// A language the visitor chose before the widget was ready (on the
     /// start screen the loader draws).
     #[prop_or_default]
@@ -46,7 +49,11 @@ pub struct AppProps {
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let chosen = choose_locale(&props.config.locale, &props.browser_languages);
+    let chosen = choose_locale(
+        &props.config.locale,
+        &props.page_lang,
+        &props.browser_languages,
+    );
     let locale = use_state_eq(|| props.locale_choice.unwrap_or(chosen));
     {
         // The host changed `locale`: follow it (after the first render, so

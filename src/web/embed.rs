@@ -224,6 +224,11 @@ fn props(host: &Element, shared: &Rc<Shared>, saved: Option<Journey>, reset: u32
         on_event: on_event(host.clone(), shared.clone()),
         on_change: on_change(host.clone(), shared.clone()),
         browser_languages: Rc::new(browser_languages()),
+        page_lang: gloo::utils::document()
+            .document_element()
+            .map(|e| e.get_attribute("lang").unwrap_or_default())
+            .unwrap_or_default()
+            .into(),
         locale_choice: None,
         focus_first: false,
     }

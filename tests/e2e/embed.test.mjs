@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, REPO, STEP_TIMEOUT, launchBrowser, startServer, startStaticServer } from "./helpers.mjs";
+import { DIST, REPO, STEP_TIMEOUT, VERSION, launchBrowser, startServer, startStaticServer } from "./helpers.mjs";
 import { comparePixels, decodePng } from "./png.mjs";
 
 const FIXTURES = join(REPO, "tests/e2e/fixtures");
@@ -325,8 +325,10 @@ test("the widget served from a second origin works under the host's CSP", async 
   assert.equal(await w.level(), "intensive_outpatient");
 
   const b = servers.widget.origin;
+  // The evergreen loader, then this version's files.
+  assert.ok(requests.includes(`${b}/carepath/v1/carepath.js`), `the evergreen loader is loaded from ${b}`);
   for (const file of ["carepath.js", "carepath-widget.js", "carepath-widget_bg.wasm"]) {
-    assert.ok(requests.includes(`${b}/carepath/v1/${file}`), `${file} is loaded from ${b}`);
+    assert.ok(requests.includes(`${b}/carepath/${VERSION}/${file}`), `${file} is loaded from ${b}`);
   }
   assert.ok(
     !requests.some((u) => u.startsWith(servers.host.origin) && u.includes("/carepath/")),
@@ -564,8 +566,9 @@ test("privacy: a whole journey on the demo page loads only its own files, sets n
       "/index.html",
       "/host.css",
       "/carepath/v1/carepath.js",
-      "/carepath/v1/carepath-widget.js",
-      "/carepath/v1/carepath-widget_bg.wasm",
+      `/carepath/${VERSION}/carepath.js`,
+      `/carepath/${VERSION}/carepath-widget.js`,
+      `/carepath/${VERSION}/carepath-widget_bg.wasm`,
     ];
     for (const url of requests) {
       const u = new URL(url);

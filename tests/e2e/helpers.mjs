@@ -6,7 +6,7 @@
 //
 // DIST defaults to <repo>/dist (a release build made by trunk), CHROMIUM to
 // /usr/bin/chromium. No browser is ever downloaded.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
@@ -15,6 +15,8 @@ import { launchChromium, startStaticServer } from "../../scripts/browser.mjs";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(process.env.DIST || join(REPO, "dist"));
+/** The release version (Cargo.toml): the widget's immutable folder is carepath/<VERSION>/. */
+export const VERSION = readFileSync(join(REPO, "Cargo.toml"), "utf8").match(/^version = "(.+)"$/m)[1];
 
 /** How long one screen may take to appear after a click. */
 export const STEP_TIMEOUT = 10_000;

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Packages the dist/ already built (by ./scripts/demo.sh or
+# ./scripts/test.sh; this never builds the widget) into a versioned
+# release in target/release/:
+#   carepath-<version>.zip         the archive: carepath/<version>/ (immutable),
+#                                  carepath/v1/ (evergreen loader), and at the
+#                                  top LICENSE, THIRD-PARTY-NOTICES.txt,
+#                                  README.md, the types and the manifest
+#   carepath-assessment-<version>.tgz   the npm package (npm pack; not published)
+# Each holds the widget files, LICENSE (MIT) with the third-party notices
+# of the crates in the wasm (cargo-about), a short README, TypeScript
+# declarations, a Custom Elements Manifest and the SRI hashes.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
+built="dist/carepath/$version"
+[ -f "$built/carepath.js" ] || { echo "release: $built is missing; build first (./scripts/demo.sh or ./scripts/test.sh)" >&2; exit 1; }
+setup_about
+out="$ROOT/target/release"
+rm -rf "$out"
+pkg="$out/package"
+mkdir -p "$pkg"
+
+say "packaging Carepath $version"
+cp "$built"/* "$pkg/"
+cp LICENSE "$pkg/LICENSE"
+# The crates compiled into the wasm, with their license texts.
+cargo about generate --locked --offline --config release/about.toml release/about.hbs >"$pkg/THIRD-PARTY-NOTICES.txt"
+loader_sri="$(node -e 'console.log(require(process.argv[1])["carepath.js"])' "$pkg/integrity.json")"
+sed "s|VERSION|$version|g; s|LOADER_INTEGRITY|$loader_sri|g" release/README.md >"$pkg/README.md"
+cargo run --quiet --locked --bin carepath -- shell >"$out/shell.json"
+node release/build.mjs "$pkg" "$version" "$out/shell.json"
+node -e '
+  const fs = require("fs");
+  const [src, dst, version] = process.argv.slice(1);
+  const p = JSON.parse(fs.readFileSync(src, "utf8"));
+  p.version = version;
+  fs.writeFileSync(dst, JSON.stringify(p, null, 2) + "\n");
+' release/package.json "$pkg/package.json" "$version"
+(cd "$out" && npm pack --silent --pack-destination "$out" "$pkg" >/dev/null)
+
+# The archive: the folders as a site serves them, the rest at the top.
+arch="$out/archive"
+mkdir -p "$arch/carepath/$version" "$arch/carepath/v1"
+cp "$built"/* "$arch/carepath/$version/"
+cp dist/carepath/v1/* "$arch/carepath/v1/"
+cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$pkg/README.md" "$pkg"/*.d.ts "$pkg/custom-elements.json" "$arch/"
+cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$arch/carepath/$version/"
+(cd "$arch" && python3 -m zipfile -c "$out/carepath-$version.zip" ./*)
+rm -rf "$arch" "$out/shell.json"
+
+for f in "$out/carepath-$version.zip" "$out/carepath-assessment-$version.tgz"; do
+  printf '%-48s %9d bytes\n' "$(basename "$f")" "$(wc -c <"$f")"
+done
