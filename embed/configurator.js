@@ -1,13 +1,35 @@
-// The configurator: a form for every option, a live preview, and the
-// snippet to copy. The widget's own URL is this page's carepath/v1/.
+// The configurator: a form for every option, a live preview, the snippet
+// to copy, and a contrast check of the brand colors. Theme as attributes
+// (no <style>: strict CSPs block inline styles). It runs only from a web
+// server; opened from disk, the page's static note says why.
+import { contrast } from "./carepath/v1/carepath.js";
+
+document.getElementById("needs-server").hidden = true;
 const form = document.getElementById("options");
 const preview = document.getElementById("preview");
 const snippet = document.getElementById("snippet");
 // Filled in by the build (scripts/trunk-post-build.sh): the version and
 // the files' integrity hashes.
 const RELEASE = null;
-const base = new URL("carepath/v1/", location.href).href;
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+// The widget's defaults: a theme attribute is written only when changed.
+const THEME_DEFAULTS = {
+  "theme-accent": "#12455a", "theme-accent-text": "#ffffff", "theme-text": "#1b1f23", "theme-surface": "#ffffff",
+  "theme-muted": "#4a5560", "theme-soft": "#eef3f5", "theme-urgent": "#a3140e", "theme-focus": "#b35c00",
+  "theme-font": "", "theme-radius": "8px",
+};
+// The pairs the widget checks (embed/carepath.js), in words.
+const PAIRS = [
+  ["Text on the background", "theme-text", "theme-surface", 4.5],
+  ["Hints on the background", "theme-muted", "theme-surface", 4.5],
+  ["Text on panels", "theme-text", "theme-soft", 4.5],
+  ["Button text on the accent", "theme-accent-text", "theme-accent", 4.5],
+  ["Emergency line on its panel", "theme-urgent", "#fdf1f0", 4.5],
+  ["White on the emergency color", "#ffffff", "theme-urgent", 4.5],
+  ["Focus ring on the background", "theme-focus", "theme-surface", 3],
+];
+const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
 function options() {
   const data = new FormData(form);
@@ -28,19 +50,41 @@ function options() {
   if (data.get("share-progress")) attrs.push(["share-progress", ""]);
   if (data.get("share-result")) attrs.push(["share-result", ""]);
   if (data.get("share-result") && data.get("share-answers")) attrs.push(["share-answers", ""]);
-  const theme = [
-    ["--carepath-accent", data.get("--carepath-accent")],
-    ["--carepath-radius", `${Number(data.get("--carepath-radius")) || 0}px`],
-  ];
-  return { attrs, theme, form: data.get("form") };
+  const theme = {};
+  for (const name of Object.keys(THEME_DEFAULTS)) {
+    let v = String(data.get(name) ?? "").trim();
+    if (name === "theme-radius") v = `${Number(v) || 0}px`;
+    theme[name] = v;
+    if (v && v !== THEME_DEFAULTS[name]) attrs.push([name, v]);
+  }
+  let where = String(data.get("where") || "").trim() || "/carepath/";
+  if (!where.endsWith("/")) where += "/";
+  return { attrs, theme, where, track: data.get("track"), form: data.get("form") };
+}
+
+function checkContrast(theme) {
+  const list = document.getElementById("contrast");
+  const color = (v) => rgb(v.startsWith("#") && v.length === 7 && !v.startsWith("theme") ? v : theme[v] || THEME_DEFAULTS[v]);
+  list.replaceChildren(
+    ...PAIRS.map(([label, fg, bg, min]) => {
+      const ratio = contrast(color(fg), color(bg));
+      const li = document.createElement("li");
+      const ok = ratio >= min;
+      li.className = ok ? "" : "fails";
+      li.textContent = `${label}: ${ratio.toFixed(1)}:1 ${ok ? "(passes)" : `(needs ${min}:1; the widget will use its default colors here)`}`;
+      return li;
+    }),
+  );
 }
 
 function render() {
-  const { attrs, theme, form: kind } = options();
+  const { attrs, theme, where, track, form: kind } = options();
   for (const name of preview.getAttributeNames()) if (name !== "id") preview.removeAttribute(name);
   for (const [k, v] of attrs) if (k !== "id") preview.setAttribute(k, v);
-  for (const [k, v] of theme) preview.style.setProperty(k, v);
-  const css = `carepath-assessment { ${theme.map(([k, v]) => `${k}: ${v};`).join(" ")} }`;
+  checkContrast(theme);
+  const pinned = track === "pinned" && RELEASE;
+  const folder = pinned ? `${where}${RELEASE.version}/` : `${where}v1/`;
+  const sri = pinned ? ` integrity="${RELEASE["carepath.js"]}" crossorigin="anonymous"` : "";
   if (kind === "iframe") {
     // The frame's options live in frame-options.json beside frame.html (the
     // URL may only set the language); frame-host.js sizes the iframe.
@@ -52,13 +96,12 @@ function render() {
     file["parent-origin"] = "https://your-site.example";
     snippet.value =
       `<!-- frame-options.json, saved beside frame.html: -->\n<!-- ${JSON.stringify(file, null, 2).replace(/--/g, "- -")} -->\n` +
-      `<script type="module" src="${escape(base)}frame-host.js"></script>\n` +
-      `<iframe title="Care check: find the care that fits" width="100%" height="560" frameborder="0"\n  src="${escape(base)}frame.html"></iframe>`;
+      `<script type="module" src="${escape(folder)}frame-host.js"></script>\n` +
+      `<iframe title="Care check: find the care that fits" width="100%" height="560" frameborder="0"\n  src="${escape(folder)}frame.html"></iframe>`;
   } else {
     const attrText = attrs.map(([k, v]) => (v === "" ? k : `${k}="${escape(v)}"`)).join("\n  ");
     snippet.value =
-      `<script type="module" src="${escape(base)}carepath.js"></script>\n` +
-      `<style>${css}</style>\n` +
+      `<script type="module" src="${escape(folder)}carepath.js"${sri}></script>\n` +
       `<carepath-assessment\n  ${attrText}></carepath-assessment>`;
   }
 }

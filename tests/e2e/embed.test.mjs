@@ -801,13 +801,24 @@ test("the configurator updates its preview and snippet as the form changes", asy
   const preview = page.locator("carepath-assessment#preview");
   await preview.locator("section[data-screen=start]").waitFor();
   const snippet = page.locator("#snippet");
-  assert.match(await snippet.inputValue(), /carepath\/v1\/carepath\.js/);
+  // By default: this exact version, with the loader's hash, where the
+  // files will live; no inline <style> (the theme is attributes).
+  const sri = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "integrity.json"), "utf8"))["carepath.js"];
+  assert.ok((await snippet.inputValue()).includes(`src="https://your-site.example/carepath/${VERSION}/carepath.js" integrity="${sri}"`));
+  assert.ok(!(await snippet.inputValue()).includes("<style"));
+  await page.locator('input[name="theme-text"]').fill("#f0f0f0");
+  await page.locator("#contrast li.fails").first().waitFor();
+  assert.ok((await snippet.inputValue()).includes('theme-text="#f0f0f0"'));
+  await page.locator('input[name="theme-text"]').fill("#1b1f23");
+  await page.locator('select[name="locale"]').selectOption("es");
+  await preview.locator(".cp[lang=es]").waitFor();
+  await page.locator('input[name="track"][value="evergreen"]').check();
 
   await page.locator('input[name="center-name"]').fill("Lakeside Clinic");
   await page.waitForFunction(() => document.getElementById("preview").getAttribute("center-name") === "Lakeside Clinic");
   const text = await snippet.inputValue();
   assert.ok(text.includes('center-name="Lakeside Clinic"'), `the snippet has the new name: ${text}`);
-  assert.ok(text.includes("carepath/v1/carepath.js"), "the snippet loads carepath/v1/carepath.js");
+  assert.ok(text.includes("carepath/v1/carepath.js"), "the evergreen snippet loads carepath/v1/carepath.js");
   assert.ok(text.includes("<carepath-assessment"), "the snippet has the element");
 
   // The preview still works after the change.
@@ -816,6 +827,12 @@ test("the configurator updates its preview and snippet as the form changes", asy
   assert.equal(await w.level(), "intensive_outpatient");
   assert.match(await w.result("[data-action=call]").innerText(), /Lakeside Clinic/, "the preview uses the new name");
   assert.deepEqual(log.errors, []);
+});
+
+test("the configurator opened from disk says why it needs a web server", async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(`file://${join(DIST, "configurator.html")}`);
+  assert.equal(await page.locator("#needs-server").isVisible(), true);
 });
 
 test("on a WordPress-like page (block markup and theme CSS) the widget works to a result", async (t) => {
