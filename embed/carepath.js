@@ -55,6 +55,12 @@ function widget() {
   return loading;
 }
 
+/** The warnings the widget gives for these attributes (an object of name
+ * to value), for install tools: the widget's own rules, not a copy. */
+export async function check(attributes) {
+  return (await widget()).check(attributes);
+}
+
 function failed(error) {
   const { wasm, glue } = files();
   console.error(`carepath: the widget could not load. Check that ${glue.href} and ${wasm.href} are served (the wasm with Content-Type application/wasm, and CORS from another origin), that they are this release's files (the wasm must match the loader's integrity hash), and that the page's Content-Security-Policy allows them (see the README).`, error);

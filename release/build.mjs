@@ -40,8 +40,11 @@ ${Object.entries(METHODS).map(([name, m]) => `${doc(m.description)}  ${name}(): 
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-/** The loader's helper for install tools: the WCAG contrast ratio of two computed colors. */
+/** For install tools: the WCAG contrast ratio of two computed colors ("rgb(...)"). */
 export function contrast(a: string, b: string): number;
+
+/** For install tools: the warnings the widget gives for these attributes (its own rules), each naming the attribute. */
+export function check(attributes: { [K in keyof CarepathAttributes]?: string }): Promise<string[]>;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -86,10 +89,12 @@ const manifest = {
           superclass: { name: "HTMLElement" },
         },
         { kind: "function", name: "contrast", description: "The WCAG contrast ratio of two computed colors." },
+        { kind: "function", name: "check", description: "The warnings the widget gives for these attributes, each naming the attribute." },
       ],
       exports: [
         { kind: "custom-element-definition", name: "carepath-assessment", declaration: { name: "CarepathAssessment", module: "carepath.js" } },
         { kind: "js", name: "contrast", declaration: { name: "contrast", module: "carepath.js" } },
+        { kind: "js", name: "check", declaration: { name: "check", module: "carepath.js" } },
       ],
     },
   ],

@@ -7,6 +7,8 @@
 #                                  top LICENSE, THIRD-PARTY-NOTICES.txt,
 #                                  README.md, the types and the manifest
 #   carepath-assessment-<version>.tgz   the npm package (npm pack; not published)
+#   carepath-wordpress-<version>.zip    the WordPress plugin (block, shortcode,
+#                                  settings page), serving the same files
 # Each holds the widget files, LICENSE (MIT) with the third-party notices
 # of the crates in the wasm (cargo-about), a short README, TypeScript
 # declarations, a Custom Elements Manifest and the SRI hashes.
@@ -50,6 +52,17 @@ cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$arch/carepath/$version/"
 (cd "$arch" && python3 -m zipfile -c "$out/carepath-$version.zip" ./*)
 rm -rf "$arch" "$out/shell.json"
 
-for f in "$out/carepath-$version.zip" "$out/carepath-assessment-$version.tgz"; do
+# The WordPress plugin: its PHP and scripts, and the widget's files.
+wp="$out/wordpress/carepath"
+mkdir -p "$wp/assets/carepath/$version"
+cp release/wordpress/carepath/*.php release/wordpress/carepath/*.js release/wordpress/carepath/*.json release/wordpress/carepath/readme.txt "$wp/"
+cp "$built"/carepath.js "$built"/carepath-widget.js "$built"/carepath-widget_bg.wasm "$built"/integrity.json "$wp/assets/carepath/$version/"
+cp release/wordpress/carepath/htaccess "$wp/assets/carepath/$version/.htaccess"
+cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$wp/"
+sed -i "s/@VERSION@/$version/g" "$wp"/*.php "$wp"/readme.txt
+(cd "$out/wordpress" && python3 -m zipfile -c "$out/carepath-wordpress-$version.zip" carepath)
+rm -rf "$out/wordpress"
+
+for f in "$out/carepath-$version.zip" "$out/carepath-assessment-$version.tgz" "$out/carepath-wordpress-$version.zip"; do
   printf '%-48s %9d bytes\n' "$(basename "$f")" "$(wc -c <"$f")"
 done

@@ -2,8 +2,10 @@
 # Installs what is missing and runs every test: formatting and lints, the
 # engine's and journey's tests (native cargo test), the reading level of
 # every visitor string, the release web build and its checks, component
-# tests in headless Chromium (wasm-bindgen-test), and end-to-end journeys
-# with accessibility checks (Playwright + axe) on the built dist/.
+# tests in headless Chromium (wasm-bindgen-test), the release packages
+# (scripts/release.sh), and end-to-end journeys with accessibility checks
+# (Playwright + axe) on the built dist/, the npm package in a Vite build
+# and the WordPress plugin on a local WordPress (scripts/wordpress.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -42,7 +44,11 @@ say "component tests in headless Chromium (wasm-bindgen-test)"
 wasm_test_env
 cargo test --locked --target wasm32-unknown-unknown --test web_widget
 
-say "end-to-end journeys and accessibility (Playwright + axe on dist/)"
+say "a local WordPress for the plugin's test (Debian's wordpress, mariadb, apache2, php)"
+WP_URL="$("$ROOT/scripts/wordpress.sh" | tail -1)"
+export WP_URL
+
+say "end-to-end journeys and accessibility (Playwright + axe on dist/, the release packages, the WordPress plugin)"
 CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 tests/e2e/
 
 say "all tests passed"

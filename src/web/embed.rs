@@ -252,6 +252,21 @@ fn browser_languages() -> Vec<String> {
 /// Mounts the widget on an element. Mounting a mounted element does
 /// nothing, so an element moved in the page keeps the visitor's place.
 ///
+/// The warnings the widget would give for these attributes (an object of
+/// attribute name to value), each naming the attribute and the accepted
+/// form: install tools (the WordPress settings page) show them, so a
+/// center's admin never needs the console.
+#[wasm_bindgen]
+pub fn check(attributes: &Object) -> Array {
+    let get = |name: &str| {
+        Reflect::get(attributes, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let (_, warnings) = host_config::from_attributes(get);
+    warnings.into_iter().map(JsValue::from).collect()
+}
+
 /// The loader has already given the element its shadow root, adopted the
 /// widget's stylesheet and drawn the first screens there, which this
 /// replaces, going on from what the visitor did on them: `locale`, the

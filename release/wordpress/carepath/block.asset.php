@@ -1,0 +1,5 @@
+<?php
+return array(
+	'dependencies' => array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components' ),
+	'version'      => '@VERSION@',
+);

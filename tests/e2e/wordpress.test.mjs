@@ -1,0 +1,134 @@
+// The WordPress plugin on a real WordPress (Debian's 6.1, set up by
+// scripts/wordpress.sh; WP_URL names it): installed from its zip in the
+// admin, the settings filled (checked with the widget's own rules), the
+// block added once in the editor, more posts through the REST API (one by
+// an author without unfiltered_html), a journey walked, axe 0 violations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { AXE_TAGS, REPO, STEP_TIMEOUT, VERSION, answerJourney, launchBrowser, readResult } from "./helpers.mjs";
+
+const WP = process.env.WP_URL?.replace(/\/$/, "");
+const ZIP = join(REPO, "target", "release", `carepath-wordpress-${VERSION}.zip`);
+const skip = WP ? false : "WP_URL is not set (scripts/test.sh starts a local WordPress with scripts/wordpress.sh)";
+const IOP = { danger_now: "no", criteria: ["tolerance", "cravings", "time_spent", "role_failure"] };
+
+let browser;
+before(async () => {
+  if (WP) browser = await launchBrowser();
+});
+after(async () => browser?.close());
+
+async function logIn(context, user, password) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${WP}/wp-login.php`);
+  await page.locator("#user_login").fill(user);
+  await page.locator("#user_pass").fill(password);
+  await Promise.all([page.waitForURL(/wp-admin/), page.locator("#wp-submit").click()]);
+  return page;
+}
+
+async function rest(page, method, route, data) {
+  // WordPress's own nonce for cookie-authenticated REST calls.
+  const nonce = (await (await page.request.get(`${WP}/wp-admin/admin-ajax.php?action=rest-nonce`)).text()).trim();
+  assert.match(nonce, /^[0-9a-f]{10}$/, "a REST nonce");
+  const response = await page.request.fetch(`${WP}/?rest_route=${route}`, { method, headers: { "X-WP-Nonce": nonce }, data });
+  const body = await response.json();
+  assert.ok(response.ok(), `${method} ${route}: ${response.status()} ${JSON.stringify(body).slice(0, 300)}`);
+  return body;
+}
+
+test("the plugin on WordPress 6.1: install, settings, the block, the shortcode by an author, a journey, axe", { skip }, async () => {
+  assert.ok(existsSync(ZIP), `${ZIP} is missing: run ./scripts/release.sh`);
+  const admin = await browser.newContext();
+  const page = await logIn(admin, "admin", "carepath-admin-1");
+
+  // Install from the zip, as an admin does.
+  await page.goto(`${WP}/wp-admin/plugin-install.php?tab=upload`);
+  await page.locator("#pluginzip").setInputFiles(ZIP);
+  await page.locator("#install-plugin-submit").click();
+  await page.getByRole("link", { name: "Activate Plugin" }).click();
+  await page.locator("#message", { hasText: "activated" }).waitFor();
+
+  // Settings, checked on the page with the widget's own rules.
+  await page.goto(`${WP}/wp-admin/options-general.php?page=carepath`);
+  await page.locator("#carepath-center-name").fill("Riverside Recovery");
+  await page.locator("#carepath-phone").fill("+1-555-010-0199");
+  await page.locator("#carepath-iop-schedule").fill("Mon evenings");
+  await page.locator("#carepath-offers input[value=outpatient]").check();
+  await page.locator("#carepath-offers input[value=intensive_outpatient]").check();
+  await page.locator("#carepath-problems li", { hasText: "iop-schedule" }).waitFor();
+  await page.locator("#submit").click();
+  assert.equal(await page.locator(".notice-success, #setting-error-settings_updated").count(), 0, "a bad schedule is not saved");
+  await page.locator("#carepath-iop-schedule").fill("Mon-Thu 6pm-9pm");
+  await page.locator("#carepath-problems li").first().waitFor({ state: "detached" });
+  await page.locator("#submit").click();
+  await page.locator("#setting-error-settings_updated").waitFor();
+  assert.equal(await page.locator("#carepath-iop-schedule").inputValue(), "Mon-Thu 6pm-9pm");
+
+  // The block, once, in the editor.
+  await page.goto(`${WP}/wp-admin/post-new.php`);
+  const guide = page.getByRole("button", { name: "Close" });
+  if (await guide.isVisible({ timeout: 5000 }).catch(() => false)) await guide.click();
+  await page.getByRole("textbox", { name: "Add title" }).fill("Find the care that fits");
+  await page.getByRole("button", { name: /Toggle block inserter|Add block/ }).first().click();
+  await page.getByPlaceholder("Search").fill("Carepath");
+  await page.getByRole("option", { name: /Carepath care check/ }).click();
+  await page.locator(".carepath-placeholder").waitFor();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.locator(".editor-post-publish-panel").getByRole("button", { name: "Publish", exact: true }).click();
+  const link = await page.locator(".post-publish-panel__postpublish-header a").first().getAttribute("href");
+
+  // A visitor walks a journey on the published page.
+  const visitor = await browser.newContext();
+  const post = await visitor.newPage();
+  post.setDefaultTimeout(STEP_TIMEOUT);
+  const errors = [];
+  post.on("pageerror", (e) => errors.push(e.message));
+  await post.goto(link);
+  await post.locator("carepath-assessment [data-screen=start]").waitFor();
+  const scan = await new AxeBuilder({ page: post }).include("carepath-assessment").withTags(AXE_TAGS).analyze();
+  assert.deepEqual(scan.violations.map((v) => v.id), [], "axe on the start screen");
+  await answerJourney(post, IOP);
+  assert.equal((await readResult(post)).level, "intensive_outpatient");
+  const result = await new AxeBuilder({ page: post }).include("carepath-assessment").withTags(AXE_TAGS).analyze();
+  assert.deepEqual(result.violations.map((v) => v.id), [], "axe on the result");
+  assert.match(await post.locator("carepath-assessment [data-action=call]").innerText(), /Riverside Recovery/);
+  // The wasm came from the plugin, with its type (Apache, the plugin's .htaccess).
+  const wasm = await post.request.get(`${WP}/wp-content/plugins/carepath/assets/carepath/${VERSION}/carepath-widget_bg.wasm`);
+  assert.equal(wasm.headers()["content-type"], "application/wasm");
+  assert.deepEqual(errors, []);
+
+  // More through the REST API: an author (no unfiltered_html) adds a
+  // block for another location and a shortcode.
+  await page.goto(`${WP}/wp-admin/`);
+  const name = `author${Date.now()}`;
+  await rest(page, "POST", "/wp/v2/users", { username: name, password: "carepath-author-1", email: `${name}@example.org`, roles: ["author"] });
+  const authorContext = await browser.newContext();
+  const author = await logIn(authorContext, name, "carepath-author-1");
+  const me = await rest(author, "GET", "/wp/v2/users/me&context=edit");
+  assert.ok(!me.capabilities?.unfiltered_html, "the author has no unfiltered_html");
+  const created = await rest(author, "POST", "/wp/v2/posts", {
+    title: "Our Hillside location",
+    status: "publish",
+    content: '<!-- wp:carepath/assessment {"centerName":"Hillside Recovery","phone":"+1-555-010-0123"} /-->\n<!-- wp:shortcode -->[carepath center_name="Lakeside Recovery"]<!-- /wp:shortcode -->',
+  });
+  const page2 = await visitor.newPage();
+  await page2.goto(created.link);
+  const widgets = page2.locator("carepath-assessment");
+  await widgets.nth(1).locator("[data-screen=start]").waitFor();
+  assert.equal(await widgets.count(), 2);
+  assert.equal(await widgets.nth(0).getAttribute("center-name"), "Hillside Recovery");
+  assert.equal(await widgets.nth(0).getAttribute("iop-schedule"), "Mon-Thu 6pm-9pm", "the settings fill what a block leaves empty");
+  assert.equal(await widgets.nth(1).getAttribute("center-name"), "Lakeside Recovery");
+  // No inline script or style from the plugin.
+  const html = await (await page2.request.get(created.link)).text();
+  assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>[^<]*carepath/i.test(html), "no inline script");
+  assert.match(html, /<script type="module" src="[^"]*carepath\/assets\/carepath\/[^"]*\/carepath\.js"/);
+  await admin.close();
+  await authorContext.close();
+  await visitor.close();
+});
