@@ -35,7 +35,10 @@ BUDGET=80000
 # wasm's integrity hash and bundler-visible file URLs (+680 B); the wasm
 # gains day ranges and 12-hour times in schedules and the page's lang for
 # locale="auto" (+1,364 B): measured 140,580 B.
-CEILING=140700
+# 141900: the wasm exports check() (the widget's own warnings for a set
+# of attributes, which the WordPress settings page shows an admin who never
+# sees the console): +1,292 B wasm, +22 B loader; measured 141,855 B.
+CEILING=141900
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"
