@@ -176,3 +176,32 @@ fn an_unknown_command_exits_with_usage() {
     assert_eq!(out.status.code(), Some(2)); // clap's usage error
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
 }
+
+#[test]
+fn decode_prints_the_answers_and_the_result_of_a_code() {
+    let answers = carepath::assessment::Answers::from_json(
+        r#"{"danger_now": "no", "for_whom": "self", "substances": ["alcohol"], "use_frequency": "daily",
+            "withdrawal": "mild", "criteria": ["tolerance", "cravings", "time_spent", "role_failure"]}"#,
+    )
+    .unwrap();
+    let code = carepath::assessment::encode_code(&answers).unwrap();
+    let out = carepath(&["decode", &code.to_lowercase()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let want = carepath::assessment::assess(&answers, None).unwrap();
+    assert_eq!(
+        v["result"],
+        serde_json::from_str::<serde_json::Value>(&want.to_json()).unwrap()
+    );
+    assert_eq!(v["answers"]["withdrawal"], "mild");
+    // One character misread: it says so, exit 2.
+    let mut wrong: Vec<char> = code.chars().collect();
+    wrong[2] = if wrong[2] == 'A' { 'B' } else { 'A' };
+    let out = carepath(&["decode", &wrong.iter().collect::<String>()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not check"));
+}

@@ -11,6 +11,7 @@
 
 mod answers;
 mod center;
+mod code;
 mod commitment;
 mod conditions;
 mod engine;
@@ -25,6 +26,7 @@ use serde::Serialize;
 
 pub use answers::{AnswerError, AnswerErrors, Answers, Read, ReadAnswers};
 pub use center::{Center, CenterError};
+pub use code::{decode as decode_code, encode as encode_code, normalize, CodeError};
 pub use commitment::{Care, CenterProgram, Phase, PhaseKind, Range, Schedule, Source};
 pub use ids::{Day, Dimension, FirstContact, Flag, Level, Offer, Urgent, Withdrawal, Q};
 pub use questions::{question, Kind, Question, QUESTIONS};

@@ -10,7 +10,9 @@ mod cli {
     use std::path::PathBuf;
     use std::process::ExitCode;
 
-    use carepath::assessment::{assess, questions_markdown, rules_markdown, Answers, Center};
+    use carepath::assessment::{
+        assess, decode_code, questions_markdown, rules_markdown, Answers, Center,
+    };
     use clap::{Parser, Subcommand};
 
     #[derive(Parser)]
@@ -38,6 +40,15 @@ mod cli {
         Rules,
         /// List the question bank as Markdown.
         Questions,
+        /// Decode a visitor's reference code: print the answers and the
+        /// result (as `assess` does), or say why it does not read.
+        Decode {
+            /// The code, e.g. 3K7Q-M2XD-9P0A-4T (any case; spaces and hyphens ignored).
+            code: Vec<String>,
+            /// The center's description (offers, schedules), as JSON.
+            #[arg(long, value_name = "CENTER.json")]
+            center: Option<PathBuf>,
+        },
         /// Print the embed loader's first screens and their transitions
         /// as JSON (embed/build-loader.mjs builds them into the loader).
         Shell,
@@ -102,6 +113,39 @@ mod cli {
         }
     }
 
+    fn run_decode(code: &str, center: Option<&PathBuf>) -> ExitCode {
+        let answers = match decode_code(code) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("carepath: {e}");
+                return ExitCode::from(INVALID);
+            }
+        };
+        let center = match center.map(|p| read_input(p).map(|t| Center::from_json(&t))) {
+            None => None,
+            Some(Ok(Ok(c))) => Some(c),
+            Some(Err(e)) => {
+                eprintln!("carepath: {e}");
+                return ExitCode::from(UNREADABLE);
+            }
+            Some(Ok(Err(e))) => {
+                eprintln!("carepath: {e}");
+                return ExitCode::from(INVALID);
+            }
+        };
+        println!("{{\n\"answers\": {},", answers.to_json_value());
+        match assess(&answers, center.as_ref()) {
+            Ok(result) => {
+                println!("\"result\": {}\n}}", result.to_json());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("carepath: {e}");
+                ExitCode::from(INVALID)
+            }
+        }
+    }
+
     pub fn main() -> ExitCode {
         match Cli::parse().command {
             Command::Assess { file, center } => run_assess(&file, center.as_ref()),
@@ -113,6 +157,7 @@ mod cli {
                 print!("{}", questions_markdown());
                 ExitCode::SUCCESS
             }
+            Command::Decode { code, center } => run_decode(&code.join(" "), center.as_ref()),
             Command::Shell => {
                 println!("{}", carepath::screens::shell::data());
                 ExitCode::SUCCESS

@@ -91,11 +91,23 @@ test("the npm package in a Vite production build walks a journey with no bundler
     await themed.goto(`${server.url}theme.html`);
     const start = themed.locator("#w section[data-screen=start] button.cp-primary");
     await start.waitFor();
-    assert.equal(await start.evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(11, 95, 74)");
-    assert.equal(await start.evaluate((b) => getComputedStyle(b).borderTopLeftRadius), "2px");
+    // The loader's button is replaced by the widget's when the wasm
+    // arrives: read the style of whichever is there, until it settles.
+    const styleOf = async (property) => {
+      let value = "";
+      for (let i = 0; i < 50 && !value; i++) {
+        value = await start.evaluate((b, p) => (b.isConnected ? getComputedStyle(b)[p] : ""), property).catch(() => "");
+        if (!value) await themed.waitForTimeout(100);
+      }
+      return value;
+    };
+    assert.equal(await styleOf("backgroundColor"), "rgb(11, 95, 74)");
+    assert.equal(await styleOf("borderTopLeftRadius"), "2px");
     assert.ok(warned.some((w) => w.includes('theme-urgent="nonsense" is not a valid color')), warned.join(" | "));
     assert.ok(warned.some((w) => w.includes("--carepath-text") && w.includes("contrast")), warned.join(" | "));
-    const text = await themed.locator("#w .cp").evaluate((e) => getComputedStyle(e).color);
+    await themed.locator("#w .cp").first().waitFor();
+    let text = "";
+    for (let i = 0; i < 50 && !text; i++) text = await themed.locator("#w .cp").evaluate((e) => (e.isConnected ? getComputedStyle(e).color : "")).catch(() => "");
     assert.notEqual(text, "rgb(254, 254, 254)", "white text on white is replaced");
     await themed.close();
 
