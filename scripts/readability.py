@@ -28,7 +28,7 @@ SCREENS = [
     ("crisis", ["crisis."]),
     ("result: level and first step", ["result.", "level.", "first."]),
     ("result: week and months ahead", ["week.", "phase.", "day.", "day_short.", "time.", "num."]),
-    ("result: fit, why and next steps", ["life.", "why.", "dim.", "reason.", "steps.", "flag.", "contact.", "skipped."]),
+    ("result: fit, why and next steps", ["life.", "why.", "dim.", "reason.", "steps.", "flag.", "contact.", "skipped.", "code."]),
     ("result: actions and referral", ["refer.", "action.", "summary."]),
 ]
 

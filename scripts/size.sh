@@ -38,7 +38,10 @@ BUDGET=80000
 # 141900: the wasm exports check() (the widget's own warnings for a set
 # of attributes, which the WordPress settings page shows an admin who never
 # sees the console): +1,292 B wasm, +22 B loader; measured 141,855 B.
-CEILING=141900
+# 144300: issue 14's reference code on the result and the summary (the
+# encoder, the code box, the copy button): wasm +2,267 B, glue +53 B,
+# loader +53 B (its style); measured 144,228 B.
+CEILING=144300
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

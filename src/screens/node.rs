@@ -16,6 +16,8 @@ pub enum Act {
     Switch(&'static str),
     /// Print or save the summary.
     Print,
+    /// Copy the reference code.
+    CopyCode,
     /// Try loading the widget again (the loader's slow and failed messages).
     Retry,
 }

@@ -144,6 +144,15 @@ pub fn App(props: &AppProps) -> Html {
                     state.dispatch(Msg::Contact("print"));
                 }
             }
+            Act::CopyCode => {
+                if let Some(code) = crate::assessment::encode_code(&state.journey.answers) {
+                    // The visitor's own action: to their clipboard only.
+                    let _ = gloo::utils::window()
+                        .navigator()
+                        .clipboard()
+                        .write_text(&code);
+                }
+            }
             Act::Retry => {}
         })
     };

@@ -2,6 +2,8 @@
 //   DIST=/tmp/dist-snapshot node --test tests/e2e/
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import {
   answerJourney,
   backButton,
@@ -19,6 +21,7 @@ import {
   skipButton,
   waitForQuestion,
   demoSession,
+  REPO,
 } from "./helpers.mjs";
 
 const session = demoSession();
@@ -495,4 +498,27 @@ test("Start over goes back to the start screen and the new journey has no answer
   assert.ok(seen.includes("criteria") && seen.includes("responsibilities"), `${seen}`);
   const r = await readResult(page);
   assert.equal(r.level, "outpatient", "the old answers no longer count");
+});
+
+test("the result shows the answers as a reference code, after one plain sentence; the summary prints it; the CLI decodes it to the same result", async () => {
+  await open();
+  await answerJourney(page, MODERATE_ALCOHOL_WORKING);
+  const r = await readResult(page);
+  const box = page.locator("section[data-screen=result] .cp-code-box");
+  const code = (await box.locator(".cp-code").innerText()).trim();
+  assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/);
+  const intro = await box.locator("p").first().innerText();
+  assert.match(intro, /holds your answers\. Share it only with the center/);
+  assert.equal(await comesBefore(page, ".cp-code-box > p:not(.cp-code)", ".cp-code"), true, "the sentence comes first");
+  const decoded = JSON.parse(execFileSync(join(REPO, "target", "debug", "carepath"), ["decode", code]).toString());
+  assert.equal(decoded.result.level, r.level);
+  assert.equal(decoded.answers.for_whom, "self");
+  const text = await summaryText(page);
+  assert.ok(text.includes(code), "the print summary shows the code");
+  assert.ok(!text.includes("Copy the code"), "no copy button on paper");
+  // In Spanish, the same code.
+  await page.locator(".cp-lang").click();
+  await page.locator(".cp[lang=es] .cp-code-box").waitFor();
+  assert.equal((await page.locator(".cp-code").innerText()).trim(), code);
+  assert.match(await page.locator(".cp-code-box").innerText(), /Sus respuestas en un código/);
 });

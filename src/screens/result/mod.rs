@@ -14,7 +14,7 @@ pub use timeline::phase_text;
 pub use week::{hours_text, session_text};
 
 use super::node::{el, p, Act, El, Only};
-use crate::assessment::{assess, Dimension, Urgent};
+use crate::assessment::{assess, encode_code, Dimension, Urgent};
 use crate::host_config::Config;
 use crate::i18n::Texts;
 use crate::journey::{Journey, Msg};
@@ -169,8 +169,27 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
                 .child(list("ul", words::flag_texts(t, &r, journey)))
         }))
         .maybe(skipped)
+        .maybe(code_box(t, journey))
         .child(p(t.t("result.estimate")).class("cp-estimate"))
         .child(actions::actions(t, &r, config))
+}
+
+/// The visitor's answers as a reference code to read to the center, with
+/// one plain sentence first: what it holds, and to share it only there.
+fn code_box(t: &Texts, journey: &Journey) -> Option<El> {
+    let code = encode_code(&journey.answers)?;
+    Some(
+        el("div")
+            .class("cp-code-box")
+            .attr("data-code", code.as_str())
+            .child(h3(t.t("code.heading")))
+            .child(p(t.t("code.intro")))
+            .child(p(code.as_str()).class("cp-code").attr("translate", "no"))
+            .child(
+                El::button("cp-button cp-secondary", t.t("code.copy"), Act::CopyCode)
+                    .only(Only::Screen),
+            ),
+    )
 }
 
 /// The one-page summary to print or save: the result without its
