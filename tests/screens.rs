@@ -11,8 +11,12 @@ use carepath::host_config::Config;
 use carepath::i18n::{Texts, LOCALES};
 use carepath::journey::handover::{drawn_by_loader, replay, words};
 use carepath::journey::{Journey, Screen};
+use carepath::screens::shell::state_id;
 use carepath::screens::{self, result, shell, Host, Node, Only};
 use serde_json::Value;
+
+mod common;
+use common::vignettes;
 
 /// A tree from the loader's data as HTML, the way the loader builds it
 /// (slots filled from `fill`; `@` listeners and `.checked` are not markup).
@@ -86,22 +90,6 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-fn state_id(j: &Journey) -> String {
-    let screen = match j.screen {
-        Screen::Start => "start".to_string(),
-        Screen::Question(q) => q.id().to_string(),
-        Screen::Crisis { .. } => "crisis".to_string(),
-        Screen::Result => "result".to_string(),
-    };
-    let answer = j
-        .answers
-        .chosen(carepath::assessment::Q::DangerNow)
-        .unwrap_or_default()
-        .join("+");
-    let hold = if j.hold.is_some() { ":hold" } else { "" };
-    format!("{screen}:{answer}{hold}")
 }
 
 /// Every sequence of the loader's words up to `len` long.
@@ -268,26 +256,6 @@ fn the_loader_source_holds_no_words_and_no_markup() {
         .collect();
     assert_eq!(literal, BTreeSet::from(["div", "span"]));
     assert!(!loader.contains("innerHTML") && !loader.contains("insertAdjacentHTML"));
-}
-
-fn vignettes() -> Vec<(String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            (
-                p.file_stem().unwrap().to_string_lossy().into_owned(),
-                serde_json::from_str(&text).unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[test]

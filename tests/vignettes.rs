@@ -2,28 +2,12 @@
 //! tests/vignettes/ holds a story, the answers (and a center, if any), a
 //! short hand-written `expect` and the full `expected` result JSON.
 
-use std::path::Path;
 
 use carepath::assessment::{assess, Answers, Center};
 use serde_json::Value;
 
-fn vignettes() -> Vec<(String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (name, serde_json::from_str(&text).unwrap())
-        })
-        .collect()
-}
+mod common;
+use common::vignettes;
 
 fn result_of(case: &Value) -> Value {
     let answers = Answers::from_value(&case["answers"]).unwrap();

@@ -72,18 +72,27 @@ mod cli {
         }
     }
 
-    fn run_assess(file: &PathBuf, center: Option<&PathBuf>) -> ExitCode {
-        let center = match center.map(|p| read_input(p).map(|t| Center::from_json(&t))) {
-            None => None,
+    /// The `--center` file, if any; on failure, the message is printed and
+    /// the exit code returned.
+    fn read_center(center: Option<&PathBuf>) -> Result<Option<Center>, ExitCode> {
+        match center.map(|p| read_input(p).map(|t| Center::from_json(&t))) {
+            None => Ok(None),
+            Some(Ok(Ok(c))) => Ok(Some(c)),
             Some(Err(e)) => {
                 eprintln!("carepath: {e}");
-                return ExitCode::from(UNREADABLE);
+                Err(ExitCode::from(UNREADABLE))
             }
             Some(Ok(Err(e))) => {
                 eprintln!("carepath: {e}");
-                return ExitCode::from(INVALID);
+                Err(ExitCode::from(INVALID))
             }
-            Some(Ok(Ok(c))) => Some(c),
+        }
+    }
+
+    fn run_assess(file: &PathBuf, center: Option<&PathBuf>) -> ExitCode {
+        let center = match read_center(center) {
+            Ok(c) => c,
+            Err(code) => return code,
         };
         let text = match read_input(file) {
             Ok(t) => t,
@@ -121,17 +130,9 @@ mod cli {
                 return ExitCode::from(INVALID);
             }
         };
-        let center = match center.map(|p| read_input(p).map(|t| Center::from_json(&t))) {
-            None => None,
-            Some(Ok(Ok(c))) => Some(c),
-            Some(Err(e)) => {
-                eprintln!("carepath: {e}");
-                return ExitCode::from(UNREADABLE);
-            }
-            Some(Ok(Err(e))) => {
-                eprintln!("carepath: {e}");
-                return ExitCode::from(INVALID);
-            }
+        let center = match read_center(center) {
+            Ok(c) => c,
+            Err(code) => return code,
         };
         println!("{{\n\"answers\": {},", answers.to_json_value());
         match assess(&answers, center.as_ref()) {

@@ -75,7 +75,7 @@ fn element(e: &El) -> Json {
 }
 
 /// A loader state: the journey as far as its drawn screens show it.
-fn state_id(j: &Journey) -> String {
+pub fn state_id(j: &Journey) -> String {
     let screen = match j.screen {
         Screen::Start => "start".to_string(),
         Screen::Question(q) => q.id().to_string(),

@@ -69,3 +69,22 @@ pub fn level(a: &Answers) -> Level {
 pub fn has_flag(a: &Answers, flag: Flag) -> bool {
     run(a).flags.contains(&flag)
 }
+
+/// Every whole case in tests/vignettes/, by file name, in name order.
+pub fn vignettes() -> Vec<(String, serde_json::Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, serde_json::from_str(&text).unwrap())
+        })
+        .collect()
+}
