@@ -2,7 +2,6 @@
 //! tests/vignettes/ holds a story, the answers (and a center, if any), a
 //! short hand-written `expect` and the full `expected` result JSON.
 
-
 use carepath::assessment::{assess, Answers, Center};
 use serde_json::Value;
 
