@@ -1,20 +1,23 @@
 //! Compiles the locale files (`locales/*.json`, flat key -> text) into
 //! static tables, so the widget neither ships a JSON parser for them nor
 //! builds a map at start-up, and each key is stored once for all locales.
+//! The staff page's words (`locales/staff/*.json`) are a book of their own,
+//! so the visitor's widget never carries them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
-    locales();
+    locales("locales", "locale_tables.rs");
+    locales("locales/staff", "staff_tables.rs");
 }
 
-fn locales() {
-    println!("cargo::rerun-if-changed=locales");
+fn locales(dir: &str, file: &str) {
+    println!("cargo::rerun-if-changed={dir}");
     let mut locales: Vec<(String, BTreeMap<String, String>)> = Vec::new();
-    let mut files: Vec<_> = fs::read_dir("locales")
-        .expect("locales/ is readable")
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("the locale folder is readable")
         .map(|e| e.expect("locales/ entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
@@ -35,12 +38,9 @@ fn locales() {
 
     let mut out = String::new();
     let (key_text, key_ends) = blob(keys.iter().copied());
-    writeln!(out, "/// Every key of every locale, sorted, end to end.").unwrap();
-    writeln!(out, "pub static KEY_TEXT: &str = {key_text:?};").unwrap();
     writeln!(
         out,
-        "pub static KEY_ENDS: [u16; {}] = {key_ends:?};",
-        keys.len()
+        "/// Every key of every locale, sorted, end to end.\npub static KEYS: Keys = Keys {{ text: {key_text:?}, ends: &{key_ends:?} }};"
     )
     .unwrap();
     for (id, map) in &locales {
@@ -54,12 +54,12 @@ fn locales() {
             .collect();
         writeln!(
             out,
-            "pub static {}: Table = Table {{ text: {text:?}, ends: &{ends:?}, missing: &{missing:?} }};",
+            "pub static {}: Table = Table {{ keys: &KEYS, text: {text:?}, ends: &{ends:?}, missing: &{missing:?} }};",
             id.to_uppercase()
         )
         .unwrap();
     }
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("locale_tables.rs");
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join(file);
     fs::write(dest, out).expect("OUT_DIR is writable");
 }
 

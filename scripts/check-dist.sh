@@ -11,6 +11,10 @@ version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
 for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js integrity.json; do
   [ -f "dist/carepath/$version/$f" ] || fail "dist/carepath/$version/$f is missing"
 done
+for f in index.html staff.js staff.css carepath-staff.js carepath-staff_bg.wasm; do
+  [ -f "dist/carepath/$version/staff/$f" ] || fail "dist/carepath/$version/staff/$f (the staff page) is missing"
+done
+grep -q "@WASM_INTEGRITY@" "dist/carepath/$version/staff/staff.js" && fail "the staff page's wasm hash was not filled in"
 for f in carepath.js frame.html frame.js frame.css frame-host.js; do
   [ -f "dist/carepath/v1/$f" ] || fail "dist/carepath/v1/$f (evergreen) is missing"
 done

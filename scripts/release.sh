@@ -2,7 +2,8 @@
 # Packages the dist/ already built (by ./scripts/demo.sh or
 # ./scripts/test.sh; this never builds the widget) into a versioned
 # release in target/release/:
-#   carepath-<version>.zip         the archive: carepath/<version>/ (immutable),
+#   carepath-<version>.zip         the archive: carepath/<version>/ (immutable,
+#                                  with staff/, the page for the center's staff),
 #                                  carepath/v1/ (evergreen loader), and at the
 #                                  top LICENSE, THIRD-PARTY-NOTICES.txt,
 #                                  README.md, the types and the manifest
@@ -25,7 +26,8 @@ pkg="$out/package"
 mkdir -p "$pkg"
 
 say "packaging Carepath $version"
-cp "$built"/* "$pkg/"
+# The widget's files (the staff page is a page of its own: the archive has it).
+find "$built" -maxdepth 1 -type f -exec cp {} "$pkg/" \;
 cp LICENSE "$pkg/LICENSE"
 # The crates compiled into the wasm, with their license texts.
 cargo about generate --locked --offline --config release/about.toml release/about.hbs >"$pkg/THIRD-PARTY-NOTICES.txt"
@@ -45,7 +47,7 @@ node -e '
 # The archive: the folders as a site serves them, the rest at the top.
 arch="$out/archive"
 mkdir -p "$arch/carepath/$version" "$arch/carepath/v1"
-cp "$built"/* "$arch/carepath/$version/"
+cp -r "$built"/* "$arch/carepath/$version/"
 cp dist/carepath/v1/* "$arch/carepath/v1/"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$pkg/README.md" "$pkg"/*.d.ts "$pkg/custom-elements.json" "$arch/"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$arch/carepath/$version/"

@@ -41,7 +41,12 @@ BUDGET=80000
 # 144300: issue 14's reference code on the result and the summary (the
 # encoder, the code box, the copy button): wasm +2,267 B, glue +53 B,
 # loader +53 B (its style); measured 144,228 B.
-CEILING=144300
+# 145400: issue 14, the copy button says "Copied" (or that it could not
+# copy) from the clipboard's answer, read with wasm-bindgen-futures
+# (JsFuture; a hand-made callback pair was 427 B smaller but leaked two
+# closures a click): wasm +1,054 B, glue +21 B; measured 145,301 B. The
+# staff page is its own wasm: the widget carries none of it.
+CEILING=145400
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -8,6 +8,9 @@
 # - dist/carepath/v1/: the evergreen loader for those who want updates
 #   (a re-export of the current version; cache it briefly) and the iframe
 #   page beside it.
+# - dist/carepath/<version>/staff/: the page for a center's staff (read a
+#   visitor's code, the question bank and decision table), its own wasm
+#   (bin carepath-staff), so the visitor's widget never carries it.
 # - dist/configurator.html, with the version and the loader's hash.
 set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
@@ -33,9 +36,22 @@ minify carepath-widget.js "Carepath widget glue $version (wasm-bindgen, minified
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$out/"
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$stage/carepath/v1/"
 printf '// Carepath embed loader, evergreen: the current 1.x release (%s).\nexport * from "../%s/carepath.js";\n' "$version" "$version" >"$stage/carepath/v1/carepath.js"
+# The staff page: its own build of the same crate (the library is already
+# compiled; this links and optimizes the second binary), bound and
+# optimized as trunk does the widget.
+staff="$out/staff"
+mkdir -p "$staff"
+(cd "$src" && cargo build --quiet --locked --offline --release --target wasm32-unknown-unknown --bin carepath-staff)
+target_dir="${CARGO_TARGET_DIR:-$src/target}"
+wasm-bindgen --target web --no-typescript --out-dir "$staff" "$target_dir/wasm32-unknown-unknown/release/carepath-staff.wasm"
+"$src/node_modules/.bin/wasm-opt" -Oz "$staff/carepath-staff_bg.wasm" -o "$staff/carepath-staff_bg.wasm"
+"$src/node_modules/.bin/esbuild" "$staff/carepath-staff.js" --minify --format=esm --log-level=warning \
+  --allow-overwrite --outfile="$staff/carepath-staff.js" "--banner:js=// Carepath staff page glue $version (wasm-bindgen, minified)"
+cp "$src/embed/staff/index.html" "$src/styles/staff.css" "$staff/"
+sed "s|@WASM_INTEGRITY@|$(sri "$staff/carepath-staff_bg.wasm")|" "$src/embed/staff/staff.js" >"$staff/staff.js"
 {
   printf '{\n  "version": "%s"' "$version"
-  for f in carepath.js carepath-widget.js carepath-widget_bg.wasm; do
+  for f in carepath.js carepath-widget.js carepath-widget_bg.wasm staff/staff.js staff/carepath-staff.js staff/carepath-staff_bg.wasm; do
     printf ',\n  "%s": "%s"' "$f" "$(sri "$out/$f")"
   done
   printf '\n}\n'

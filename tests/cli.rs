@@ -205,3 +205,36 @@ fn decode_prints_the_answers_and_the_result_of_a_code() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not check"));
 }
+
+#[test]
+fn decode_names_another_version_and_prints_its_answers_without_a_result() {
+    let answers = carepath::assessment::Answers::from_json(
+        r#"{"danger_now": "no", "for_whom": "self", "substances": ["alcohol"], "use_frequency": "daily"}"#,
+    )
+    .unwrap();
+    let code = carepath::assessment::internals::encode_as_version(&answers, 4).unwrap();
+    let out = carepath(&["decode", &code], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("contract version 4"), "{err}");
+    let v = json(&out);
+    assert_eq!(v["answers"]["use_frequency"], "daily");
+    assert!(v.get("result").is_none());
+}
+
+#[test]
+fn code_prints_the_code_a_visitor_with_these_answers_sees() {
+    let text = r#"{"danger_now": "no", "for_whom": "self", "substances": ["alcohol"], "use_frequency": "daily"}"#;
+    let out = carepath(&["code", "-"], Some(text));
+    assert!(out.status.success());
+    let code = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let answers = carepath::assessment::Answers::from_json(text).unwrap();
+    assert_eq!(Some(code.clone()), carepath::assessment::encode_code(&answers));
+    // And back.
+    let v = json(&carepath(&["decode", &code], None));
+    assert_eq!(v["answers"]["use_frequency"], "daily");
+    // Bad answers: every problem named, exit 2.
+    let out = carepath(&["code", "-"], Some(r#"{"danger_now": "maybe"}"#));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("danger_now"));
+}

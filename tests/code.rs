@@ -2,6 +2,7 @@
 //! round-trips, and every single wrong character and every swap of
 //! neighbours is caught.
 
+use carepath::assessment::internals::encode_as_version;
 use carepath::assessment::{
     decode_code, encode_code, normalize, question, Answers, CodeError, Kind, QUESTIONS,
 };
@@ -46,6 +47,18 @@ proptest! {
         // Read aloud and typed back any way.
         let typed = code.to_lowercase().replace('-', " ").replace('1', "l").replace('0', "o");
         prop_assert_eq!(decode_code(&typed).unwrap(), normalize(&a));
+    }
+
+    /// A later contract that kept this bank and added after it: its code
+    /// names its version and gives back these answers, never a result.
+    #[test]
+    fn a_code_of_another_version_names_it_and_reads_the_answers(a in answers(), v in 0u32..32) {
+        prop_assume!(v != carepath::assessment::CONTRACT_VERSION);
+        let code = encode_as_version(&a, v).unwrap();
+        prop_assert_eq!(
+            decode_code(&code),
+            Err(CodeError::Version { version: v, answers: normalize(&a) })
+        );
     }
 
     #[test]

@@ -320,3 +320,36 @@ fn the_summary_is_the_result_screen_without_its_controls_in_every_vignette_and_l
         }
     }
 }
+
+#[test]
+fn the_code_box_says_whether_the_copy_worked_in_a_live_region() {
+    use carepath::journey::Msg;
+    let mut journey = Journey {
+        screen: Screen::Result,
+        answers: Answers::new().with(carepath::assessment::Q::DangerNow, &["no"]),
+        ..Journey::default()
+    };
+    let config = Config::default();
+    for (lang, copied, failed) in [
+        ("en", "Copied.", "Could not copy it."),
+        ("es", "Copiado.", "No se pudo copiar."),
+    ] {
+        let t = Texts::for_locale(lang);
+        let status = |j: &Journey| {
+            let tree = result::screen(&t, j, &config);
+            let el = tree
+                .find("cp-code-status")
+                .expect("the status is always there");
+            assert!(el.attrs.iter().any(
+                |(n, v)| *n == "role" && *v == carepath::screens::Value::Text("status".into())
+            ));
+            Node::from(el.clone()).text(&Host::default(), Only::Screen)
+        };
+        journey.copied = None;
+        assert_eq!(status(&journey), "");
+        journey.update(Msg::Copied(true));
+        assert!(status(&journey).starts_with(copied), "{lang}");
+        journey.update(Msg::Copied(false));
+        assert!(status(&journey).starts_with(failed), "{lang}");
+    }
+}

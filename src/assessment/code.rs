@@ -25,8 +25,10 @@ pub enum CodeError {
     Length(usize),
     /// The check characters do not match: a character was misread.
     Check,
-    /// A code from another contract version: its answers are not read.
-    Version(u32),
+    /// A code from another contract version. No estimate is made from
+    /// it; `answers` are what this version's bank can read of it (see
+    /// [`decode`]), to confirm with the visitor.
+    Version { version: u32, answers: Answers },
     /// The number is not an answer set (a misread that the check missed).
     Invalid,
 }
@@ -42,9 +44,9 @@ impl fmt::Display for CodeError {
                 f,
                 "the code does not check: a character is wrong or two are swapped"
             ),
-            CodeError::Version(v) => write!(
+            CodeError::Version { version, .. } => write!(
                 f,
-                "this code is from contract version {v}; this engine reads version {}",
+                "this code is from contract version {version}; this engine reads version {}",
                 super::CONTRACT_VERSION
             ),
             CodeError::Invalid => write!(f, "the code does not hold an answer set"),
@@ -123,6 +125,10 @@ pub fn normalize(answers: &Answers) -> Answers {
 /// The code for these answers, grouped for reading aloud
 /// (`3K7Q-M2XD-9P0A-4T`); `None` without an answer to `danger_now`.
 pub fn encode(answers: &Answers) -> Option<String> {
+    encode_with(answers, super::CONTRACT_VERSION)
+}
+
+fn encode_with(answers: &Answers, version: u32) -> Option<String> {
     if !answers.is_answered(Q::DangerNow) {
         return None;
     }
@@ -134,7 +140,7 @@ pub fn encode(answers: &Answers) -> Option<String> {
             n = n * radix(bank.id) + slot(&answers, bank.id);
         }
     }
-    let mut digits = vec![(super::CONTRACT_VERSION % 32) as u8];
+    let mut digits = vec![(version % 32) as u8];
     let mut data = [0u8; DATA];
     for d in data.iter_mut().rev() {
         *d = (n % 32) as u8;
@@ -160,6 +166,12 @@ pub fn encode(answers: &Answers) -> Option<String> {
 
 /// Reads a code in any case, with I and L as 1, O as 0, spaces and
 /// hyphens ignored.
+///
+/// A code of another contract version fails with [`CodeError::Version`],
+/// holding the answers this version's bank reads from it. They are right
+/// when that version kept this one's questions and options in their order
+/// and added new ones only after them (the rule for changing the bank);
+/// reading stops at the first value outside this bank.
 pub fn decode(text: &str) -> Result<Answers, CodeError> {
     let mut digits = Vec::new();
     for c in text.chars().filter(|c| !c.is_whitespace() && *c != '-') {
@@ -180,12 +192,26 @@ pub fn decode(text: &str) -> Result<Answers, CodeError> {
     if damm(&digits[..DATA + 2], M1) != 0 || damm(&digits, M2) != 0 {
         return Err(CodeError::Check);
     }
-    if u32::from(digits[0]) != super::CONTRACT_VERSION % 32 {
-        return Err(CodeError::Version(u32::from(digits[0])));
-    }
-    let mut n = digits[1..=DATA]
+    let n = digits[1..=DATA]
         .iter()
         .fold(0u64, |n, &d| n * 32 + u64::from(d));
+    let (answers, rest) = read_answers(n);
+    let version = u32::from(digits[0]);
+    if version != super::CONTRACT_VERSION % 32 {
+        return Err(CodeError::Version {
+            version,
+            answers: answers.unwrap_or_else(|partial| partial),
+        });
+    }
+    match (answers, rest) {
+        (Ok(answers), 0) => Ok(answers),
+        _ => Err(CodeError::Invalid),
+    }
+}
+
+/// The answers in `n`, question by question, and what is left of `n`;
+/// `Err` with the answers read so far at the first value outside the bank.
+fn read_answers(mut n: u64) -> (Result<Answers, Answers>, u64) {
     let mut answers = Answers::new();
     for bank in &QUESTIONS {
         if !answers.read().is_asked(bank.id) {
@@ -203,12 +229,16 @@ pub fn decode(text: &str) -> Result<Answers, CodeError> {
                 .map(|i| bank.options[i])
                 .collect(),
         };
-        answers
-            .set(bank.id, &options)
-            .map_err(|_| CodeError::Invalid)?;
+        if answers.set(bank.id, &options).is_err() {
+            return (Err(answers), n);
+        }
     }
-    if n != 0 {
-        return Err(CodeError::Invalid);
-    }
-    Ok(answers)
+    (Ok(answers), n)
+}
+
+/// A code for `answers` as another contract `version` would write it
+/// under the bank rule above (for tests of [`CodeError::Version`]).
+#[doc(hidden)]
+pub fn encode_as_version(answers: &Answers, version: u32) -> Option<String> {
+    encode_with(answers, version)
 }

@@ -32,7 +32,10 @@ pub use ids::{Day, Dimension, FirstContact, Flag, Level, Offer, Urgent, Withdraw
 pub use questions::{question, Kind, Question, QUESTIONS};
 pub use reasons::Reason;
 pub use sessions::{overlap, Hours, Session, Time};
-pub use table::{questions_markdown, rules_markdown};
+pub use table::{
+    asked_when, markdown, questions_blocks, questions_markdown, rules_blocks, rules_markdown,
+    unanswered_reads_as, Block,
+};
 
 /// The contract version this engine implements.
 pub const CONTRACT_VERSION: u32 = 3;
@@ -42,6 +45,7 @@ pub const CONTRACT_VERSION: u32 = 3;
 #[doc(hidden)]
 pub mod internals {
     pub use super::answers::Facts;
+    pub use super::code::encode_as_version;
     pub use super::commitment::{band, in_band};
     pub use super::engine::{decide, Decision};
     pub use super::rules::RULES;
@@ -110,6 +114,20 @@ pub fn assess(answers: &Answers, center: Option<&Center>) -> Result<Assessment, 
         reasons: reasons::reasons(&decision.fired, level),
         phases: commitment::phases(decision.urgent, decision.withdrawal, level),
     })
+}
+
+/// The ids of the rules that held for these answers, in table order (rule
+/// 2's first step: only the one that decided); empty without an answer to
+/// `danger_now`. For the staff page's "why".
+pub fn rules_fired(answers: &Answers) -> Vec<&'static str> {
+    if !answers.is_answered(Q::DangerNow) {
+        return Vec::new();
+    }
+    engine::decide(&answers.read())
+        .fired
+        .iter()
+        .map(|f| f.rule.id)
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::commitment::{generic_week, BANDS, FIRST_STEPS, TRACKS};
 use super::conditions::{Cond, TERMS};
-use super::ids::Level;
+use super::ids::{Level, Q};
 use super::questions::{question, Kind, Unanswered, QUESTIONS};
 use super::rules::{Rule, RULES};
 
@@ -35,125 +35,190 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
+/// A part of the printed table: the command line writes it as Markdown,
+/// the staff page as HTML. Text may hold `code` spans and **bold**.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    Title(String),
+    Heading(String),
+    Para(String),
+    Table {
+        head: Vec<&'static str>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// The blocks as Markdown.
+pub fn markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match block {
+            Block::Title(t) => {
+                let _ = writeln!(out, "# {t}");
+            }
+            Block::Heading(h) => {
+                let _ = writeln!(out, "## {h}");
+            }
+            Block::Para(p) => {
+                let _ = writeln!(out, "{p}");
+            }
+            Block::Table { head, rows } => {
+                let _ = writeln!(out, "| {} |", head.join(" | "));
+                let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn para(text: impl Into<String>) -> Block {
+    Block::Para(text.into())
+}
+
+fn heading(text: &str) -> Block {
+    Block::Heading(text.to_string())
+}
+
 /// Every rule, its condition and its effect.
 pub fn rules_markdown() -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Carepath decision table (contract v{})\n",
-        super::CONTRACT_VERSION
-    );
-    let _ = writeln!(
-        out,
-        "Generated from the rules the engine runs. Every rule sets a minimum; the level is the \
-         highest minimum (`self_guided` when none). Level order: {}.\n",
-        Level::ALL
+    markdown(&rules_blocks())
+}
+
+/// The decision table, every clinical fact the engine uses, as blocks.
+pub fn rules_blocks() -> Vec<Block> {
+    let mut out = vec![
+        Block::Title(format!(
+            "Carepath decision table (contract v{})",
+            super::CONTRACT_VERSION
+        )),
+        para(format!(
+            "Generated from the rules the engine runs. Every rule sets a minimum; the level is the \
+             highest minimum (`self_guided` when none). Level order: {}.",
+            Level::ALL
+                .iter()
+                .map(|l| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(" < ")
+        )),
+        para(SKIPS_NEVER_ESCALATE),
+        heading("Names"),
+    ];
+    let mut names = vec![
+        vec![
+            "`n`".to_string(),
+            "the number of `criteria` chosen (2 when unanswered)".to_string(),
+        ],
+        vec![
+            "(answered)".to_string(),
+            "holds only on the visitor's own answer, never on the \"unanswered reads as\" value"
+                .to_string(),
+        ],
+        vec![
+            "not asked".to_string(),
+            "a question whose \"asked when\" does not hold has no value: every condition on it is false"
+                .to_string(),
+        ],
+    ];
+    names.extend(
+        TERMS
             .iter()
-            .map(|l| format!("`{l}`"))
-            .collect::<Vec<_>>()
-            .join(" < ")
+            .map(|t| vec![format!("`{}`", t.name), describe(&t.means)]),
     );
-    let _ = writeln!(out, "{SKIPS_NEVER_ESCALATE}\n");
-    let _ = writeln!(out, "## Names\n");
-    let _ = writeln!(out, "| name | means |\n|---|---|");
-    let _ = writeln!(
-        out,
-        "| `n` | the number of `criteria` chosen (2 when unanswered) |"
-    );
-    let _ = writeln!(
-        out,
-        "| (answered) | holds only on the visitor's own answer, never on the \"unanswered reads as\" value |"
-    );
-    let _ = writeln!(
-        out,
-        "| not asked | a question whose \"asked when\" does not hold has no value: every condition on it is false |"
-    );
-    for t in &TERMS {
-        let _ = writeln!(out, "| `{}` | {} |", t.name, cell(&describe(&t.means)));
-    }
-    let _ = writeln!(out, "\n## Rules\n");
-    let _ = writeln!(
-        out,
+    out.push(Block::Table {
+        head: vec!["name", "means"],
+        rows: names,
+    });
+    out.push(heading("Rules"));
+    out.push(para(format!(
         "Hit policy of rule 2: the rules that set `withdrawal` ({}) are tried in this order \
          and the first that holds sets the first step; every other rule applies when it holds. \
-         A rule-3 \"severity minimum\" is the only minimum a cap (4a) lowers.\n",
+         A rule-3 \"severity minimum\" is the only minimum a cap (4a) lowers.",
         RULES
             .iter()
             .filter(|r| r.is_first_step())
             .map(|r| r.id)
             .collect::<Vec<_>>()
             .join(", ")
-    );
-    let _ = writeln!(
-        out,
-        "| rule | dimension | when | then | reason key |\n|---|---|---|---|---|"
-    );
-    for rule in RULES {
-        let then: Vec<String> = rule.then.iter().map(|e| e.describe()).collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            rule.id,
-            rule.dimension.map_or("none", |d| d.id()),
-            cell(&describe(&rule.when)),
-            cell(&then.join("; ")),
-            cell(&keys(rule))
-        );
-    }
-    let _ = writeln!(
-        out,
-        "\nRule 14: a center's input never changes `level`, `urgent`, `withdrawal` or `flags`; \
+    )));
+    out.push(Block::Table {
+        head: vec!["rule", "dimension", "when", "then", "reason key"],
+        rows: RULES
+            .iter()
+            .map(|rule| {
+                let then: Vec<String> = rule.then.iter().map(|e| e.describe()).collect();
+                vec![
+                    rule.id.to_string(),
+                    rule.dimension.map_or("none", |d| d.id()).to_string(),
+                    describe(&rule.when),
+                    then.join("; "),
+                    keys(rule),
+                ]
+            })
+            .collect(),
+    });
+    out.push(para(
+        "Rule 14: a center's input never changes `level`, `urgent`, `withdrawal` or `flags`; \
          it sets only `center_offers_level`, `center_offers_first_step` and the `schedule`. A \
          center that does not offer the fitting level or first step is named and the visitor \
          referred on. The center's week is used only when both its hours a week and its number of \
-         distinct days a week lie in the level's band (adolescent hours under 18).\n"
-    );
-    let _ = writeln!(out, "## First steps\n");
-    let _ = writeln!(out, "| first step | what it is | days |\n|---|---|---|");
-    for step in &FIRST_STEPS {
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {}-{} |",
-            step.withdrawal, step.means, step.days.min, step.days.max
-        );
-    }
-    let _ = writeln!(out);
-    let _ = writeln!(out, "## Weekly commitment\n");
-    let _ = writeln!(
-        out,
-        "| level | hours a week (adult) | hours a week (under 18) | days a week | weeks |\n|---|---|---|---|---|"
-    );
-    for b in &BANDS {
-        let weeks = b
-            .weeks
-            .map_or("none".to_string(), |w| format!("{}-{}", w.min, w.max));
-        let weeks = match b.steps_down_to {
-            Some(next) => format!("{weeks}, then `{next}`"),
-            None => weeks,
-        };
-        let _ = writeln!(
-            out,
-            "| `{}` | {}-{} | {}-{} | {}-{} | {} |",
-            b.level,
-            b.hours_adult.min,
-            b.hours_adult.max,
-            b.hours_under_18.min,
-            b.hours_under_18.max,
-            b.days.min,
-            b.days.max,
-            weeks
-        );
-    }
-    let _ = writeln!(out, "\n## Generic weeks\n");
-    let _ = writeln!(
-        out,
+         distinct days a week lie in the level's band (adolescent hours under 18).",
+    ));
+    out.push(heading("First steps"));
+    out.push(Block::Table {
+        head: vec!["first step", "what it is", "days"],
+        rows: FIRST_STEPS
+            .iter()
+            .map(|step| {
+                vec![
+                    format!("`{}`", step.withdrawal),
+                    step.means.to_string(),
+                    format!("{}-{}", step.days.min, step.days.max),
+                ]
+            })
+            .collect(),
+    });
+    out.push(heading("Weekly commitment"));
+    out.push(Block::Table {
+        head: vec![
+            "level",
+            "hours a week (adult)",
+            "hours a week (under 18)",
+            "days a week",
+            "weeks",
+        ],
+        rows: BANDS
+            .iter()
+            .map(|b| {
+                let weeks = b
+                    .weeks
+                    .map_or("none".to_string(), |w| format!("{}-{}", w.min, w.max));
+                let weeks = match b.steps_down_to {
+                    Some(next) => format!("{weeks}, then `{next}`"),
+                    None => weeks,
+                };
+                vec![
+                    format!("`{}`", b.level),
+                    format!("{}-{}", b.hours_adult.min, b.hours_adult.max),
+                    format!("{}-{}", b.hours_under_18.min, b.hours_under_18.max),
+                    format!("{}-{}", b.days.min, b.days.max),
+                    weeks,
+                ]
+            })
+            .collect(),
+    });
+    out.push(heading("Generic weeks"));
+    out.push(para(
         "The suggested week when the center gives none in the band. The track follows \
-         `schedule`, else the evening track for work or school, else daytime.\n"
-    );
-    let _ = writeln!(
-        out,
-        "| level | track | adult | under 18 |\n|---|---|---|---|"
-    );
+         `schedule`, else the evening track for work or school, else daytime.",
+    ));
+    let mut weeks = Vec::new();
     for b in &BANDS {
         for track in TRACKS {
             let week = |under_18| {
@@ -167,58 +232,85 @@ pub fn rules_markdown() -> String {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} |",
-                b.level,
-                track.id(),
+            weeks.push(vec![
+                format!("`{}`", b.level),
+                track.id().to_string(),
                 week(false),
-                week(true)
-            );
+                week(true),
+            ]);
         }
     }
+    out.push(Block::Table {
+        head: vec!["level", "track", "adult", "under 18"],
+        rows: weeks,
+    });
     out
 }
 
 /// The question bank: ids, kinds, options, when asked, unanswered reading.
 pub fn questions_markdown() -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# Carepath question bank\n");
-    let _ = writeln!(
-        out,
-        "| # | id | kind | options | asked when | unanswered reads as |\n|---|---|---|---|---|---|"
-    );
-    for (i, q) in QUESTIONS.iter().enumerate() {
-        let options: Vec<String> = q.options.iter().map(|o| format!("`{o}`")).collect();
-        let asked = q.asked_when.as_ref().map_or("always".to_string(), describe);
-        let unanswered = match q.unanswered {
-            Unanswered::Required => "(required)".to_string(),
-            Unanswered::ReadsAs(o) if o.len() == q.options.len() && o.len() > 1 => {
-                "every option".to_string()
-            }
-            Unanswered::ReadsAs(o) => o
-                .iter()
-                .map(|o| format!("`{o}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            Unanswered::CountsAs(n) => format!("`n` = {n}"),
-            Unanswered::SeeRules(s) => s.to_string(),
-        };
-        let _ = writeln!(
-            out,
-            "| {} | `{}` | {} | {} | {} | {} |",
-            i + 1,
-            q.id,
-            match q.kind {
-                Kind::One => "one",
-                Kind::Many => "many",
-            },
-            options.join(", "),
-            cell(&asked),
-            cell(&unanswered)
-        );
+    markdown(&questions_blocks())
+}
+
+/// When a question is asked, in the table's words.
+pub fn asked_when(q: Q) -> String {
+    question(q)
+        .asked_when
+        .as_ref()
+        .map_or("always".to_string(), describe)
+}
+
+/// What an unanswered question reads as, in the table's words.
+pub fn unanswered_reads_as(q: Q) -> String {
+    let q = question(q);
+    match q.unanswered {
+        Unanswered::Required => "(required)".to_string(),
+        Unanswered::ReadsAs(o) if o.len() == q.options.len() && o.len() > 1 => {
+            "every option".to_string()
+        }
+        Unanswered::ReadsAs(o) => o
+            .iter()
+            .map(|o| format!("`{o}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Unanswered::CountsAs(n) => format!("`n` = {n}"),
+        Unanswered::SeeRules(s) => s.to_string(),
     }
-    out
+}
+
+pub fn questions_blocks() -> Vec<Block> {
+    vec![
+        Block::Title("Carepath question bank".to_string()),
+        Block::Table {
+            head: vec![
+                "#",
+                "id",
+                "kind",
+                "options",
+                "asked when",
+                "unanswered reads as",
+            ],
+            rows: QUESTIONS
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let options: Vec<String> = q.options.iter().map(|o| format!("`{o}`")).collect();
+                    vec![
+                        (i + 1).to_string(),
+                        format!("`{}`", q.id),
+                        match q.kind {
+                            Kind::One => "one",
+                            Kind::Many => "many",
+                        }
+                        .to_string(),
+                        options.join(", "),
+                        asked_when(q.id),
+                        unanswered_reads_as(q.id),
+                    ]
+                })
+                .collect(),
+        },
+    ]
 }
 
 /// A condition in words, for the Markdown decision table.

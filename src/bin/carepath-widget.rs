@@ -1,10 +1,57 @@
 //! The browser entry point that trunk builds; the widget lives in
-//! `carepath::web`. Natively this binary only explains itself.
+//! `carepath::web`. Its exports, which the embed loader calls, are
+//! declared here rather than in the library, so the staff page's build
+//! (`carepath-staff`) does not carry the widget. Natively this binary only
+//! explains itself.
 
 // Talc in place of the default dlmalloc: fewer bytes in the wasm.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use carepath::web::embed;
+    use js_sys::{Array, Object};
+    use wasm_bindgen::prelude::*;
+    use web_sys::{Element, ShadowRoot};
+
+    /// See [`embed::check`].
+    #[wasm_bindgen]
+    pub fn check(attributes: &Object) -> Array {
+        embed::check(attributes)
+    }
+
+    /// See [`embed::mount`].
+    #[wasm_bindgen]
+    pub fn mount(
+        host: &Element,
+        root: &ShadowRoot,
+        locale: Option<String>,
+        actions: Option<String>,
+        kept: Option<String>,
+    ) {
+        embed::mount(host, root, locale, actions, kept)
+    }
+
+    /// See [`embed::configure`].
+    #[wasm_bindgen]
+    pub fn configure(host: &Element) {
+        embed::configure(host)
+    }
+
+    /// See [`embed::reset`].
+    #[wasm_bindgen]
+    pub fn reset(host: &Element) {
+        embed::reset(host)
+    }
+
+    /// See [`embed::unmount`].
+    #[wasm_bindgen]
+    pub fn unmount(host: &Element) -> Option<String> {
+        embed::unmount(host)
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -2,7 +2,9 @@
 //!
 //! `carepath assess FILE [--center CENTER.json]` prints the result JSON;
 //! `carepath rules` prints the decision table; `carepath questions` lists
-//! the question bank; `carepath shell` prints the loader's first screens.
+//! the question bank; `carepath decode CODE` and `carepath code FILE` read
+//! and make reference codes; `carepath shell` prints the loader's first
+//! screens.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -11,7 +13,8 @@ mod cli {
     use std::process::ExitCode;
 
     use carepath::assessment::{
-        assess, decode_code, questions_markdown, rules_markdown, Answers, Center,
+        assess, decode_code, encode_code, questions_markdown, rules_markdown, Answers, Center,
+        CodeError,
     };
     use clap::{Parser, Subcommand};
 
@@ -48,6 +51,12 @@ mod cli {
             /// The center's description (offers, schedules), as JSON.
             #[arg(long, value_name = "CENTER.json")]
             center: Option<PathBuf>,
+        },
+        /// Print the reference code a visitor with these answers (the
+        /// contract's JSON) is shown, e.g. to try the staff page.
+        Code {
+            /// The answers file, or `-` for standard input.
+            file: PathBuf,
         },
         /// Print the embed loader's first screens and their transitions
         /// as JSON (embed/build-loader.mjs builds them into the loader).
@@ -125,6 +134,15 @@ mod cli {
     fn run_decode(code: &str, center: Option<&PathBuf>) -> ExitCode {
         let answers = match decode_code(code) {
             Ok(a) => a,
+            Err(e @ CodeError::Version { .. }) => {
+                // Another contract's code: what this bank reads of it, to
+                // confirm with the visitor, and no result.
+                eprintln!("carepath: {e}; no result is made from it");
+                if let CodeError::Version { answers, .. } = &e {
+                    println!("{{\n\"answers\": {}\n}}", answers.to_json_value());
+                }
+                return ExitCode::from(INVALID);
+            }
             Err(e) => {
                 eprintln!("carepath: {e}");
                 return ExitCode::from(INVALID);
@@ -147,6 +165,32 @@ mod cli {
         }
     }
 
+    fn run_code(file: &PathBuf) -> ExitCode {
+        let answers = match read_input(file) {
+            Ok(text) => Answers::from_json(&text),
+            Err(e) => {
+                eprintln!("carepath: {e}");
+                return ExitCode::from(UNREADABLE);
+            }
+        };
+        match answers.map(|a| encode_code(&a)) {
+            Ok(Some(code)) => {
+                println!("{code}");
+                ExitCode::SUCCESS
+            }
+            Ok(None) => {
+                eprintln!("carepath: invalid answers: danger_now has no answer; a code needs it");
+                ExitCode::from(INVALID)
+            }
+            Err(errors) => {
+                for e in &errors.0 {
+                    eprintln!("carepath: invalid answers: {e}");
+                }
+                ExitCode::from(INVALID)
+            }
+        }
+    }
+
     pub fn main() -> ExitCode {
         match Cli::parse().command {
             Command::Assess { file, center } => run_assess(&file, center.as_ref()),
@@ -159,6 +203,7 @@ mod cli {
                 ExitCode::SUCCESS
             }
             Command::Decode { code, center } => run_decode(&code.join(" "), center.as_ref()),
+            Command::Code { file } => run_code(&file),
             Command::Shell => {
                 println!("{}", carepath::screens::shell::data());
                 ExitCode::SUCCESS

@@ -2,10 +2,18 @@
 //! compiled into the binary as static tables (see `build.rs`), with a
 //! lookup that knows the "they" wording. Plain Rust, no web dependency.
 
+/// A book's keys, sorted, end to end (`build.rs`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Keys {
+    text: &'static str,
+    ends: &'static [u16],
+}
+
 /// One locale's texts as `build.rs` lays them out: the values end to end
-/// in the order of [`KEY_ENDS`], and the keys this locale's file lacks.
+/// in the order of its book's keys, and the keys this locale's file lacks.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Table {
+    keys: &'static Keys,
     text: &'static str,
     ends: &'static [u16],
     missing: &'static [u16],
@@ -13,9 +21,20 @@ pub struct Table {
 
 include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
 
+/// The staff page's words (`locales/staff/`): a book of their own, so the
+/// visitor's widget never carries them.
+mod staff {
+    use super::{Keys, Table};
+    include!(concat!(env!("OUT_DIR"), "/staff_tables.rs"));
+}
+
 /// The locales the widget speaks: id, texts, and the language's own name
 /// (for the language switch). English is the fallback.
 pub const LOCALES: [(&str, &Table, &str); 2] = [("en", &EN, "English"), ("es", &ES, "Español")];
+
+/// The staff page's locales, in the same order.
+pub const STAFF_LOCALES: [(&str, &Table, &str); 2] =
+    [("en", &staff::EN, "English"), ("es", &staff::ES, "Español")];
 
 /// The `i`th entry of a blob laid out by `build.rs`.
 fn entry(text: &'static str, ends: &[u16], i: usize) -> &'static str {
@@ -23,12 +42,12 @@ fn entry(text: &'static str, ends: &[u16], i: usize) -> &'static str {
     &text[start..ends[i] as usize]
 }
 
-/// The key's place in [`KEY_TEXT`].
-fn key_index(key: &str) -> Option<usize> {
-    let (mut lo, mut hi) = (0, KEY_ENDS.len());
+/// The key's place in its book.
+fn key_index(keys: &Keys, key: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, keys.ends.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match entry(KEY_TEXT, &KEY_ENDS, mid).cmp(key) {
+        match entry(keys.text, keys.ends, mid).cmp(key) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Some(mid),
@@ -85,7 +104,16 @@ impl Texts {
 
     /// The texts of a supported locale id (English for any other).
     pub fn for_locale(id: &str) -> Texts {
-        let (lang, table, _) = LOCALES.iter().find(|l| l.0 == id).unwrap_or(&LOCALES[0]);
+        Self::of(&LOCALES, id)
+    }
+
+    /// The staff page's words in a supported locale (English for any other).
+    pub fn staff(id: &str) -> Texts {
+        Self::of(&STAFF_LOCALES, id)
+    }
+
+    fn of(book: &'static [(&'static str, &'static Table, &'static str); 2], id: &str) -> Texts {
+        let (lang, table, _) = book.iter().find(|l| l.0 == id).unwrap_or(&book[0]);
         Texts {
             lang,
             table,
@@ -100,7 +128,7 @@ impl Texts {
 
     /// The text for `key` if this locale has it.
     fn get(&self, key: &str) -> Option<&'static str> {
-        let i = key_index(key)?;
+        let i = key_index(self.table.keys, key)?;
         self.has(i)
             .then(|| entry(self.table.text, self.table.ends, i))
     }
@@ -150,9 +178,10 @@ impl Texts {
 
     /// Every key of the locale file.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        (0..KEY_ENDS.len())
+        let keys = self.table.keys;
+        (0..keys.ends.len())
             .filter(|i| self.has(*i))
-            .map(|i| entry(KEY_TEXT, &KEY_ENDS, i))
+            .map(|i| entry(keys.text, keys.ends, i))
     }
 }
 

@@ -41,6 +41,9 @@ pub enum Msg {
     /// A contact action was used (`call`, `contact`, `print`, `helpline`,
     /// `find_treatment`): it changes nothing, the host hears of it.
     Contact(&'static str),
+    /// The reference code was copied to the clipboard (`true`) or could
+    /// not be (`false`): the result says so.
+    Copied(bool),
 }
 
 /// Why Next did not move on.
@@ -61,6 +64,8 @@ pub struct Journey {
     /// A skipped question opened from the result: leaving it goes back
     /// to the result.
     pub revisit: bool,
+    /// Whether the last copy of the code worked, until the screen changes.
+    pub copied: Option<bool>,
 }
 
 impl Default for Journey {
@@ -71,6 +76,7 @@ impl Default for Journey {
             hold: None,
             step: 0,
             revisit: false,
+            copied: None,
         }
     }
 }
@@ -134,6 +140,7 @@ impl Journey {
     fn go(&mut self, screen: Screen) {
         self.screen = screen;
         self.hold = None;
+        self.copied = None;
         self.step += 1;
         if matches!(screen, Screen::Result | Screen::Start) {
             self.revisit = false;
@@ -207,6 +214,7 @@ impl Journey {
                 self.go(Screen::Question(last));
             }
             (Msg::Continue, Screen::Crisis { from }) => self.go_after(from),
+            (Msg::Copied(ok), Screen::Result) => self.copied = Some(ok),
             (Msg::Restart, _) => {
                 let step = self.step;
                 *self = Journey::new();
@@ -353,6 +361,7 @@ impl Journey {
             hold: None,
             step: 0,
             revisit: text.contains("\nscreen=revisit:"),
+            copied: None,
         })
     }
 }

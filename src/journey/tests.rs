@@ -222,6 +222,7 @@ fn a_saved_place_keeps_many_choice_sets_the_crisis_and_the_result() {
             hold: None,
             step: 0,
             revisit: false,
+            copied: None,
         };
         let back = Journey::restore(&place.save()).unwrap();
         assert_eq!((back.screen, &back.answers), (screen, &answers));
@@ -375,4 +376,25 @@ fn apply_returns_the_events_a_host_hears_once_per_message() {
     done.apply(Msg::Back);
     assert_eq!(done.apply(Msg::Next), [Event::Complete]);
     assert_eq!(done.apply(Msg::Restart), []);
+}
+
+#[test]
+fn copying_the_code_is_said_on_the_result_until_the_screen_changes() {
+    let mut j = Journey {
+        screen: Screen::Result,
+        answers: Answers::new().with(Q::DangerNow, &["no"]),
+        ..Journey::new()
+    };
+    assert!(
+        j.apply(Msg::Copied(true)).is_empty(),
+        "no event: nothing leaves"
+    );
+    assert_eq!(j.copied, Some(true));
+    j.update(Msg::Copied(false));
+    assert_eq!(j.copied, Some(false));
+    j.update(Msg::Back);
+    assert_eq!(j.copied, None);
+    // Only the result has a code to copy.
+    j.update(Msg::Copied(true));
+    assert_eq!(j.copied, None);
 }

@@ -11,6 +11,7 @@ mod parts;
 pub mod result;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shell;
+pub mod staff;
 
 pub use node::{el, p, Act, El, Host, Node, On, Only, Slot, Value};
 

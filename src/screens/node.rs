@@ -20,6 +20,10 @@ pub enum Act {
     CopyCode,
     /// Try loading the widget again (the loader's slow and failed messages).
     Retry,
+    /// The staff page: read the code in the form.
+    ReadCode,
+    /// The staff page: clear the code and what it showed.
+    Clear,
 }
 
 /// The DOM event a control listens to.

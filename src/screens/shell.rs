@@ -63,7 +63,7 @@ fn element(e: &El) -> Json {
             Act::Go(msg) => word(msg),
             Act::Switch(_) => Some("switch".to_string()),
             Act::Retry => Some("retry".to_string()),
-            Act::Toggle(..) | Act::Print | Act::CopyCode => None,
+            Act::Toggle(..) | Act::Print | Act::CopyCode | Act::ReadCode | Act::Clear => None,
         };
         if let Some(name) = name {
             attrs.extend([Json::String(event.into()), Json::String(name)]);

@@ -147,13 +147,18 @@ pub fn App(props: &AppProps) -> Html {
             Act::CopyCode => {
                 if let Some(code) = crate::assessment::encode_code(&state.journey.answers) {
                     // The visitor's own action: to their clipboard only.
-                    let _ = gloo::utils::window()
+                    let promise = gloo::utils::window()
                         .navigator()
                         .clipboard()
                         .write_text(&code);
+                    let state = state.clone();
+                    yew::platform::spawn_local(async move {
+                        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                        state.dispatch(Msg::Copied(ok));
+                    });
                 }
             }
-            Act::Retry => {}
+            Act::Retry | Act::ReadCode | Act::Clear => {}
         })
     };
     let host = Host {

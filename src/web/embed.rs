@@ -64,7 +64,7 @@ const WARNED: usize = 50;
 
 /// Reads the element's attributes; logs one warning per bad value, once:
 /// `already` holds the warnings logged for this element before.
-fn read_config(host: &Element, already: &mut Vec<String>) -> Config {
+pub(crate) fn read_config(host: &Element, already: &mut Vec<String>) -> Config {
     let (config, warnings) = host_config::from_attributes(|name| host.get_attribute(name));
     for w in warnings {
         if !already.contains(&w) {
@@ -235,7 +235,7 @@ fn props(host: &Element, shared: &Rc<Shared>, saved: Option<Journey>, reset: u32
 }
 
 /// The browser's preferred languages (`navigator.languages`).
-fn browser_languages() -> Vec<String> {
+pub(crate) fn browser_languages() -> Vec<String> {
     let navigator = gloo::utils::window().navigator();
     let list: Vec<String> = navigator
         .languages()
@@ -256,7 +256,6 @@ fn browser_languages() -> Vec<String> {
 /// attribute name to value), each naming the attribute and the accepted
 /// form: install tools (the WordPress settings page) show them, so a
 /// center's admin never needs the console.
-#[wasm_bindgen]
 pub fn check(attributes: &Object) -> Array {
     let get = |name: &str| {
         Reflect::get(attributes, &JsValue::from_str(name))
@@ -274,7 +273,6 @@ pub fn check(attributes: &Object) -> Array {
 /// `journey::handover`).
 /// `kept`: the place the element held when it last left the page
 /// ([`unmount`]'s answer), so a widget removed and re-added goes on.
-#[wasm_bindgen]
 pub fn mount(
     host: &Element,
     root: &ShadowRoot,
@@ -344,7 +342,6 @@ pub fn mount(
 }
 
 /// Applies the element's current attributes to its widget.
-#[wasm_bindgen]
 pub fn configure(host: &Element) {
     MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
@@ -357,7 +354,6 @@ pub fn configure(host: &Element) {
 }
 
 /// Starts the element's widget over, clearing every answer.
-#[wasm_bindgen]
 pub fn reset(host: &Element) {
     let remembered = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
@@ -379,7 +375,6 @@ pub fn reset(host: &Element) {
 /// Removes the element's widget (the element left the page) and frees it;
 /// returns the visitor's place, which the loader keeps with the element
 /// (in a WeakMap, freed with it) for a later re-add.
-#[wasm_bindgen]
 pub fn unmount(host: &Element) -> Option<String> {
     let gone = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();

@@ -1,9 +1,10 @@
 //! The browser widget (wasm32 only). `embed` is the only code that touches
-//! the host page; `app` holds the journey's state; `render` draws the screens' trees.
+//! the host page; `staff` is the staff page's; `app` holds the journey's state; `render` draws the screens' trees.
 
 mod app;
 pub mod embed;
 mod render;
+pub mod staff;
 mod state;
 mod summary;
 

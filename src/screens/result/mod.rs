@@ -188,6 +188,20 @@ fn code_box(t: &Texts, journey: &Journey) -> Option<El> {
             .child(
                 El::button("cp-button cp-secondary", t.t("code.copy"), Act::CopyCode)
                     .only(Only::Screen),
+            )
+            .child(
+                // Always there, so screen readers hear it change.
+                el("p")
+                    .class("cp-code-status")
+                    .attr("role", "status")
+                    .maybe(journey.copied.map(|ok| {
+                        t.t(if ok {
+                            "code.copied"
+                        } else {
+                            "code.copy_failed"
+                        })
+                    }))
+                    .only(Only::Screen),
             ),
     )
 }

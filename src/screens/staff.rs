@@ -1,0 +1,505 @@
+//! The page for a center's staff: a visitor's reference code in, what
+//! they answered, the estimate they saw and why out; and, for sign-off,
+//! the whole question bank and decision table. The same engine and
+//! screens as the widget (the result the visitor saw is
+//! [`super::result::screen`] itself), in the staff book's words
+//! (`locales/staff/`) around the visitor's own.
+
+use super::node::{el, p, Act, El, Node, On, Only};
+use super::{bar, result};
+use crate::assessment::{
+    asked_when, assess, decode_code, encode_code, question, rules_blocks, rules_fired,
+    unanswered_reads_as, Answers, Block, CodeError, Urgent, Withdrawal, CONTRACT_VERSION,
+    QUESTIONS,
+};
+use crate::host_config::Config;
+use crate::i18n::Texts;
+use crate::journey::{Journey, Screen};
+
+/// A code shown as the example in the hint (it decodes: "no" to the first
+/// question, nothing else answered).
+pub fn example() -> String {
+    encode_code(&Answers::new().with(crate::assessment::Q::DangerNow, &["no"])).unwrap_or_default()
+}
+
+/// What the page shows: `typed`, the code as last submitted (`None`
+/// before any); `round` renews the form after Clear.
+pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El {
+    let st = Texts::staff(lang);
+    let vt = Texts::for_locale(lang);
+    let read = typed.map(|text| {
+        if text.trim().is_empty() {
+            Err(CodeError::Length(0))
+        } else {
+            decode_code(text)
+        }
+    });
+    let error = match &read {
+        Some(Err(e)) if !matches!(e, CodeError::Version { .. }) => Some(error_text(&st, typed, e)),
+        _ => None,
+    };
+    let shown = match read {
+        Some(Ok(answers)) => Some(decoded(&st, &vt, &answers, config)),
+        Some(Err(CodeError::Version { version, answers })) => {
+            Some(other_version(&st, &vt, version, &answers))
+        }
+        _ => None,
+    };
+    el("div")
+        .class("cps")
+        .attr("lang", st.lang())
+        .child(bar(&vt))
+        .child(el("h1").text(st.t("staff.title")))
+        .child(p(st.t("staff.intro")))
+        .child(p(st.t("staff.private")).class("cps-private"))
+        .child(form(&st, typed, round, error))
+        .maybe(shown)
+        .child(bank(&st, &vt))
+}
+
+fn error_text(st: &Texts, typed: Option<&str>, e: &CodeError) -> String {
+    match e {
+        CodeError::Length(0) if typed.is_none_or(|t| t.trim().is_empty()) => {
+            st.t("staff.error.empty").to_string()
+        }
+        CodeError::BadCharacter(c) => st.f("staff.error.character", &[("c", &c.to_string())]),
+        CodeError::Length(n) => st.f("staff.error.length", &[("n", &n.to_string())]),
+        CodeError::Check => st.t("staff.error.check").to_string(),
+        _ => st.t("staff.error.invalid").to_string(),
+    }
+}
+
+fn form(st: &Texts, typed: Option<&str>, round: u32, error: Option<String>) -> El {
+    let described = if error.is_some() {
+        "cps-code-hint cps-code-error"
+    } else {
+        "cps-code-hint"
+    };
+    let mut input = el("input")
+        .attr("type", "text")
+        .class("cps-input")
+        .attr("id", "cps-code")
+        .attr("name", "code")
+        .attr("autocomplete", "off")
+        .attr("autocapitalize", "characters")
+        .attr("spellcheck", "false")
+        .attr("translate", "no")
+        .attr("aria-describedby", described)
+        .attr("value", typed.unwrap_or(""));
+    if error.is_some() {
+        input = input.attr("aria-invalid", "true");
+    }
+    el("form")
+        .class("cps-form")
+        // Never a real submission: no page, server or URL sees the code.
+        .attr("method", "dialog")
+        .attr("novalidate", "true")
+        .on(On::Submit, Act::ReadCode)
+        .key(format!("form-{round}"))
+        .child(
+            el("label")
+                .attr("for", "cps-code")
+                .class("cps-label")
+                .text(st.t("staff.code_label")),
+        )
+        .child(
+            p(st.f("staff.code_hint", &[("example", &example())]))
+                .class("cps-hint")
+                .attr("id", "cps-code-hint"),
+        )
+        .maybe(error.map(|e| {
+            p(e).class("cps-error")
+                .attr("id", "cps-code-error")
+                .attr("role", "alert")
+        }))
+        .child(input)
+        .child(
+            el("div")
+                .class("cps-actions")
+                .child(
+                    el("button")
+                        .attr("type", "submit")
+                        .class("cps-button cps-primary")
+                        .text(st.t("staff.read")),
+                )
+                .child(El::button("cps-button", st.t("staff.clear"), Act::Clear)),
+        )
+}
+
+/// The section a read code opens, its heading focused.
+fn section(heading: String) -> El {
+    el("section")
+        .class("cps-read")
+        .attr("aria-labelledby", "cps-read-heading")
+        .child(
+            el("h2")
+                .attr("id", "cps-read-heading")
+                .class("cps-focus")
+                .attr("tabindex", "-1")
+                .text(heading),
+        )
+}
+
+fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config) -> El {
+    let journey = Journey {
+        screen: Screen::Result,
+        answers: answers.clone(),
+        ..Journey::default()
+    };
+    let vt = vt.they(journey.about_someone_else());
+    let code = encode_code(answers).unwrap_or_default();
+    let heading = st.f("staff.code_read", &[("code", &code)]);
+    let Ok(r) = assess(answers, config.center.as_ref()) else {
+        return section(heading).child(p(st.t("staff.error.invalid")));
+    };
+    let first = if r.urgent == Urgent::Emergency {
+        vt.t("first.emergency.heading").to_string()
+    } else {
+        result::words::detox_text(&vt, &r, &journey)
+            .map_or_else(|| st.t("staff.estimate.first_none").to_string(), |d| d.0)
+    };
+    let first_id = match (r.urgent, r.withdrawal) {
+        (Urgent::Emergency, _) => "emergency",
+        (_, w) => w.id(),
+    };
+    let center = match &config.center {
+        None => vec![p(st.t("staff.center.without"))],
+        Some(_) => {
+            let mut notes = vec![p(st.t("staff.center.with"))];
+            if r.center_offers_level == Some(false) {
+                notes.push(p(st.t("staff.center.level_not_offered")));
+            }
+            if r.center_offers_first_step == Some(false) && r.withdrawal != Withdrawal::None {
+                notes.push(p(st.t("staff.center.first_not_offered")));
+            }
+            notes
+        }
+    };
+    let estimate = el("div")
+        .class("cps-estimate")
+        .attr("data-level", r.level.id())
+        .attr("data-withdrawal", r.withdrawal.id())
+        .attr("data-urgent", r.urgent.id())
+        .child(el("h3").text(st.t("staff.estimate.heading")))
+        .child(
+            el("dl")
+                .child(el("dt").text(st.t("staff.estimate.level")))
+                .child(
+                    el("dd")
+                        .child(
+                            el("strong")
+                                .class("cps-level")
+                                .text(vt.t(&format!("level.{}.name", r.level))),
+                        )
+                        .child(
+                            el("span")
+                                .class("cps-id")
+                                .text(st.f("staff.estimate.id", &[("id", r.level.id())])),
+                        ),
+                )
+                .child(el("dt").text(st.t("staff.estimate.first")))
+                .child(
+                    el("dd")
+                        .child(el("strong").class("cps-first").text(first))
+                        .child(
+                            el("span")
+                                .class("cps-id")
+                                .text(st.f("staff.estimate.id", &[("id", first_id)])),
+                        ),
+                ),
+        )
+        .children(center)
+        .child(p(st.t("staff.estimate.note")).class("cps-note"));
+    let why = r.reasons.iter().filter_map(|x| {
+        let rule = x.rule?;
+        Some(
+            el("li")
+                .attr("data-rule", rule)
+                .child(
+                    el("strong")
+                        .text(vt.t(&format!("dim.{}", x.dimension)))
+                        .text(": "),
+                )
+                .text(vt.t(&format!("reason.{}", x.key)))
+                .maybe(x.drives.then_some(" "))
+                .maybe(x.drives.then(|| el("em").text(vt.t("why.drives"))))
+                .text(" ")
+                .child(
+                    el("span")
+                        .class("cps-rule")
+                        .text(st.f("staff.why.rule", &[("id", rule)])),
+                ),
+        )
+    });
+    let fired = rules_fired(answers);
+    let rows = rule_rows()
+        .into_iter()
+        .filter(|row| fired.iter().any(|id| *id == row[0]))
+        .map(|row| {
+            el("tr")
+                .attr("data-rule", row[0].as_str())
+                .child(el("th").attr("scope", "row").text(row[0].as_str()))
+                .child(el("td").children(inline(&row[2])))
+                .child(el("td").children(inline(&row[3])))
+        });
+    let rules = el("div")
+        .class("cps-rules")
+        .child(el("h3").text(st.t("staff.rules.heading")))
+        .child(p(st.t("staff.rules.intro")))
+        .child(scroll(
+            st.t("staff.rules.heading"),
+            el("table")
+                .child(
+                    el("thead").child(
+                        el("tr")
+                            .child(el("th").attr("scope", "col").text(st.t("staff.rules.rule")))
+                            .child(el("th").attr("scope", "col").text(st.t("staff.rules.when")))
+                            .child(el("th").attr("scope", "col").text(st.t("staff.rules.then"))),
+                    ),
+                )
+                .child(el("tbody").children(rows)),
+        ));
+    section(heading)
+        .child(estimate)
+        .child(answers_table(st, &vt, answers))
+        .child(
+            el("div")
+                .class("cps-why")
+                .child(el("h3").text(st.t("staff.why.heading")))
+                .child(el("ul").children(why)),
+        )
+        .child(rules)
+        .child(
+            el("details")
+                .class("cps-seen")
+                .child(el("summary").text(st.t("staff.seen.heading")))
+                .child(without_controls(
+                    result::screen(&vt, &journey, config).into(),
+                )),
+        )
+}
+
+fn other_version(st: &Texts, vt: &Texts, version: u32, answers: &Answers) -> El {
+    let journey = Journey {
+        answers: answers.clone(),
+        ..Journey::default()
+    };
+    let vt = vt.they(journey.about_someone_else());
+    section(st.f("staff.version.heading", &[("v", &version.to_string())]))
+        .attr("data-version", version.to_string())
+        .child(p(st.f(
+            "staff.version.body",
+            &[("ours", &CONTRACT_VERSION.to_string())],
+        )))
+        .child(answers_table(st, &vt, answers))
+}
+
+/// Every asked question with the visitor's answer in their words (or
+/// "skipped"), then the questions earlier answers left out.
+fn answers_table(st: &Texts, vt: &Texts, answers: &Answers) -> El {
+    let read = answers.read();
+    let rows = QUESTIONS.iter().filter(|b| read.is_asked(b.id)).map(|b| {
+        let q = b.id;
+        let answer = match answers.chosen(q) {
+            Some(chosen) if !chosen.is_empty() => chosen
+                .iter()
+                .map(|o| vt.t(&format!("q.{q}.opt.{o}")).to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+            Some(_) => "—".to_string(),
+            None => st.t("staff.answers.skipped").to_string(),
+        };
+        el("tr")
+            .attr("data-question", q.id())
+            .attr(
+                "data-answer",
+                answers.chosen(q).map_or("".into(), |c| c.join(" ")),
+            )
+            .child(
+                el("th")
+                    .attr("scope", "row")
+                    .text(vt.t(&format!("q.{q}.legend"))),
+            )
+            .child(el("td").text(answer))
+    });
+    let not_asked: Vec<String> = QUESTIONS
+        .iter()
+        .filter(|b| !read.is_asked(b.id))
+        .map(|b| vt.t(&format!("q.{}.short", b.id)).to_string())
+        .collect();
+    el("div")
+        .class("cps-answers")
+        .child(el("h3").text(st.t("staff.answers.heading")))
+        .child(scroll(
+            st.t("staff.answers.heading"),
+            el("table")
+                .child(
+                    el("thead").child(
+                        el("tr")
+                            .child(
+                                el("th")
+                                    .attr("scope", "col")
+                                    .text(st.t("staff.answers.question")),
+                            )
+                            .child(
+                                el("th")
+                                    .attr("scope", "col")
+                                    .text(st.t("staff.answers.answer")),
+                            ),
+                    ),
+                )
+                .child(el("tbody").children(rows)),
+        ))
+        .maybe((!not_asked.is_empty()).then(|| {
+            p(st.f(
+                "staff.answers.not_asked",
+                &[("list", &not_asked.join(", "))],
+            ))
+        }))
+}
+
+/// The rows of the decision table's rule table: id, dimension, when,
+/// then, reason keys.
+fn rule_rows() -> Vec<Vec<String>> {
+    rules_blocks()
+        .into_iter()
+        .find_map(|b| match b {
+            Block::Table { head, rows } if head.first() == Some(&"rule") => Some(rows),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// A wide table that scrolls on its own at high zoom, reachable by
+/// keyboard.
+fn scroll(label: &str, table: El) -> El {
+    el("div")
+        .class("cps-scroll")
+        .attr("role", "region")
+        .attr("aria-label", label)
+        .attr("tabindex", "0")
+        .child(table)
+}
+
+/// Text with `code` spans and **bold**, as nodes.
+fn inline(text: &str) -> Vec<Node> {
+    let mut out = Vec::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push(el("code").text(part).into());
+            continue;
+        }
+        for (j, piece) in part.split("**").enumerate() {
+            if piece.is_empty() {
+                continue;
+            }
+            out.push(if j % 2 == 1 {
+                el("strong").text(piece).into()
+            } else {
+                Node::Text(piece.to_string())
+            });
+        }
+    }
+    out
+}
+
+/// The visitor's screen as it prints: without its controls, nothing on it
+/// acts, and its heading is not a focus target here.
+fn without_controls(node: Node) -> Node {
+    match node {
+        Node::El(e) if e.only == Only::Screen => Node::Text(String::new()),
+        Node::El(mut e) => {
+            e.only = Only::Both;
+            e.on = None;
+            e.attrs.retain(|(name, _)| *name != "tabindex");
+            e.children = e.children.into_iter().map(without_controls).collect();
+            Node::El(e)
+        }
+        other => other,
+    }
+}
+
+/// The question bank as visitors see it and the decision table, for the
+/// clinical director's sign-off (printable).
+fn bank(st: &Texts, vt: &Texts) -> El {
+    let they = vt.they(true);
+    let questions =
+        QUESTIONS.iter().enumerate().map(|(i, b)| {
+            let q = b.id;
+            let key = format!("q.{q}.legend");
+            let options = b.options.iter().map(|o| {
+                el("li")
+                    .text(vt.t(&format!("q.{q}.opt.{o}")))
+                    .text(" ")
+                    .child(el("code").text(*o))
+            });
+            el("li")
+                .attr("data-question", q.id())
+                .child(
+                    el("p")
+                        .child(el("strong").text(vt.t(&key)))
+                        .text(" ")
+                        .child(el("code").text(q.id())),
+                )
+                .maybe((they.t(&key) != vt.t(&key)).then(|| {
+                    p(st.f("staff.bank.they", &[("text", they.t(&key))])).class("cps-they")
+                }))
+                .child(el("ul").children(options))
+                .child(
+                    el("dl")
+                        .child(el("dt").text(st.t("staff.bank.asked")))
+                        .child(el("dd").children(inline(&asked_when(q))))
+                        .child(el("dt").text(st.t("staff.bank.unanswered")))
+                        .child(el("dd").children(inline(&unanswered_reads_as(q)))),
+                )
+                .attr("value", (i + 1).to_string())
+                .attr(
+                    "data-kind",
+                    format!("{:?}", question(q).kind).to_lowercase(),
+                )
+        });
+    let mut tables = Vec::new();
+    for block in rules_blocks() {
+        tables.push(match block {
+            // The section's own heading names it.
+            Block::Title(_) => continue,
+            Block::Heading(h) => el("h4").text(h),
+            Block::Para(text) => el("p").children(inline(&text)),
+            Block::Table { head, rows } => {
+                scroll(
+                    st.t("staff.bank.table"),
+                    el("table")
+                        .child(el("thead").child(
+                            el("tr").children(
+                                head.iter().map(|h| el("th").attr("scope", "col").text(*h)),
+                            ),
+                        ))
+                        .child(el("tbody").children(rows.iter().map(|row| {
+                            el("tr").children(row.iter().enumerate().map(|(i, c)| {
+                                if i == 0 {
+                                    el("th").attr("scope", "row").children(inline(c))
+                                } else {
+                                    el("td").children(inline(c))
+                                }
+                            }))
+                        }))),
+                )
+            }
+        });
+    }
+    el("section")
+        .class("cps-bank")
+        .attr("id", "cps-bank")
+        .attr("aria-labelledby", "cps-bank-heading")
+        .child(
+            el("h2")
+                .attr("id", "cps-bank-heading")
+                .text(st.t("staff.bank.heading")),
+        )
+        .child(p(st.t("staff.bank.intro")))
+        .child(El::button("cps-button", st.t("staff.bank.print"), Act::Print).only(Only::Screen))
+        .child(el("h3").text(st.t("staff.bank.questions")))
+        .child(el("ol").class("cps-questions").children(questions))
+        .child(el("h3").text(st.t("staff.bank.table")))
+        .child(el("div").attr("lang", "en").children(tables))
+}

@@ -1,0 +1,116 @@
+//! The staff page in the browser: holds the code as last read and the
+//! language, and renders `screens::staff`. Nothing is sent or stored: the
+//! code lives in this component's state until Clear or the page closes.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+use super::embed::{browser_languages, read_config};
+use super::render::element;
+use crate::host_config::Config;
+use crate::i18n::choose_locale;
+use crate::screens::{staff, Act, Host};
+
+#[derive(Properties, PartialEq)]
+pub struct StaffProps {
+    pub config: Rc<Config>,
+    pub locale: &'static str,
+}
+
+#[function_component]
+pub fn Staff(props: &StaffProps) -> Html {
+    let locale = use_state_eq(|| props.locale);
+    let typed = use_state_eq(|| None::<String>);
+    let round = use_state_eq(|| 0u32);
+    // Bumped by each read and each Clear: focus follows once.
+    let moved = use_state_eq(|| 0u32);
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(*moved, move |moved| {
+            if *moved > 0 {
+                focus(&root);
+            }
+        });
+    }
+    let send = {
+        let (locale, typed, round, moved) =
+            (locale.clone(), typed.clone(), round.clone(), moved.clone());
+        Callback::from(move |(act, event): (Act, web_sys::Event)| match act {
+            Act::ReadCode => {
+                let value = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|form| form.query_selector("input[name=code]").ok().flatten())
+                    .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
+                    .map(|i| i.value())
+                    .unwrap_or_default();
+                typed.set(Some(value));
+                moved.set(*moved + 1);
+            }
+            Act::Clear => {
+                typed.set(None);
+                round.set(*round + 1);
+                moved.set(*moved + 1);
+            }
+            Act::Switch(to) => locale.set(to),
+            Act::Print => {
+                let _ = gloo::utils::window().print();
+            }
+            _ => {}
+        })
+    };
+    let config = &props.config;
+    let host = Host {
+        center: config.center_name.clone().unwrap_or_default(),
+        phone: config.phone.clone(),
+    };
+    let tree = staff::page(*locale, typed.as_deref(), *round, config);
+    let mut view = element(&tree, &host, &send);
+    view.node_ref = root;
+    yew::virtual_dom::VNode::VTag(Rc::new(view))
+}
+
+/// After a read, the heading of what it showed; after an error or Clear,
+/// the code box.
+fn focus(root: &NodeRef) {
+    let Some(root) = root.cast::<HtmlElement>() else {
+        return;
+    };
+    let target = root
+        .query_selector(".cps-focus")
+        .ok()
+        .flatten()
+        .or_else(|| root.query_selector("#cps-code").ok().flatten());
+    if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Mounts the page on the `<carepath-staff>` element, which takes the
+/// widget's attributes (center name, offers, schedules, `locale`).
+pub fn mount() {
+    let doc = gloo::utils::document();
+    let Some(host) = doc.query_selector("carepath-staff").ok().flatten() else {
+        gloo::console::error!("carepath-staff: no <carepath-staff> element on this page");
+        return;
+    };
+    let config = read_config(&host, &mut Vec::new());
+    let page_lang = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    let locale = choose_locale(&config.locale, &page_lang, &browser_languages());
+    host.set_text_content(None);
+    yew::Renderer::<Staff>::with_root_and_props(
+        host,
+        StaffProps {
+            config: Rc::new(config),
+            locale,
+        },
+    )
+    .render();
+}
