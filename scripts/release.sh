@@ -59,6 +59,7 @@ wp="$out/wordpress/carepath"
 mkdir -p "$wp/assets/carepath/$version"
 cp release/wordpress/carepath/*.php release/wordpress/carepath/*.js release/wordpress/carepath/*.json release/wordpress/carepath/readme.txt "$wp/"
 cp "$built"/carepath.js "$built"/carepath-widget.js "$built"/carepath-widget_bg.wasm "$built"/integrity.json "$wp/assets/carepath/$version/"
+cp -r "$built/staff" "$wp/assets/carepath/$version/"
 cp release/wordpress/carepath/htaccess "$wp/assets/carepath/$version/.htaccess"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$wp/"
 sed -i "s/@VERSION@/$version/g" "$wp"/*.php "$wp"/readme.txt

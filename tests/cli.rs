@@ -229,7 +229,10 @@ fn code_prints_the_code_a_visitor_with_these_answers_sees() {
     assert!(out.status.success());
     let code = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let answers = carepath::assessment::Answers::from_json(text).unwrap();
-    assert_eq!(Some(code.clone()), carepath::assessment::encode_code(&answers));
+    assert_eq!(
+        Some(code.clone()),
+        carepath::assessment::encode_code(&answers)
+    );
     // And back.
     let v = json(&carepath(&["decode", &code], None));
     assert_eq!(v["answers"]["use_frequency"], "daily");

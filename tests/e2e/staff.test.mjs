@@ -167,7 +167,7 @@ test("the staff page takes the widget's center attributes: the caller's schedule
     const response = await route.fetch();
     const body = (await response.text()).replace(
       '<carepath-staff locale="auto">',
-      '<carepath-staff locale="auto" center-name="Riverside Recovery" offers="outpatient residential" op-schedule="Tue 18:00-20:00">',
+      '<carepath-staff locale="auto" center-name="Riverside Recovery" offers="outpatient residential" outpatient-schedule="Tue 18:00-20:00">',
     );
     await route.fulfill({ response, body });
   });

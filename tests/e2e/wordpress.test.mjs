@@ -128,6 +128,22 @@ test("the plugin on WordPress 6.1: install, settings, the block, the shortcode b
   const html = await (await page2.request.get(created.link)).text();
   assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>[^<]*carepath/i.test(html), "no inline script");
   assert.match(html, /<script type="module" src="[^"]*carepath\/assets\/carepath\/[^"]*\/carepath\.js"/);
+
+  // The author reads a caller's code in the admin (Carepath codes), with
+  // the center's settings: the same estimate, nothing sent.
+  const code = await post.locator(".cp-code").innerText();
+  const sent = [];
+  author.on("request", (r) => r.method() !== "GET" && sent.push(r.url()));
+  await author.goto(`${WP}/wp-admin/admin.php?page=carepath-codes`);
+  await author.locator("carepath-staff #cps-code").fill(code.toLowerCase());
+  await author.locator("carepath-staff #cps-code").press("Enter");
+  const estimate = author.locator("carepath-staff .cps-estimate");
+  await estimate.waitFor();
+  assert.equal(await estimate.getAttribute("data-level"), "intensive_outpatient");
+  assert.match(await estimate.innerText(), /use your center's programs/);
+  const staffScan = await new AxeBuilder({ page: author }).include("carepath-staff").withTags(AXE_TAGS).analyze();
+  assert.deepEqual(staffScan.violations.map((v) => v.id), [], "axe on the code reader");
+  assert.ok(!sent.some((u) => u.toUpperCase().includes(code.replace(/-/g, ""))), "the code is never sent");
   await admin.close();
   await authorContext.close();
   await visitor.close();

@@ -73,6 +73,8 @@ add_action(
 	function () {
 		wp_register_script( 'carepath', carepath_assets_url() . 'carepath.js', array(), null, true );
 		wp_register_script( 'carepath-settings', plugins_url( 'settings.js', __FILE__ ), array(), CAREPATH_VERSION, true );
+		wp_register_script( 'carepath-staff', carepath_assets_url() . 'staff/staff.js', array(), null, true );
+		wp_register_style( 'carepath-staff', carepath_assets_url() . 'staff/staff.css', array(), null );
 		register_block_type(
 			__DIR__,
 			array( 'render_callback' => 'carepath_render_block' )
@@ -84,7 +86,7 @@ add_action(
 add_filter(
 	'script_loader_tag',
 	function ( $tag, $handle, $src ) {
-		if ( 'carepath' !== $handle && 'carepath-settings' !== $handle ) {
+		if ( ! in_array( $handle, array( 'carepath', 'carepath-settings', 'carepath-staff' ), true ) ) {
 			return $tag;
 		}
 		return sprintf( '<script type="module" src="%s" id="%s-js"></script>' . "\n", esc_url( $src ), esc_attr( $handle ) );
@@ -159,6 +161,43 @@ add_action(
 		add_options_page( __( 'Carepath care check', 'carepath' ), __( 'Carepath', 'carepath' ), 'manage_options', 'carepath', 'carepath_settings_page' );
 	}
 );
+
+/* ---------------------------------------------------------------------
+ * The code reader for intake staff (Dashboard > Carepath codes): a
+ * visitor's reference code in, their answers, the estimate they saw and
+ * why out, with this center's settings. It runs in the browser: the code
+ * is never sent to WordPress or stored.
+ */
+add_action(
+	'admin_menu',
+	function () {
+		add_menu_page( __( 'Read a caller\'s code', 'carepath' ), __( 'Carepath codes', 'carepath' ), 'edit_posts', 'carepath-codes', 'carepath_codes_page', 'dashicons-clipboard', 81 );
+	}
+);
+
+function carepath_codes_page() {
+	if ( ! current_user_can( 'edit_posts' ) ) {
+		return;
+	}
+	wp_enqueue_style( 'carepath-staff' );
+	wp_enqueue_script( 'carepath-staff' );
+	$values     = carepath_settings();
+	$attributes = array();
+	foreach ( array_keys( carepath_fields() ) as $name ) {
+		$value = isset( $values[ $name ] ) ? trim( (string) $values[ $name ] ) : '';
+		if ( '' !== $value ) {
+			$attributes[] = sprintf( '%s="%s"', $name, esc_attr( $value ) );
+		}
+	}
+	?>
+	<div class="wrap">
+		<carepath-staff <?php echo implode( ' ', $attributes ); // phpcs:ignore WordPress.Security.EscapeOutput -- each value escaped above ?>>
+			<h1><?php esc_html_e( 'Read a caller\'s code', 'carepath' ); ?></h1>
+			<p class="cps-loading"><?php esc_html_e( 'Loading the code reader. If a caller is in danger now, tell them to call 911, or call or text 988.', 'carepath' ); ?></p>
+		</carepath-staff>
+	</div>
+	<?php
+}
 
 add_action(
 	'admin_init',
