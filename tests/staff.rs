@@ -50,7 +50,7 @@ fn every_vignette_read_back_shows_its_estimate_answers_and_rules() {
         for reason in &result.reasons {
             if let Some(rule) = reason.rule {
                 assert!(
-                    out.contains(&format!("<li data-rule=\"{rule}\">")),
+                    out.contains(&format!("data-rule=\"{rule}\"><strong>")),
                     "{name}: reason of rule {rule}"
                 );
             }

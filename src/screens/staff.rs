@@ -213,16 +213,8 @@ fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config) -> El {
     let why = r.reasons.iter().filter_map(|x| {
         let rule = x.rule?;
         Some(
-            el("li")
+            result::reason_item(&vt, x)
                 .attr("data-rule", rule)
-                .child(
-                    el("strong")
-                        .text(vt.t(&format!("dim.{}", x.dimension)))
-                        .text(": "),
-                )
-                .text(vt.t(&format!("reason.{}", x.key)))
-                .maybe(x.drives.then_some(" "))
-                .maybe(x.drives.then(|| el("em").text(vt.t("why.drives"))))
                 .text(" ")
                 .child(
                     el("span")

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::render::element;
@@ -172,12 +172,5 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 fn focus_heading(root: &NodeRef) {
-    let Some(root) = root.cast::<HtmlElement>() else {
-        return;
-    };
-    if let Ok(Some(heading)) = root.query_selector(".cp-focus") {
-        if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(heading) {
-            let _ = heading.focus();
-        }
-    }
+    super::render::focus_first(root, &[".cp-focus"]);
 }

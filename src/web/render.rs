@@ -58,3 +58,18 @@ pub fn element(e: &El, host: &Host, send: &Callback<(Act, web_sys::Event)>) -> V
         }
     }
 }
+
+/// Focuses the first element under `root` that matches one of
+/// `selectors`, tried in order (a new screen's heading, say).
+pub fn focus_first(root: &yew::NodeRef, selectors: &[&str]) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = root.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let found = selectors
+        .iter()
+        .find_map(|s| root.query_selector(s).ok().flatten());
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

@@ -5,11 +5,11 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use super::embed::{browser_languages, read_config};
-use super::render::element;
+use super::render::{element, focus_first};
 use crate::host_config::Config;
 use crate::i18n::choose_locale;
 use crate::screens::{staff, Act, Host};
@@ -77,17 +77,7 @@ pub fn Staff(props: &StaffProps) -> Html {
 /// After a read, the heading of what it showed; after an error or Clear,
 /// the code box.
 fn focus(root: &NodeRef) {
-    let Some(root) = root.cast::<HtmlElement>() else {
-        return;
-    };
-    let target = root
-        .query_selector(".cps-focus")
-        .ok()
-        .flatten()
-        .or_else(|| root.query_selector("#cps-code").ok().flatten());
-    if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
+    focus_first(root, &[".cps-focus", "#cps-code"]);
 }
 
 /// Mounts the page on the `<carepath-staff>` element, which takes the

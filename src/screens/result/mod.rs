@@ -14,7 +14,7 @@ pub use timeline::phase_text;
 pub use week::{hours_text, session_text};
 
 use super::node::{el, p, Act, El, Only};
-use crate::assessment::{assess, encode_code, Dimension, Urgent};
+use crate::assessment::{assess, encode_code, Dimension, Reason, Urgent};
 use crate::host_config::Config;
 use crate::i18n::Texts;
 use crate::journey::{Journey, Msg};
@@ -72,21 +72,11 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
             .children(body.into_iter().map(p))
             .maybe(why)
     });
-    let reasons = r.reasons.iter().filter(|x| x.rule.is_some()).map(|x| {
-        let item = if x.drives {
-            el("li").class("cp-drives")
-        } else {
-            el("li")
-        };
-        item.child(
-            el("strong")
-                .text(t.t(&format!("dim.{}", x.dimension)))
-                .text(": "),
-        )
-        .text(t.t(&format!("reason.{}", x.key)))
-        .maybe(x.drives.then_some(" "))
-        .maybe(x.drives.then(|| el("em").text(t.t("why.drives"))))
-    });
+    let reasons = r
+        .reasons
+        .iter()
+        .filter(|x| x.rule.is_some())
+        .map(|x| reason_item(t, x));
     let skipped = words::skipped_names(t, journey);
     let skipped = (!skipped.is_empty()).then(|| {
         let items = skipped.into_iter().map(|(q, name)| {
@@ -172,6 +162,24 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
         .maybe(code_box(t, journey))
         .child(p(t.t("result.estimate")).class("cp-estimate"))
         .child(actions::actions(t, &r, config))
+}
+
+/// One dimension's reason: its name, why, and whether it sets the level
+/// (the staff page adds the rule's number).
+pub fn reason_item(t: &Texts, x: &Reason) -> El {
+    let item = if x.drives {
+        el("li").class("cp-drives")
+    } else {
+        el("li")
+    };
+    item.child(
+        el("strong")
+            .text(t.t(&format!("dim.{}", x.dimension)))
+            .text(": "),
+    )
+    .text(t.t(&format!("reason.{}", x.key)))
+    .maybe(x.drives.then_some(" "))
+    .maybe(x.drives.then(|| el("em").text(t.t("why.drives"))))
 }
 
 /// The visitor's answers as a reference code to read to the center, with
