@@ -276,6 +276,13 @@ const PAIRS = [
     fix: ":host { --cp-focus: #b35c00; }" },
 ];
 
+// The pairs as install tools check them before saving (the configurator,
+// the WordPress settings page): each side a theme attribute or a fixed
+// color, and the minimum ratio. One list, so the tools cannot drift.
+export const themePairs = () =>
+  PAIRS.map(({ fg, bg, min }) => ({ fg: themeName(fg), bg: themeName(bg), min }));
+const themeName = (v) => v.replace(/^var\(--carepath-([\w-]+).*/, "theme-$1");
+
 // The contrast ratio of two computed colors, "rgb(...)" or "rgba(...)"; a
 // translucent color is laid over white.
 export function contrast(a, b) {

@@ -2,7 +2,7 @@
 // to copy, and a contrast check of the brand colors. Theme as attributes
 // (no <style>: strict CSPs block inline styles). It runs only from a web
 // server; opened from disk, the page's static note says why.
-import { contrast } from "./carepath/v1/carepath.js";
+import { contrast, themePairs } from "./carepath/v1/carepath.js";
 
 document.getElementById("needs-server").hidden = true;
 const form = document.getElementById("options");
@@ -19,16 +19,18 @@ const THEME_DEFAULTS = {
   "theme-muted": "#4a5560", "theme-soft": "#eef3f5", "theme-urgent": "#a3140e", "theme-focus": "#b35c00",
   "theme-font": "", "theme-radius": "8px",
 };
-// The pairs the widget checks (embed/carepath.js), in words.
-const PAIRS = [
-  ["Text on the background", "theme-text", "theme-surface", 4.5],
-  ["Hints on the background", "theme-muted", "theme-surface", 4.5],
-  ["Text on panels", "theme-text", "theme-soft", 4.5],
-  ["Button text on the accent", "theme-accent-text", "theme-accent", 4.5],
-  ["Emergency line on its panel", "theme-urgent", "#fdf1f0", 4.5],
-  ["White on the emergency color", "#ffffff", "theme-urgent", 4.5],
-  ["Focus ring on the background", "theme-focus", "theme-surface", 3],
-];
+// The pairs the widget checks (its loader's themePairs()), in words; a
+// pair without words here is named by its attributes.
+const LABELS = {
+  "theme-text theme-surface": "Text on the background",
+  "theme-muted theme-surface": "Hints on the background",
+  "theme-text theme-soft": "Text on panels",
+  "theme-accent-text theme-accent": "Button text on the accent",
+  "theme-text #fdf1f0": "Text on the emergency panel",
+  "theme-urgent #fdf1f0": "Emergency line on its panel",
+  "#ffffff theme-urgent": "White on the emergency color",
+  "theme-focus theme-surface": "Focus ring on the background",
+};
 const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
 function options() {
@@ -66,7 +68,8 @@ function checkContrast(theme) {
   const list = document.getElementById("contrast");
   const color = (v) => rgb(v.startsWith("#") && v.length === 7 && !v.startsWith("theme") ? v : theme[v] || THEME_DEFAULTS[v]);
   list.replaceChildren(
-    ...PAIRS.map(([label, fg, bg, min]) => {
+    ...themePairs().map(({ fg, bg, min }) => {
+      const label = LABELS[`${fg} ${bg}`] ?? `${fg} on ${bg}`;
       const ratio = contrast(color(fg), color(bg));
       const li = document.createElement("li");
       const ok = ratio >= min;

@@ -43,6 +43,9 @@ ${Object.entries(METHODS).map(([name, m]) => `${doc(m.description)}  ${name}(): 
 /** For install tools: the WCAG contrast ratio of two computed colors ("rgb(...)"). */
 export function contrast(a: string, b: string): number;
 
+/** For install tools: the color pairs the widget checks for contrast (each side a theme attribute or a fixed color) and the minimum ratio. */
+export function themePairs(): { fg: string; bg: string; min: number }[];
+
 /** For install tools: the warnings the widget gives for these attributes (its own rules), each naming the attribute. */
 export function check(attributes: { [K in keyof CarepathAttributes]?: string }): Promise<string[]>;
 
@@ -90,11 +93,13 @@ const manifest = {
         },
         { kind: "function", name: "contrast", description: "The WCAG contrast ratio of two computed colors." },
         { kind: "function", name: "check", description: "The warnings the widget gives for these attributes, each naming the attribute." },
+        { kind: "function", name: "themePairs", description: "The color pairs the widget checks for contrast, and the minimum ratio." },
       ],
       exports: [
         { kind: "custom-element-definition", name: "carepath-assessment", declaration: { name: "CarepathAssessment", module: "carepath.js" } },
         { kind: "js", name: "contrast", declaration: { name: "contrast", module: "carepath.js" } },
         { kind: "js", name: "check", declaration: { name: "check", module: "carepath.js" } },
+        { kind: "js", name: "themePairs", declaration: { name: "themePairs", module: "carepath.js" } },
       ],
     },
   ],

@@ -28,6 +28,17 @@ pub fn Staff(props: &StaffProps) -> Html {
     // Bumped by each read and each Clear: focus follows once.
     let moved = use_state_eq(|| 0u32);
     let root = use_node_ref();
+    // On its own page (not inside the WordPress admin), the window's title
+    // follows the language.
+    use_effect_with(*locale, |locale| {
+        let doc = gloo::utils::document();
+        if doc
+            .body()
+            .is_some_and(|b| b.class_name().split_whitespace().any(|c| c == "cps-page"))
+        {
+            doc.set_title(crate::i18n::Texts::staff(locale).t("staff.title"));
+        }
+    });
     {
         let root = root.clone();
         use_effect_with(*moved, move |moved| {

@@ -808,6 +808,11 @@ test("the configurator updates its preview and snippet as the form changes", asy
   assert.ok(!(await snippet.inputValue()).includes("<style"));
   await page.locator('input[name="theme-text"]').fill("#f0f0f0");
   await page.locator("#contrast li.fails").first().waitFor();
+  // Every pair the widget checks (the loader's themePairs()), in words.
+  const pairs = await page.locator("#contrast li").allInnerTexts();
+  assert.equal(pairs.length, 8, pairs.join(" | "));
+  assert.ok(pairs.every((p) => !/theme-|#[0-9a-f]{6}/.test(p)), pairs.join(" | "));
+  assert.ok(pairs.some((p) => p.startsWith("Emergency line on its panel")));
   assert.ok((await snippet.inputValue()).includes('theme-text="#f0f0f0"'));
   await page.locator('input[name="theme-text"]').fill("#1b1f23");
   await page.locator('select[name="locale"]').selectOption("es");

@@ -106,6 +106,7 @@ test("a code read over the phone shows the intake worker the same estimate, answ
   await staff.locator(".cps[lang=es]").waitFor();
   assert.match(await staff.locator(".cps-answers h3").innerText(), /Lo que respondió/);
   assert.match(await staff.locator("h1").innerText(), /Leer el código/);
+  assert.match(await staff.title(), /Leer el código/, "the window's title follows");
 
   // Nothing carried the answers: only the widget's and the page's own files
   // were asked for, with GET, no body, no query; the code is in none.

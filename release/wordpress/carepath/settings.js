@@ -2,19 +2,23 @@
 // warnings, shown here: admins never see the console), the brand colors'
 // contrast, and a live preview. Saving waits until nothing is wrong.
 const loader = document.querySelector("script#carepath-js")?.src;
-const { check, contrast } = await import(loader);
+const { check, contrast, themePairs } = await import(loader);
 
 const form = document.getElementById("carepath-form");
 const problems = document.getElementById("carepath-problems");
 const preview = document.getElementById("carepath-preview");
-const PAIRS = [
-  ["text on the background", "theme-text", "theme-surface", 4.5],
-  ["hints on the background", "theme-muted", "theme-surface", 4.5],
-  ["text on panels", "theme-text", "theme-soft", 4.5],
-  ["button text on the accent", "theme-accent-text", "theme-accent", 4.5],
-  ["white on the emergency color", "#ffffff", "theme-urgent", 4.5],
-  ["the focus ring on the background", "theme-focus", "theme-surface", 3],
-];
+// The pairs the widget checks (its loader's themePairs()), in words; a
+// pair without words here is named by its attributes.
+const LABELS = {
+  "theme-text theme-surface": "text on the background",
+  "theme-muted theme-surface": "hints on the background",
+  "theme-text theme-soft": "text on panels",
+  "theme-accent-text theme-accent": "button text on the accent",
+  "theme-text #fdf1f0": "text on the emergency panel",
+  "theme-urgent #fdf1f0": "the emergency line on its panel",
+  "#ffffff theme-urgent": "white on the emergency color",
+  "theme-focus theme-surface": "the focus ring on the background",
+};
 const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
 function attributes() {
@@ -33,7 +37,8 @@ async function validate() {
   for (const [k, v] of Object.entries(attrs)) preview.setAttribute(k, v);
   const found = [...(await check(attrs))];
   const color = (v) => rgb(v.startsWith("#") ? v : attrs[v] ?? "#000000");
-  for (const [label, fg, bg, min] of PAIRS) {
+  for (const { fg, bg, min } of themePairs()) {
+    const label = LABELS[`${fg} ${bg}`] ?? `${fg} on ${bg}`;
     const ratio = contrast(color(fg), color(bg));
     if (ratio < min) found.push(`The colors for ${label} have ${ratio.toFixed(1)}:1 contrast; they need ${min}:1 (the widget would use its defaults).`);
   }
