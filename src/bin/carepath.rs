@@ -98,26 +98,30 @@ mod cli {
         }
     }
 
+    /// The answers file, read and checked; on failure, every problem is
+    /// printed (each naming the question and the allowed values) and the
+    /// exit code returned.
+    fn read_answers(file: &PathBuf) -> Result<Answers, ExitCode> {
+        let text = read_input(file).map_err(|e| {
+            eprintln!("carepath: {e}");
+            ExitCode::from(UNREADABLE)
+        })?;
+        Answers::from_json(&text).map_err(|errors| {
+            for e in &errors.0 {
+                eprintln!("carepath: invalid answers: {e}");
+            }
+            ExitCode::from(INVALID)
+        })
+    }
+
     fn run_assess(file: &PathBuf, center: Option<&PathBuf>) -> ExitCode {
         let center = match read_center(center) {
             Ok(c) => c,
             Err(code) => return code,
         };
-        let text = match read_input(file) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("carepath: {e}");
-                return ExitCode::from(UNREADABLE);
-            }
-        };
-        let answers = match Answers::from_json(&text) {
+        let answers = match read_answers(file) {
             Ok(a) => a,
-            Err(errors) => {
-                for e in &errors.0 {
-                    eprintln!("carepath: invalid answers: {e}");
-                }
-                return ExitCode::from(INVALID);
-            }
+            Err(code) => return code,
         };
         match assess(&answers, center.as_ref()) {
             Ok(result) => {
@@ -134,17 +138,14 @@ mod cli {
     fn run_decode(code: &str, center: Option<&PathBuf>) -> ExitCode {
         let answers = match decode_code(code) {
             Ok(a) => a,
-            Err(e @ CodeError::Version { .. }) => {
-                // Another contract's code: what this bank reads of it, to
-                // confirm with the visitor, and no result.
-                eprintln!("carepath: {e}; no result is made from it");
-                if let CodeError::Version { answers, .. } = &e {
-                    println!("{{\n\"answers\": {}\n}}", answers.to_json_value());
-                }
-                return ExitCode::from(INVALID);
-            }
             Err(e) => {
                 eprintln!("carepath: {e}");
+                // Another contract's code: what this bank reads of it, to
+                // confirm with the visitor, and no result.
+                if let CodeError::Version { answers, .. } = &e {
+                    eprintln!("carepath: no result is made from it");
+                    println!("{{\n\"answers\": {}\n}}", answers.to_json_value());
+                }
                 return ExitCode::from(INVALID);
             }
         };
@@ -166,26 +167,17 @@ mod cli {
     }
 
     fn run_code(file: &PathBuf) -> ExitCode {
-        let answers = match read_input(file) {
-            Ok(text) => Answers::from_json(&text),
-            Err(e) => {
-                eprintln!("carepath: {e}");
-                return ExitCode::from(UNREADABLE);
-            }
+        let answers = match read_answers(file) {
+            Ok(a) => a,
+            Err(code) => return code,
         };
-        match answers.map(|a| encode_code(&a)) {
-            Ok(Some(code)) => {
+        match encode_code(&answers) {
+            Some(code) => {
                 println!("{code}");
                 ExitCode::SUCCESS
             }
-            Ok(None) => {
+            None => {
                 eprintln!("carepath: invalid answers: danger_now has no answer; a code needs it");
-                ExitCode::from(INVALID)
-            }
-            Err(errors) => {
-                for e in &errors.0 {
-                    eprintln!("carepath: invalid answers: {e}");
-                }
                 ExitCode::from(INVALID)
             }
         }

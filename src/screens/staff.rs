@@ -27,6 +27,9 @@ pub fn example() -> String {
 pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El {
     let st = Texts::staff(lang);
     let vt = Texts::for_locale(lang);
+    // The decision table as the engine prints it: the rules that applied
+    // and the sign-off section both show it.
+    let table = rules_blocks();
     let read = typed.map(|text| {
         if text.trim().is_empty() {
             Err(CodeError::Length(0))
@@ -39,7 +42,7 @@ pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El 
         _ => None,
     };
     let shown = match read {
-        Some(Ok(answers)) => Some(decoded(&st, &vt, &answers, config)),
+        Some(Ok(answers)) => Some(decoded(&st, &vt, &answers, config, &table)),
         Some(Err(CodeError::Version { version, answers })) => {
             Some(other_version(&st, &vt, version, &answers))
         }
@@ -54,7 +57,7 @@ pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El 
         .child(p(st.t("staff.private")).class("cps-private"))
         .child(form(&st, typed, round, error))
         .maybe(shown)
-        .child(bank(&st, &vt))
+        .child(bank(&st, &vt, table))
 }
 
 fn error_text(st: &Texts, typed: Option<&str>, e: &CodeError) -> String {
@@ -140,7 +143,7 @@ fn section(heading: String) -> El {
         )
 }
 
-fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config) -> El {
+fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config, table: &[Block]) -> El {
     let journey = Journey {
         screen: Screen::Result,
         answers: answers.clone(),
@@ -224,8 +227,8 @@ fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config) -> El {
         )
     });
     let fired = rules_fired(answers);
-    let rows = rule_rows()
-        .into_iter()
+    let rows = rule_rows(table)
+        .iter()
         .filter(|row| fired.iter().any(|id| *id == row[0]))
         .map(|row| {
             el("tr")
@@ -352,11 +355,11 @@ fn answers_table(st: &Texts, vt: &Texts, answers: &Answers) -> El {
 
 /// The rows of the decision table's rule table: id, dimension, when,
 /// then, reason keys.
-fn rule_rows() -> Vec<Vec<String>> {
-    rules_blocks()
-        .into_iter()
+fn rule_rows(table: &[Block]) -> &[Vec<String>] {
+    table
+        .iter()
         .find_map(|b| match b {
-            Block::Table { head, rows } if head.first() == Some(&"rule") => Some(rows),
+            Block::Table { head, rows } if head.first() == Some(&"rule") => Some(rows.as_slice()),
             _ => None,
         })
         .unwrap_or_default()
@@ -413,7 +416,7 @@ fn without_controls(node: Node) -> Node {
 
 /// The question bank as visitors see it and the decision table, for the
 /// clinical director's sign-off (printable).
-fn bank(st: &Texts, vt: &Texts) -> El {
+fn bank(st: &Texts, vt: &Texts, table: Vec<Block>) -> El {
     let they = vt.they(true);
     let questions =
         QUESTIONS.iter().enumerate().map(|(i, b)| {
@@ -451,7 +454,7 @@ fn bank(st: &Texts, vt: &Texts) -> El {
                 )
         });
     let mut tables = Vec::new();
-    for block in rules_blocks() {
+    for block in table {
         tables.push(match block {
             // The section's own heading names it.
             Block::Title(_) => continue,
