@@ -18,7 +18,7 @@ use crate::journey::{Journey, Screen};
 
 /// A code shown as the example in the hint (it decodes: "no" to the first
 /// question, nothing else answered).
-pub fn example() -> String {
+fn example() -> String {
     encode_code(&Answers::new().with(crate::assessment::Q::DangerNow, &["no"])).unwrap_or_default()
 }
 
@@ -30,13 +30,8 @@ pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El 
     // The decision table as the engine prints it: the rules that applied
     // and the sign-off section both show it.
     let table = rules_blocks();
-    let read = typed.map(|text| {
-        if text.trim().is_empty() {
-            Err(CodeError::Length(0))
-        } else {
-            decode_code(text)
-        }
-    });
+    // An empty box reads as a code of length 0 (decode ignores spaces).
+    let read = typed.map(decode_code);
     let error = match &read {
         Some(Err(e)) if !matches!(e, CodeError::Version { .. }) => Some(error_text(&st, typed, e)),
         _ => None,
