@@ -11,6 +11,9 @@ use std::{env, fs, path::Path};
 fn main() {
     locales("locales", "locale_tables.rs");
     locales("locales/staff", "staff_tables.rs");
+    // Released versions' question and option words, frozen as they
+    // shipped: the staff page and the command line only.
+    locales("locales/frozen/v3", "frozen_v3_tables.rs");
 }
 
 fn locales(dir: &str, file: &str) {

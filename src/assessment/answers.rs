@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::conditions::Cond;
 use super::ids::{Withdrawal, Q};
-use super::questions::{question, Kind, Unanswered, QUESTIONS};
+use super::questions::{question, Kind, Question, Unanswered, QUESTIONS};
 
 /// The answers as given: for each question, the chosen options as a bit
 /// mask over the question's options (bit i = `options[i]`), or `None`.
@@ -254,9 +254,16 @@ impl Answers {
         Value::Object(map)
     }
 
-    /// Reads the answers as the rules see them.
+    /// Reads the answers as the current version's rules see them.
     pub fn read(&self) -> ReadAnswers {
-        ReadAnswers::new(self)
+        ReadAnswers::new(self, &QUESTIONS)
+    }
+
+    /// Reads the answers with a released version's bank ("asked when" and
+    /// "unanswered reads as"). Every released bank has the current bank's
+    /// ids and options (a test pins it), so the stored answers mean the same.
+    pub fn read_with(&self, bank: &'static [Question; QUESTIONS.len()]) -> ReadAnswers {
+        ReadAnswers::new(self, bank)
     }
 }
 
@@ -298,16 +305,19 @@ pub enum Read {
 pub struct ReadAnswers {
     values: [Read; QUESTIONS.len()],
     unanswered: Vec<Q>,
+    /// How the bank read an unanswered `criteria` (versions differ).
+    criteria: Unanswered,
 }
 
 impl ReadAnswers {
-    fn new(answers: &Answers) -> Self {
+    fn new(answers: &Answers, questions: &'static [Question; QUESTIONS.len()]) -> Self {
         let mut read = ReadAnswers {
             values: [Read::NotAsked; QUESTIONS.len()],
             unanswered: Vec::new(),
+            criteria: questions[Q::Criteria.index()].unanswered,
         };
         // In bank order: "asked when" looks only at earlier questions.
-        for bank in &QUESTIONS {
+        for bank in questions {
             let asked = bank.asked_when.as_ref().is_none_or(|c| c.holds_on(&read));
             let value = match (asked, answers.given[bank.id.index()]) {
                 (false, _) => Read::NotAsked,
@@ -316,7 +326,8 @@ impl ReadAnswers {
                     read.unanswered.push(bank.id);
                     match bank.unanswered {
                         Unanswered::ReadsAs(options) => Read::ReadsAs(mask_of(bank.id, options)),
-                        Unanswered::CountsAs(_) => Read::ReadsAs(0),
+                        Unanswered::CountsAs(_)
+                        | Unanswered::CountsAsUnlessNoSubstances { .. } => Read::ReadsAs(0),
                         _ => Read::NoValue,
                     }
                 }
@@ -378,17 +389,26 @@ impl ReadAnswers {
         options_in(q, self.mask(q, false)?).first().copied()
     }
 
-    /// `n`: the number of criteria chosen, 2 when unanswered (`None` when
-    /// `answered_only` and unanswered).
+    /// `n`: the number of criteria chosen; when unanswered, 2 (0 in v4
+    /// when `substances` was answered `[]`); `None` when `answered_only`
+    /// and unanswered.
     pub fn n(&self, answered_only: bool) -> Option<u8> {
-        match (self.value(Q::Criteria), question(Q::Criteria).unanswered) {
+        match (self.value(Q::Criteria), self.criteria) {
             (Read::Given(mask), _) => Some(mask.count_ones() as u8),
-            (Read::ReadsAs(_), Unanswered::CountsAs(n)) if !answered_only => Some(n),
+            (Read::ReadsAs(_), _) if answered_only => None,
+            (Read::ReadsAs(_), Unanswered::CountsAs(n)) => Some(n),
+            (Read::ReadsAs(_), Unanswered::CountsAsUnlessNoSubstances { n, none }) => {
+                Some(if self.value(Q::Substances) == Read::Given(0) {
+                    none
+                } else {
+                    n
+                })
+            }
             _ => None,
         }
     }
 
-    /// `n` as the rules read it (2 when unanswered).
+    /// `n` as the rules read it.
     pub fn criteria_count(&self) -> u8 {
         self.n(false).unwrap_or(0)
     }

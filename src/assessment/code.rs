@@ -1,7 +1,8 @@
-//! The reference code: the visitor's answers as 14 characters they can
+//! The reference code: the visitor's answers as 15 characters they can
 //! read to a center over the phone, in Crockford's base 32 (no I, L, O or
 //! U), grouped by four. The first character is the contract version, the
-//! next eleven the answers (normalized: a question not asked is dropped,
+//! second the visitor's language (from version 4; a v3 code has none and
+//! 14 characters), the next eleven the answers (normalized: a question not asked is dropped,
 //! a set is a set), the last two check characters (Damm's algorithm over
 //! two quasigroups of order 32), so every single wrong character and every
 //! swap of neighbours is caught. It holds no name and nothing else.
@@ -10,25 +11,49 @@ use std::fmt;
 
 use super::answers::Answers;
 use super::ids::Q;
-use super::questions::{question, Kind, QUESTIONS};
+use super::questions::{Kind, Question, QUESTIONS};
+use super::versions::{version as released_version, Version, CURRENT};
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Characters for the answers: 11 × 5 = 55 bits; the answer space with
 /// "asked when" is under 2^53.
 const DATA: usize = 11;
 
+type Bank = [Question; QUESTIONS.len()];
+
+/// A code read: its version, the visitor's language (v4 on: a fixed
+/// number, see `i18n`; `None` in a v3 code) and the answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub version: &'static Version,
+    pub language: Option<u8>,
+    pub answers: Answers,
+}
+
+impl Decoded {
+    /// The code again, as its own version writes it.
+    pub fn code(&self) -> String {
+        encode_with(
+            &self.answers,
+            self.version,
+            self.version.number,
+            self.language.unwrap_or(0),
+        )
+        .unwrap_or_default()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {
     /// A character outside the alphabet (after reading I and L as 1, O as 0).
     BadCharacter(char),
-    /// Not 14 characters (spaces and hyphens aside).
+    /// Not 14 or 15 characters (spaces and hyphens aside).
     Length(usize),
     /// The check characters do not match: a character was misread.
     Check,
-    /// A code from another contract version. No estimate is made from
-    /// it; `answers` are what this version's bank can read of it (see
-    /// [`decode`]), to confirm with the visitor.
-    Version { version: u32, answers: Answers },
+    /// A code of a version this product never released (0-2, or newer
+    /// than it): never read with another version's bank.
+    Version { version: u32 },
     /// The number is not an answer set (a misread that the check missed).
     Invalid,
 }
@@ -39,15 +64,22 @@ impl fmt::Display for CodeError {
             CodeError::BadCharacter(c) => {
                 write!(f, "'{c}' is not in a code (letters and digits, no U)")
             }
-            CodeError::Length(n) => write!(f, "a code has 14 characters; this has {n}"),
+            CodeError::Length(n) => {
+                write!(f, "a code has 15 characters (14 before version 4); this has {n}")
+            }
             CodeError::Check => write!(
                 f,
                 "the code does not check: a character is wrong or two are swapped"
             ),
-            CodeError::Version { version, .. } => write!(
+            CodeError::Version { version } => write!(
                 f,
-                "this code is from contract version {version}; this engine reads version {}",
-                super::CONTRACT_VERSION
+                "this code names contract version {version}, which this product cannot read \
+                 (it reads versions {}); it is not read with another version's questions",
+                super::versions::released()
+                    .iter()
+                    .map(|v| v.number.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             ),
             CodeError::Invalid => write!(f, "the code does not hold an answer set"),
         }
@@ -86,8 +118,8 @@ const M1: u8 = 2;
 const M2: u8 = 7;
 
 /// How many values a question's slot takes: 0 is "skipped".
-fn radix(q: Q) -> u64 {
-    let bank = question(q);
+fn radix(questions: &Bank, q: Q) -> u64 {
+    let bank = &questions[q.index()];
     let k = bank.options.len() as u64;
     match bank.kind {
         Kind::One if q == Q::DangerNow => k,
@@ -96,8 +128,8 @@ fn radix(q: Q) -> u64 {
     }
 }
 
-fn slot(answers: &Answers, q: Q) -> u64 {
-    let bank = question(q);
+fn slot(questions: &Bank, answers: &Answers, q: Q) -> u64 {
+    let bank = &questions[q.index()];
     let Some(chosen) = answers.chosen(q) else {
         return 0;
     };
@@ -111,9 +143,13 @@ fn slot(answers: &Answers, q: Q) -> u64 {
 
 /// The answers a code can hold: those of asked questions only.
 pub fn normalize(answers: &Answers) -> Answers {
+    normalize_with(answers, CURRENT.bank)
+}
+
+fn normalize_with(answers: &Answers, questions: &'static Bank) -> Answers {
     let mut out = Answers::new();
-    for bank in &QUESTIONS {
-        if out.read().is_asked(bank.id) {
+    for bank in questions {
+        if out.read_with(questions).is_asked(bank.id) {
             if let Some(chosen) = answers.chosen(bank.id) {
                 let _ = out.set(bank.id, &chosen);
             }
@@ -122,25 +158,29 @@ pub fn normalize(answers: &Answers) -> Answers {
     out
 }
 
-/// The code for these answers, grouped for reading aloud
-/// (`3K7Q-M2XD-9P0A-4T`); `None` without an answer to `danger_now`.
-pub fn encode(answers: &Answers) -> Option<String> {
-    encode_with(answers, super::CONTRACT_VERSION)
+/// The code for these answers and the visitor's language number, grouped
+/// for reading aloud (`4K7Q-M2XD-9P0A-4TB`); `None` without an answer to
+/// `danger_now`.
+pub fn encode(answers: &Answers, language: u8) -> Option<String> {
+    encode_with(answers, CURRENT, CURRENT.number, language)
 }
 
-fn encode_with(answers: &Answers, version: u32) -> Option<String> {
+fn encode_with(answers: &Answers, v: &'static Version, number: u32, language: u8) -> Option<String> {
     if !answers.is_answered(Q::DangerNow) {
         return None;
     }
-    let answers = normalize(answers);
-    let read = answers.read();
+    let answers = normalize_with(answers, v.bank);
+    let read = answers.read_with(v.bank);
     let mut n: u64 = 0;
-    for bank in QUESTIONS.iter().rev() {
+    for bank in v.bank.iter().rev() {
         if read.is_asked(bank.id) {
-            n = n * radix(bank.id) + slot(&answers, bank.id);
+            n = n * radix(v.bank, bank.id) + slot(v.bank, &answers, bank.id);
         }
     }
-    let mut digits = vec![(version % 32) as u8];
+    let mut digits = vec![(number % 32) as u8];
+    if v.code_has_language {
+        digits.push(language % 32);
+    }
     let mut data = [0u8; DATA];
     for d in data.iter_mut().rev() {
         *d = (n % 32) as u8;
@@ -155,24 +195,23 @@ fn encode_with(answers: &Answers, version: u32) -> Option<String> {
         .iter()
         .map(|&d| ALPHABET[d as usize] as char)
         .collect();
-    Some(
-        text.as_bytes()
-            .chunks(4)
-            .map(|c| std::str::from_utf8(c).unwrap_or(""))
-            .collect::<Vec<_>>()
-            .join("-"),
-    )
+    Some(group(&text))
+}
+
+/// Upper-case Crockford characters in groups of four joined by an ASCII
+/// hyphen, the one way a code is written everywhere.
+pub fn group(text: &str) -> String {
+    text.as_bytes()
+        .chunks(4)
+        .map(|c| std::str::from_utf8(c).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Reads a code in any case, with I and L as 1, O as 0, spaces and
-/// hyphens ignored.
-///
-/// A code of another contract version fails with [`CodeError::Version`],
-/// holding the answers this version's bank reads from it. They are right
-/// when that version kept this one's questions and options in their order
-/// and added new ones only after them (the rule for changing the bank);
-/// reading stops at the first value outside this bank.
-pub fn decode(text: &str) -> Result<Answers, CodeError> {
+/// hyphens ignored, with its own version's bank: 14 characters for
+/// version 3, 15 (with the language) from version 4.
+pub fn decode(text: &str) -> Result<Decoded, CodeError> {
     let mut digits = Vec::new();
     for c in text.chars().filter(|c| !c.is_whitespace() && *c != '-') {
         let c = match c.to_ascii_uppercase() {
@@ -186,38 +225,42 @@ pub fn decode(text: &str) -> Result<Answers, CodeError> {
             .ok_or(CodeError::BadCharacter(c))?;
         digits.push(d as u8);
     }
-    if digits.len() != DATA + 3 {
+    if digits.len() != DATA + 3 && digits.len() != DATA + 4 {
         return Err(CodeError::Length(digits.len()));
     }
-    if damm(&digits[..DATA + 2], M1) != 0 || damm(&digits, M2) != 0 {
+    if damm(&digits[..digits.len() - 1], M1) != 0 || damm(&digits, M2) != 0 {
         return Err(CodeError::Check);
     }
-    let n = digits[1..=DATA]
-        .iter()
-        .fold(0u64, |n, &d| n * 32 + u64::from(d));
-    let (answers, rest) = read_answers(n);
-    let version = u32::from(digits[0]);
-    if version != super::CONTRACT_VERSION % 32 {
-        return Err(CodeError::Version {
-            version,
-            answers: answers.unwrap_or_else(|partial| partial),
-        });
+    let number = u32::from(digits[0]);
+    let v = released_version(number).ok_or(CodeError::Version { version: number })?;
+    let with_language = digits.len() == DATA + 4;
+    if with_language != v.code_has_language {
+        // A v3 code is 14 characters, a v4 code 15: any other pairing is
+        // a misread, never another version's code.
+        return Err(CodeError::Length(digits.len()));
     }
-    match (answers, rest) {
-        (Ok(answers), 0) => Ok(answers),
-        _ => Err(CodeError::Invalid),
+    let language = with_language.then(|| digits[1]);
+    let data = &digits[digits.len() - 2 - DATA..digits.len() - 2];
+    let n = data.iter().fold(0u64, |n, &d| n * 32 + u64::from(d));
+    match read_answers(v.bank, n) {
+        Some(answers) => Ok(Decoded {
+            version: v,
+            language,
+            answers,
+        }),
+        None => Err(CodeError::Invalid),
     }
 }
 
-/// The answers in `n`, question by question, and what is left of `n`;
-/// `Err` with the answers read so far at the first value outside the bank.
-fn read_answers(mut n: u64) -> (Result<Answers, Answers>, u64) {
+/// The answers in `n`, question by question; `None` when a value lies
+/// outside the bank or a remainder is left.
+fn read_answers(questions: &'static Bank, mut n: u64) -> Option<Answers> {
     let mut answers = Answers::new();
-    for bank in &QUESTIONS {
-        if !answers.read().is_asked(bank.id) {
+    for bank in questions {
+        if !answers.read_with(questions).is_asked(bank.id) {
             continue;
         }
-        let r = radix(bank.id);
+        let r = radix(questions, bank.id);
         let v = n % r;
         n /= r;
         let options: Vec<&str> = match bank.kind {
@@ -229,16 +272,15 @@ fn read_answers(mut n: u64) -> (Result<Answers, Answers>, u64) {
                 .map(|i| bank.options[i])
                 .collect(),
         };
-        if answers.set(bank.id, &options).is_err() {
-            return (Err(answers), n);
-        }
+        answers.set(bank.id, &options).ok()?;
     }
-    (Ok(answers), n)
+    (n == 0).then_some(answers)
 }
 
-/// A code for `answers` as another contract `version` would write it
-/// under the bank rule above (for tests of [`CodeError::Version`]).
+/// A code for `answers` as a released `version` writes it, or with
+/// another version number in its first character (tests of refusals).
 #[doc(hidden)]
-pub fn encode_as_version(answers: &Answers, version: u32) -> Option<String> {
-    encode_with(answers, version)
+pub fn encode_as_version(answers: &Answers, version: u32, language: u8) -> Option<String> {
+    let v = released_version(version).unwrap_or(CURRENT);
+    encode_with(answers, v, version, language)
 }

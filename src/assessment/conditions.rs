@@ -51,6 +51,10 @@ pub enum Term {
     PrescribedOnly,
     OnOpioidTreatment,
     Adult,
+    WmSubstance,
+    /// Rule 3's "another risk" as contract v3 defined it (frozen: a
+    /// released version's terms never change; a new meaning is a new term).
+    AnotherRiskV3,
     AnotherRisk,
     Emergency,
 }
@@ -64,7 +68,7 @@ pub struct TermDef {
 }
 
 /// The definitions of the contract's names, in the contract's words.
-pub static TERMS: [TermDef; 11] = [
+pub static TERMS: [TermDef; 13] = [
     TermDef {
         term: Term::Recent,
         name: "recent",
@@ -115,7 +119,22 @@ pub static TERMS: [TermDef; 11] = [
         means: Cond::NoneOf(Q::Age, &["under_18"]),
     },
     TermDef {
-        term: Term::AnotherRisk,
+        term: Term::WmSubstance,
+        name: "wm_substance",
+        // The substances whose withdrawal can kill; methadone or
+        // buprenorphine is kept, not withdrawn (as read: a skipped
+        // `substances` holds every substance).
+        means: Cond::Any(&[
+            Cond::Term(Term::Sedating),
+            Cond::AnyOf(Q::Substances, &["other"]),
+            Cond::All(&[
+                Cond::Term(Term::Opioid),
+                Cond::Not(&Cond::Term(Term::OnOpioidTreatment)),
+            ]),
+        ]),
+    },
+    TermDef {
+        term: Term::AnotherRiskV3,
         name: "another_risk",
         // Rule 3: on answered values only; a withdrawal first step counts
         // even when it rests on a skip (the first step itself is the risk).
@@ -129,6 +148,29 @@ pub static TERMS: [TermDef; 11] = [
                 Cond::AnyOf(Q::Pregnant, &["yes"]),
             ])),
             Cond::FirstStep(&[Withdrawal::Ambulatory, Withdrawal::MedicallyManaged]),
+        ]),
+    },
+    TermDef {
+        term: Term::AnotherRisk,
+        name: "another_risk",
+        // Rule 3 (v4): on answered values only; a withdrawal first step, or
+        // a severe withdrawal history with recent use, counts even when it
+        // rests on a skip (the step or the history itself is the risk).
+        means: Cond::Any(&[
+            Cond::Answered(&Cond::Any(&[
+                Cond::NoneOf(Q::MentalHealth, &["not_at_all"]),
+                Cond::NoneOf(Q::SelfHarm, &["no"]),
+                Cond::NoneOf(Q::Home, &["stable_supportive"]),
+                Cond::AnyOf(Q::Medical, &["unstable"]),
+                Cond::AnyOf(Q::PastTreatment, &["relapse_after_recovery"]),
+                Cond::AnyOf(Q::Overdose, &["yes"]),
+                Cond::AnyOf(Q::Pregnant, &["yes"]),
+            ])),
+            Cond::FirstStep(&[Withdrawal::Ambulatory, Withdrawal::MedicallyManaged]),
+            Cond::All(&[
+                Cond::AnyOf(Q::Withdrawal, &["severe"]),
+                Cond::Term(Term::Recent),
+            ]),
         ]),
     },
     TermDef {
@@ -162,4 +204,24 @@ impl Cond {
             _ => {}
         }
     }
+}
+
+/// The answers that open the crisis screen at once: each `AnyOf` atom of
+/// the term `emergency` (rule 1), so the journey and the printed table
+/// read them from the same data as the rule.
+pub fn crisis_answers() -> Vec<(Q, &'static [&'static str])> {
+    let mut out = Vec::new();
+    Term::Emergency.def().means.visit(&mut |c| {
+        if let Cond::AnyOf(q, options) = c {
+            out.push((*q, *options));
+        }
+    });
+    out
+}
+
+/// Whether this answer to `q` opens the crisis screen at once.
+pub fn opens_crisis(q: Q, chosen: &[&str]) -> bool {
+    crisis_answers()
+        .iter()
+        .any(|(cq, options)| *cq == q && chosen.iter().any(|c| options.contains(c)))
 }

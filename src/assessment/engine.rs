@@ -3,7 +3,8 @@
 use super::answers::Facts;
 use super::answers::ReadAnswers;
 use super::ids::{FirstContact, Flag, Level, Urgent, Withdrawal};
-use super::rules::{Effect, Rule, RULES};
+use super::rules::{Effect, Rule};
+use super::versions::{Version, CURRENT};
 
 /// A rule that held, and the level it contributed after any cap.
 #[derive(Clone, Copy, Debug)]
@@ -27,10 +28,18 @@ pub struct Decision {
     pub fired: Vec<Fired>,
 }
 
+/// The decision under the current version's rules.
 pub fn decide(read: &ReadAnswers) -> Decision {
+    decide_with(read, CURRENT)
+}
+
+/// The decision under a version's rules; `read` must come from that
+/// version's bank ([`super::Answers::read_with`]).
+pub fn decide_with(read: &ReadAnswers, version: &'static Version) -> Decision {
+    let rules = version.rules;
     let facts = Facts::of(read, None);
     // Rule 2: the first first-step rule that holds decides.
-    let first_step_rule = RULES
+    let first_step_rule = rules
         .iter()
         .filter(|r| r.is_first_step())
         .find(|r| r.when.holds(&facts));
@@ -43,7 +52,7 @@ pub fn decide(read: &ReadAnswers) -> Decision {
         })
         .unwrap_or(Withdrawal::None);
     let facts = Facts::of(read, Some(withdrawal));
-    let held: Vec<&'static Rule> = RULES
+    let held: Vec<&'static Rule> = rules
         .iter()
         .filter(|r| {
             if r.is_first_step() {

@@ -93,6 +93,7 @@ id_enum!(
         InvolveGuardian = "involve_guardian",
         TrustedAdult = "trusted_adult",
         TalkToClinician = "talk_to_clinician",
+        FamilySupport = "family_support",
     }
 );
 

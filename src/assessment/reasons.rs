@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::conditions::Cond;
 use super::engine::Fired;
 use super::ids::{Dimension, Level, Withdrawal};
-use super::rules::Effect;
+use super::rules::{Effect, Rule};
 
 /// Why the result came out as it did, for one dimension.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -22,13 +22,25 @@ pub struct Reason {
     pub drives: bool,
 }
 
+/// The minimum level a withdrawal first step brings, from the rules
+/// themselves (2j, 2k: "after `medically_managed`, minimum ...").
+fn first_step_floor(rules: &[Rule], step: Withdrawal) -> Option<Level> {
+    rules
+        .iter()
+        .filter(|r| matches!(r.when, Cond::FirstStep(s) if s == [step]))
+        .flat_map(|r| r.then.iter())
+        .find_map(|e| match e {
+            Effect::Minimum(l) => Some(*l),
+            _ => None,
+        })
+}
+
 /// How strongly a fired rule speaks for its dimension: the level it sets
 /// (a withdrawal first step counts as the minimum it brings), then flags
 /// and first contact, then "no first step" when nothing else held.
-fn weight(f: &Fired) -> (i8, Option<Level>) {
+fn weight(f: &Fired, rules: &[Rule]) -> (i8, Option<Level>) {
     let first_step_level = f.rule.then.iter().find_map(|e| match e {
-        Effect::FirstStep(Withdrawal::MedicallyManaged) => Some(Level::IntensiveOutpatient),
-        Effect::FirstStep(Withdrawal::Ambulatory) => Some(Level::Outpatient),
+        Effect::FirstStep(w) => first_step_floor(rules, *w),
         _ => None,
     });
     match f.level.or(first_step_level) {
@@ -38,7 +50,7 @@ fn weight(f: &Fired) -> (i8, Option<Level>) {
     }
 }
 
-pub fn reasons(fired: &[Fired], level: Level) -> Vec<Reason> {
+pub fn reasons(fired: &[Fired], level: Level, rules: &[Rule]) -> Vec<Reason> {
     Dimension::ALL
         .iter()
         .map(|&dimension| {
@@ -47,7 +59,7 @@ pub fn reasons(fired: &[Fired], level: Level) -> Vec<Reason> {
                 .iter()
                 .filter(|f| f.rule.dimension == Some(dimension))
                 .fold(None::<(&Fired, (i8, Option<Level>))>, |best, f| {
-                    let w = weight(f);
+                    let w = weight(f, rules);
                     match best {
                         Some((_, bw)) if bw.0 >= w.0 => best,
                         _ => Some((f, w)),

@@ -4,20 +4,11 @@
 use std::fmt::Write;
 
 use super::commitment::{generic_week, BANDS, FIRST_STEPS, TRACKS};
-use super::conditions::{Cond, TERMS};
+use super::conditions::{crisis_answers, Cond, TERMS};
 use super::ids::{Level, Q};
-use super::questions::{question, Kind, Unanswered, QUESTIONS};
-use super::rules::{Rule, RULES};
-
-/// The contract's principle, printed above the rules it governs.
-pub const SKIPS_NEVER_ESCALATE: &str = "**Skips never escalate.** An unanswered question never by \
-itself sets `withdrawal = medically_managed` or minimum `residential` (every condition that can \
-set them holds on answered values, with two exceptions: `recent` in rule 2a, on purpose, and \
-`on_medication`, whose reading `none` only keeps the `prescribed_only` exception off), and is \
-never \"another risk\" in rule 3. A skip may add flags: `see_doctor_first`, `crisis_line`, \
-`talk_to_clinician`, and those of the value it reads as (`overdose_risk` and \
-`medication_for_opioids` for `substances`; `co_occurring` or `mental_health_care` for \
-`mental_health`).";
+use super::questions::{question, Kind, Question, Unanswered};
+use super::rules::Rule;
+use super::versions::{Version, CURRENT};
 
 /// The reason keys of a rule: its own, the "you skipped" one, variants.
 fn keys(rule: &Rule) -> String {
@@ -86,17 +77,19 @@ fn heading(text: &str) -> Block {
     Block::Heading(text.to_string())
 }
 
-/// Every rule, its condition and its effect.
-pub fn rules_markdown() -> String {
-    markdown(&rules_blocks())
+/// Every rule, its condition and its effect, of a released version.
+pub fn rules_markdown(version: &'static Version) -> String {
+    markdown(&rules_blocks(version))
 }
 
-/// The decision table, every clinical fact the engine uses, as blocks.
-pub fn rules_blocks() -> Vec<Block> {
+/// The decision table of a released version, every clinical fact the
+/// engine uses with it, as blocks.
+pub fn rules_blocks(version: &'static Version) -> Vec<Block> {
+    let rules = version.rules;
     let mut out = vec![
         Block::Title(format!(
             "Carepath decision table (contract v{})",
-            super::CONTRACT_VERSION
+            version.number
         )),
         para(format!(
             "Generated from the rules the engine runs. Every rule sets a minimum; the level is the \
@@ -107,13 +100,13 @@ pub fn rules_blocks() -> Vec<Block> {
                 .collect::<Vec<_>>()
                 .join(" < ")
         )),
-        para(SKIPS_NEVER_ESCALATE),
+        para(version.skips),
         heading("Names"),
     ];
     let mut names = vec![
         vec![
             "`n`".to_string(),
-            "the number of `criteria` chosen (2 when unanswered)".to_string(),
+            version.n_means.to_string(),
         ],
         vec![
             "(answered)".to_string(),
@@ -126,9 +119,26 @@ pub fn rules_blocks() -> Vec<Block> {
                 .to_string(),
         ],
     ];
+    // The terms this version's bank and rules use, in the contract's order.
+    let mut used = Vec::new();
+    let conds = version
+        .bank
+        .iter()
+        .filter_map(|q| q.asked_when.as_ref())
+        .chain(rules.iter().flat_map(|r| {
+            std::iter::once(&r.when).chain(r.variants.iter().map(|v| &v.when))
+        }));
+    for cond in conds {
+        cond.visit(&mut |c| {
+            if let Cond::Term(t) = c {
+                used.push(*t);
+            }
+        });
+    }
     names.extend(
         TERMS
             .iter()
+            .filter(|t| used.contains(&t.term))
             .map(|t| vec![format!("`{}`", t.name), describe(&t.means)]),
     );
     out.push(Block::Table {
@@ -140,7 +150,7 @@ pub fn rules_blocks() -> Vec<Block> {
         "Hit policy of rule 2: the rules that set `withdrawal` ({}) are tried in this order \
          and the first that holds sets the first step; every other rule applies when it holds. \
          A rule-3 \"severity minimum\" is the only minimum a cap (4a) lowers.",
-        RULES
+        rules
             .iter()
             .filter(|r| r.is_first_step())
             .map(|r| r.id)
@@ -149,7 +159,7 @@ pub fn rules_blocks() -> Vec<Block> {
     )));
     out.push(Block::Table {
         head: vec!["rule", "dimension", "when", "then", "reason key"],
-        rows: RULES
+        rows: rules
             .iter()
             .map(|rule| {
                 let then: Vec<String> = rule.then.iter().map(|e| e.describe()).collect();
@@ -170,6 +180,20 @@ pub fn rules_blocks() -> Vec<Block> {
          referred on. The center's week is used only when both its hours a week and its number of \
          distinct days a week lie in the level's band (adolescent hours under 18).",
     ));
+    out.extend(version.notes.iter().map(|n| para(*n)));
+    if version.code_has_language {
+        // Printed from v4 on (v3's table stays as it shipped).
+        let crisis: Vec<String> = crisis_answers()
+            .iter()
+            .map(|(q, options)| format!("`{q} = {}`", options.join(" | ")))
+            .collect();
+        out.push(para(format!(
+            "**Crisis screen.** An answer of {} opens the crisis screen (911, 988) at once, \
+             before the next question (the atoms of `emergency`, rule 1); the visitor may go on \
+             afterwards.",
+            crisis.join(" or ")
+        )));
+    }
     out.push(heading("First steps"));
     out.push(Block::Table {
         head: vec!["first step", "what it is", "days"],
@@ -247,22 +271,27 @@ pub fn rules_blocks() -> Vec<Block> {
     out
 }
 
-/// The question bank: ids, kinds, options, when asked, unanswered reading.
-pub fn questions_markdown() -> String {
-    markdown(&questions_blocks())
+/// The question bank of a released version: ids, kinds, options, when
+/// asked, unanswered reading.
+pub fn questions_markdown(version: &'static Version) -> String {
+    markdown(&questions_blocks(version))
 }
 
 /// When a question is asked, in the table's words.
 pub fn asked_when(q: Q) -> String {
-    question(q)
-        .asked_when
-        .as_ref()
-        .map_or("always".to_string(), describe)
+    asked_when_in(&CURRENT.bank[q.index()])
+}
+
+fn asked_when_in(q: &Question) -> String {
+    q.asked_when.as_ref().map_or("always".to_string(), describe)
 }
 
 /// What an unanswered question reads as, in the table's words.
 pub fn unanswered_reads_as(q: Q) -> String {
-    let q = question(q);
+    unanswered_in(&CURRENT.bank[q.index()])
+}
+
+fn unanswered_in(q: &Question) -> String {
     match q.unanswered {
         Unanswered::Required => "(required)".to_string(),
         Unanswered::ReadsAs(o) if o.len() == q.options.len() && o.len() > 1 => {
@@ -274,13 +303,20 @@ pub fn unanswered_reads_as(q: Q) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Unanswered::CountsAs(n) => format!("`n` = {n}"),
+        Unanswered::CountsAsUnlessNoSubstances { n, none } => {
+            format!("`n` = {n}; `n` = {none} when `substances` is answered `[]`")
+        }
         Unanswered::SeeRules(s) => s.to_string(),
     }
 }
 
-pub fn questions_blocks() -> Vec<Block> {
+pub fn questions_blocks(version: &'static Version) -> Vec<Block> {
     vec![
-        Block::Title("Carepath question bank".to_string()),
+        Block::Title(if version.code_has_language {
+            format!("Carepath question bank (contract v{})", version.number)
+        } else {
+            "Carepath question bank".to_string()
+        }),
         Block::Table {
             head: vec![
                 "#",
@@ -290,7 +326,8 @@ pub fn questions_blocks() -> Vec<Block> {
                 "asked when",
                 "unanswered reads as",
             ],
-            rows: QUESTIONS
+            rows: version
+                .bank
                 .iter()
                 .enumerate()
                 .map(|(i, q)| {
@@ -304,8 +341,8 @@ pub fn questions_blocks() -> Vec<Block> {
                         }
                         .to_string(),
                         options.join(", "),
-                        asked_when(q.id),
-                        unanswered_reads_as(q.id),
+                        asked_when_in(q),
+                        unanswered_in(q),
                     ]
                 })
                 .collect(),

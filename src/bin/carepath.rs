@@ -13,9 +13,10 @@ mod cli {
     use std::process::ExitCode;
 
     use carepath::assessment::{
-        assess, decode_code, encode_code, questions_markdown, rules_markdown, Answers, Center,
-        CodeError,
+        assess, assess_with, decode_code, encode_code, questions_markdown, rules_differ,
+        rules_markdown, version, Answers, Center, Version, CURRENT,
     };
+    use carepath::i18n::{code_number, language_of, CODE_NUMBERS};
     use clap::{Parser, Subcommand};
 
     #[derive(Parser)]
@@ -40,11 +41,21 @@ mod cli {
             center: Option<PathBuf>,
         },
         /// Print the whole decision table as Markdown.
-        Rules,
+        Rules {
+            /// A released contract version (default: the current one).
+            #[arg(long = "version", value_name = "N")]
+            contract: Option<u32>,
+        },
         /// List the question bank as Markdown.
-        Questions,
-        /// Decode a visitor's reference code: print the answers and the
-        /// result (as `assess` does), or say why it does not read.
+        Questions {
+            /// A released contract version (default: the current one).
+            #[arg(long = "version", value_name = "N")]
+            contract: Option<u32>,
+        },
+        /// Decode a visitor's reference code with its own contract version:
+        /// one JSON object with `answers`, `seen` (the result that version
+        /// gave) and, when today's rules give another estimate, `today` and
+        /// `rules_differ`; or say why it does not read.
         Decode {
             /// The code, e.g. 3K7Q-M2XD-9P0A-4T (any case; spaces and hyphens ignored).
             code: Vec<String>,
@@ -57,6 +68,9 @@ mod cli {
         Code {
             /// The answers file, or `-` for standard input.
             file: PathBuf,
+            /// The language the visitor used (its id, e.g. `es`).
+            #[arg(long, value_name = "ID", default_value = "en")]
+            lang: String,
         },
         /// Print the embed loader's first screens and their transitions
         /// as JSON (embed/build-loader.mjs builds them into the loader).
@@ -136,16 +150,11 @@ mod cli {
     }
 
     fn run_decode(code: &str, center: Option<&PathBuf>) -> ExitCode {
-        let answers = match decode_code(code) {
-            Ok(a) => a,
+        let decoded = match decode_code(code) {
+            Ok(d) => d,
             Err(e) => {
+                // Never read with another version's bank: nothing on stdout.
                 eprintln!("carepath: {e}");
-                // Another contract's code: what this bank reads of it, to
-                // confirm with the visitor, and no result.
-                if let CodeError::Version { answers, .. } = &e {
-                    eprintln!("carepath: no result is made from it");
-                    println!("{{\n\"answers\": {}\n}}", answers.to_json_value());
-                }
                 return ExitCode::from(INVALID);
             }
         };
@@ -153,25 +162,61 @@ mod cli {
             Ok(c) => c,
             Err(code) => return code,
         };
-        println!("{{\n\"answers\": {},", answers.to_json_value());
-        match assess(&answers, center.as_ref()) {
-            Ok(result) => {
-                println!("\"result\": {}\n}}", result.to_json());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
+        let answers = &decoded.answers;
+        let (seen, today) = match (
+            assess_with(answers, center.as_ref(), decoded.version),
+            assess(answers, center.as_ref()),
+        ) {
+            (Ok(seen), Ok(today)) => (seen, today),
+            (Err(e), _) | (_, Err(e)) => {
                 eprintln!("carepath: {e}");
-                ExitCode::from(INVALID)
+                return ExitCode::from(INVALID);
             }
+        };
+        if decoded.version != CURRENT {
+            eprintln!(
+                "carepath: a contract v{} code, read with v{}'s questions and rules",
+                decoded.version.number, decoded.version.number
+            );
         }
+        // One JSON object, in this order: answers, seen, then today and
+        // rules_differ only when today's estimate differs.
+        let mut out = format!(
+            "{{\n\"answers\": {},\n\"seen\": {}",
+            answers.to_json_value(),
+            seen.to_json()
+        );
+        if !today.same_estimate(&seen) {
+            let differ = rules_differ(answers, decoded.version, CURRENT);
+            out.push_str(&format!(
+                ",\n\"today\": {},\n\"rules_differ\": {}",
+                today.to_json(),
+                serde_json::to_string(&differ).unwrap_or_default()
+            ));
+        }
+        let language = decoded.language.and_then(language_of);
+        out.push_str(&format!(
+            ",\n\"version\": {},\n\"language\": {}\n}}",
+            decoded.version.number,
+            serde_json::to_string(&language).unwrap_or_default()
+        ));
+        println!("{out}");
+        ExitCode::SUCCESS
     }
 
-    fn run_code(file: &PathBuf) -> ExitCode {
+    fn run_code(file: &PathBuf, lang: &str) -> ExitCode {
+        if !CODE_NUMBERS.iter().any(|(id, _)| *id == lang) {
+            eprintln!(
+                "carepath: --lang \"{lang}\" is not a language id; allowed: {}",
+                CODE_NUMBERS.map(|(id, _)| id).join(", ")
+            );
+            return ExitCode::from(INVALID);
+        }
         let answers = match read_answers(file) {
             Ok(a) => a,
             Err(code) => return code,
         };
-        match encode_code(&answers) {
+        match encode_code(&answers, code_number(lang)) {
             Some(code) => {
                 println!("{code}");
                 ExitCode::SUCCESS
@@ -183,19 +228,41 @@ mod cli {
         }
     }
 
+    /// A released version by number (the current one by default).
+    fn released(number: Option<u32>) -> Result<&'static Version, ExitCode> {
+        match number {
+            None => Ok(CURRENT),
+            Some(n) => version(n).ok_or_else(|| {
+                eprintln!(
+                    "carepath: contract version {n} was never released; released: {}",
+                    carepath::assessment::released()
+                        .map(|v| v.number.to_string())
+                        .join(", ")
+                );
+                ExitCode::from(INVALID)
+            }),
+        }
+    }
+
     pub fn main() -> ExitCode {
         match Cli::parse().command {
             Command::Assess { file, center } => run_assess(&file, center.as_ref()),
-            Command::Rules => {
-                print!("{}", rules_markdown());
-                ExitCode::SUCCESS
-            }
-            Command::Questions => {
-                print!("{}", questions_markdown());
-                ExitCode::SUCCESS
-            }
+            Command::Rules { contract } => match released(contract) {
+                Ok(v) => {
+                    print!("{}", rules_markdown(v));
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
+            },
+            Command::Questions { contract } => match released(contract) {
+                Ok(v) => {
+                    print!("{}", questions_markdown(v));
+                    ExitCode::SUCCESS
+                }
+                Err(code) => code,
+            },
             Command::Decode { code, center } => run_decode(&code.join(" "), center.as_ref()),
-            Command::Code { file } => run_code(&file),
+            Command::Code { file, lang } => run_code(&file, &lang),
             Command::Shell => {
                 println!("{}", carepath::screens::shell::data());
                 ExitCode::SUCCESS

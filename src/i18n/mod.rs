@@ -28,6 +28,58 @@ mod staff {
     include!(concat!(env!("OUT_DIR"), "/staff_tables.rs"));
 }
 
+/// Contract v3's question and option words in en and es, frozen as they
+/// shipped (`locales/frozen/v3/`): only the staff page reads them.
+mod frozen_v3 {
+    use super::{Keys, Table};
+    include!(concat!(env!("OUT_DIR"), "/frozen_v3_tables.rs"));
+}
+
+/// Released versions' frozen question words, by contract version; the
+/// current version's are the visitor's book itself.
+const FROZEN: [(u32, [(&str, &Table, &str); 2]); 1] = [(
+    3,
+    [
+        ("en", &frozen_v3::EN, "English"),
+        ("es", &frozen_v3::ES, "Español"),
+    ],
+)];
+
+/// Each language's fixed number in the reference code (contract v4):
+/// written here once, never taken from file order; the code has room for
+/// 32. Ids of languages still to come are reserved now.
+pub const CODE_NUMBERS: [(&str, u8); 8] = [
+    ("en", 0),
+    ("es", 1),
+    ("zh-Hans", 2),
+    ("zh-Hant", 3),
+    ("vi", 4),
+    ("ko", 5),
+    ("tl", 6),
+    ("ar", 7),
+];
+
+/// The code number of a language id (English's for an unknown one).
+pub fn code_number(lang: &str) -> u8 {
+    CODE_NUMBERS
+        .iter()
+        .find(|(id, _)| *id == lang)
+        .map_or(0, |(_, n)| *n)
+}
+
+/// The language id of a code number, if one is assigned.
+pub fn language_of(number: u8) -> Option<&'static str> {
+    CODE_NUMBERS
+        .iter()
+        .find(|(_, n)| *n == number)
+        .map(|(id, _)| *id)
+}
+
+/// A supported language's own name ("Español"), if this build speaks it.
+pub fn own_name(lang: &str) -> Option<&'static str> {
+    LOCALES.iter().find(|l| l.0 == lang).map(|l| l.2)
+}
+
 /// The locales the widget speaks: id, texts, and the language's own name
 /// (for the language switch). English is the fallback.
 pub const LOCALES: [(&str, &Table, &str); 2] = [("en", &EN, "English"), ("es", &ES, "Español")];
@@ -107,6 +159,15 @@ impl Texts {
         Self::of(&LOCALES, id)
     }
 
+    /// The question and option words (`q.*`) a visitor saw under contract
+    /// `version`: a released version's frozen words, or today's.
+    pub fn question_words(version: u32, id: &str) -> Texts {
+        match FROZEN.iter().find(|(v, _)| *v == version) {
+            Some((_, book)) => Self::of(book, id),
+            None => Self::for_locale(id),
+        }
+    }
+
     /// The staff page's words in a supported locale (English for any other).
     pub fn staff(id: &str) -> Texts {
         Self::of(&STAFF_LOCALES, id)
@@ -167,13 +228,26 @@ impl Texts {
         out
     }
 
-    /// `t` then `fill`. A count named `n` of 1 picks the singular,
-    /// `key.one`, when the locale has one (English and Spanish need only
+    /// `t` then `fill`. A range named `min` and `max` whose ends are equal
+    /// picks `key.single`, which says the one value as `{n}` ("5 days",
+    /// never "5 to 5 days"), when the locale has one. A count named `n` of 1
+    /// picks the singular, `key.one` (`key.single.one` for a range of one
+    /// value of 1), when the locale has one (English and Spanish need only
     /// one singular form).
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let arg = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        let single = format!("{key}.single");
+        let mut args = args.to_vec();
+        let key = match (arg("min"), arg("max")) {
+            (Some(min), Some(max)) if min == max && self.get(&single).is_some() => {
+                args.push(("n", min));
+                single.as_str()
+            }
+            _ => key,
+        };
         let one = format!("{key}.one");
         let singular = args.contains(&("n", "1")) && self.get(&one).is_some();
-        Self::fill(self.t(if singular { &one } else { key }), args)
+        Self::fill(self.t(if singular { &one } else { key }), &args)
     }
 
     /// Every key of the locale file.

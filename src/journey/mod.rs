@@ -4,7 +4,7 @@
 //! render this state and send [`Msg`]s.
 
 use crate::assessment::{question, Kind, QUESTIONS};
-use crate::assessment::{Answers, Q};
+use crate::assessment::{Answers, Version, CURRENT, Q};
 
 /// What the visitor sees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +66,9 @@ pub struct Journey {
     pub revisit: bool,
     /// Whether the last copy of the code worked, until the screen changes.
     pub copied: Option<bool>,
+    /// The contract version the answers are read with: the current one in
+    /// the widget; a reference code's own on the staff page.
+    pub version: &'static Version,
 }
 
 impl Default for Journey {
@@ -77,18 +80,15 @@ impl Default for Journey {
             step: 0,
             revisit: false,
             copied: None,
+            version: CURRENT,
         }
     }
 }
 
-/// Whether an answer opens the crisis screen at once.
+/// Whether an answer opens the crisis screen at once (the engine's data:
+/// the atoms of rule 1's `emergency`).
 fn opens_crisis(q: Q, answers: &Answers) -> bool {
-    let chosen = answers.chosen(q).unwrap_or_default();
-    match q {
-        Q::DangerNow => chosen == ["yes"],
-        Q::SelfHarm => chosen == ["plan_or_attempt"],
-        _ => false,
-    }
+    crate::assessment::opens_crisis(q, &answers.chosen(q).unwrap_or_default())
 }
 
 impl Journey {
@@ -362,6 +362,7 @@ impl Journey {
             step: 0,
             revisit: text.contains("\nscreen=revisit:"),
             copied: None,
+            version: CURRENT,
         })
     }
 }
