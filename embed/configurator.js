@@ -2,7 +2,10 @@
 // to copy, and a contrast check of the brand colors. Theme as attributes
 // (no <style>: strict CSPs block inline styles). It runs only from a web
 // server; opened from disk, the page's static note says why.
-import { contrast, themePairs } from "./carepath/v1/carepath.js";
+// The evergreen folder is carepath/v<major>/ (the build fills in this
+// release's major version): it keeps one assessment contract, the
+// clinical rules a center signed off.
+import { contrast, themePairs } from "./carepath/v@MAJOR@/carepath.js";
 
 document.getElementById("needs-server").hidden = true;
 const form = document.getElementById("options");
@@ -11,6 +14,7 @@ const snippet = document.getElementById("snippet");
 // Filled in by the build (scripts/trunk-post-build.sh): the version and
 // the files' integrity hashes.
 const RELEASE = null;
+const EVERGREEN = "v@MAJOR@/";
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 // The widget's defaults: a theme attribute is written only when changed.
@@ -86,7 +90,7 @@ function render() {
   for (const [k, v] of attrs) if (k !== "id") preview.setAttribute(k, v);
   checkContrast(theme);
   const pinned = track === "pinned" && RELEASE;
-  const folder = pinned ? `${where}${RELEASE.version}/` : `${where}v1/`;
+  const folder = pinned ? `${where}${RELEASE.version}/` : `${where}${EVERGREEN}`;
   const sri = pinned ? ` integrity="${RELEASE["carepath.js"]}" crossorigin="anonymous"` : "";
   if (kind === "iframe") {
     // The frame's options live in frame-options.json beside frame.html (the

@@ -1,6 +1,6 @@
 // Host side of the iframe form: sizes every <iframe> that shows frame.html
 // from this folder to the height its page posts. One line on the host page:
-//   <script type="module" src="https://cdn.example.org/carepath/v1/frame-host.js"></script>
+//   <script type="module" src="https://cdn.example.org/carepath/v2/frame-host.js"></script>
 // A message counts only if it comes from this folder's origin and from the
 // iframe's own window (another frame of that origin cannot size it).
 const page = new URL("frame.html", import.meta.url);

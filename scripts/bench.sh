@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIST="${DIST:-$PWD/dist}"
-if [ ! -f "$DIST/index.html" ] || [ ! -f "$DIST/carepath/v1/carepath.js" ]; then
+version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
+if [ ! -f "$DIST/index.html" ] || [ ! -f "$DIST/carepath/v${version%%.*}/carepath.js" ]; then
   echo "bench: no Carepath build in $DIST: run ./scripts/demo.sh or ./scripts/test.sh first" >&2
   exit 1
 fi

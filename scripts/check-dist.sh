@@ -8,6 +8,8 @@ fail() { echo "check-dist: $*" >&2; exit 1; }
 
 [ -f dist/index.html ] || fail "dist/index.html is missing; run the build first"
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
+# The evergreen folder of this major version (one assessment contract).
+evergreen="v${version%%.*}"
 for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js integrity.json; do
   [ -f "dist/carepath/$version/$f" ] || fail "dist/carepath/$version/$f is missing"
 done
@@ -16,12 +18,20 @@ for f in index.html staff.js staff.css carepath-staff.js carepath-staff_bg.wasm;
 done
 grep -q "@WASM_INTEGRITY@" "dist/carepath/$version/staff/staff.js" && fail "the staff page's wasm hash was not filled in"
 for f in carepath.js frame.html frame.js frame.css frame-host.js; do
-  [ -f "dist/carepath/v1/$f" ] || fail "dist/carepath/v1/$f (evergreen) is missing"
+  [ -f "dist/carepath/$evergreen/$f" ] || fail "dist/carepath/$evergreen/$f (evergreen) is missing"
 done
 grep -q "Carepath embed loader $version" "dist/carepath/$version/carepath.js" || fail "dist/carepath/$version/carepath.js is not the embed loader"
-grep -q "\"../$version/carepath.js\"" dist/carepath/v1/carepath.js || fail "dist/carepath/v1/carepath.js does not load $version"
+grep -q "\"../$version/carepath.js\"" "dist/carepath/$evergreen/carepath.js" || fail "dist/carepath/$evergreen/carepath.js does not load $version"
+# Only this major's evergreen folder: another (an older contract's) is never built or changed.
+for d in dist/carepath/v*/; do
+  [ "$d" = "dist/carepath/$evergreen/" ] || fail "$d is another major version's evergreen folder; a release writes only carepath/$evergreen/"
+done
+# The demo page and the configurator load this major's evergreen loader.
+grep -q "carepath/$evergreen/carepath.js" dist/index.html || fail "dist/index.html does not load carepath/$evergreen/carepath.js"
 [ -f dist/configurator.html ] || fail "dist/configurator.html is missing"
-echo "the widget is at dist/carepath/$version/ (immutable) and dist/carepath/v1/ (evergreen)"
+grep -q "carepath/$evergreen/carepath.js" dist/configurator.html || fail "dist/configurator.html does not load carepath/$evergreen/carepath.js"
+grep -q "@MAJOR@" dist/configurator.html dist/configurator.js && fail "the configurator's major version was not filled in"
+echo "the widget is at dist/carepath/$version/ (immutable) and dist/carepath/$evergreen/ (evergreen)"
 
 for needle in "$ROOT" "${CARGO_HOME:-$HOME/.cargo}" "/root/" "/home/"; do
   if grep -rqF -- "$needle" dist; then

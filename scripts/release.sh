@@ -4,9 +4,12 @@
 # release in target/release/:
 #   carepath-<version>.zip         the archive: carepath/<version>/ (immutable,
 #                                  with staff/, the page for the center's staff),
-#                                  carepath/v1/ (evergreen loader), and at the
-#                                  top LICENSE, THIRD-PARTY-NOTICES.txt,
-#                                  README.md, the types and the manifest
+#                                  carepath/v<major>/ (evergreen loader of this
+#                                  major version only: one assessment contract),
+#                                  and at the top LICENSE, THIRD-PARTY-NOTICES.txt,
+#                                  README.md, CHANGELOG.md (with each major
+#                                  release's upgrade note), the types and the
+#                                  manifest
 #   carepath-assessment-<version>.tgz   the npm package (npm pack; not published)
 #   carepath-wordpress-<version>.zip    the WordPress plugin (block, shortcode,
 #                                  settings page), serving the same files
@@ -17,8 +20,11 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
+major="${version%%.*}"
 built="dist/carepath/$version"
+evergreen="dist/carepath/v$major"
 [ -f "$built/carepath.js" ] || { echo "release: $built is missing; build first (./scripts/demo.sh or ./scripts/test.sh)" >&2; exit 1; }
+[ -f "$evergreen/carepath.js" ] || { echo "release: $evergreen is missing; build first (./scripts/demo.sh or ./scripts/test.sh)" >&2; exit 1; }
 setup_about
 out="$ROOT/target/release"
 rm -rf "$out"
@@ -29,10 +35,12 @@ say "packaging Carepath $version"
 # The widget's files (the staff page is a page of its own: the archive has it).
 find "$built" -maxdepth 1 -type f -exec cp {} "$pkg/" \;
 cp LICENSE "$pkg/LICENSE"
+# Each release, with each major release's upgrade note (what a center must re-review).
+cp CHANGELOG.md "$pkg/CHANGELOG.md"
 # The crates compiled into the wasm, with their license texts.
 cargo about generate --locked --offline --config release/about.toml release/about.hbs >"$pkg/THIRD-PARTY-NOTICES.txt"
 loader_sri="$(node -e 'console.log(require(process.argv[1])["carepath.js"])' "$pkg/integrity.json")"
-sed "s|VERSION|$version|g; s|LOADER_INTEGRITY|$loader_sri|g" release/README.md >"$pkg/README.md"
+sed "s|VERSION|$version|g; s|MAJOR|$major|g; s|LOADER_INTEGRITY|$loader_sri|g" release/README.md >"$pkg/README.md"
 cargo run --quiet --locked --bin carepath -- shell >"$out/shell.json"
 node release/build.mjs "$pkg" "$version" "$out/shell.json"
 node -e '
@@ -45,11 +53,13 @@ node -e '
 (cd "$out" && npm pack --silent --pack-destination "$out" "$pkg" >/dev/null)
 
 # The archive: the folders as a site serves them, the rest at the top.
+# Only this major version's evergreen folder: an older one (carepath/v1/)
+# stays on the center's server as it was, on the rules it signed off.
 arch="$out/archive"
-mkdir -p "$arch/carepath/$version" "$arch/carepath/v1"
+mkdir -p "$arch/carepath/$version" "$arch/carepath/v$major"
 cp -r "$built"/* "$arch/carepath/$version/"
-cp dist/carepath/v1/* "$arch/carepath/v1/"
-cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$pkg/README.md" "$pkg"/*.d.ts "$pkg/custom-elements.json" "$arch/"
+cp "$evergreen"/* "$arch/carepath/v$major/"
+cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$pkg/README.md" "$pkg/CHANGELOG.md" "$pkg"/*.d.ts "$pkg/custom-elements.json" "$arch/"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$arch/carepath/$version/"
 (cd "$arch" && python3 -m zipfile -c "$out/carepath-$version.zip" ./*)
 rm -rf "$arch" "$out/shell.json"
@@ -63,6 +73,7 @@ cp -r "$built/staff" "$wp/assets/carepath/$version/"
 cp release/wordpress/carepath/htaccess "$wp/assets/carepath/$version/.htaccess"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$wp/"
 sed -i "s/@VERSION@/$version/g" "$wp"/*.php "$wp"/readme.txt
+! grep -l "@VERSION@" "$wp"/*.php "$wp"/readme.txt || { echo "release: @VERSION@ left in the plugin" >&2; exit 1; }
 (cd "$out/wordpress" && python3 -m zipfile -c "$out/carepath-wordpress-$version.zip" carepath)
 rm -rf "$out/wordpress"
 

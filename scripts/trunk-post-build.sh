@@ -5,19 +5,26 @@
 #   its host-side helper; immutable (cache them for a year), so an old
 #   cached loader never meets a new wasm. The loader carries the wasm's
 #   integrity hash; integrity.json has every file's.
-# - dist/carepath/v1/: the evergreen loader for those who want updates
-#   (a re-export of the current version; cache it briefly) and the iframe
-#   page beside it.
+# - dist/carepath/v<major>/ (v2 for 2.x): the evergreen loader for those
+#   who want updates within one major version (a re-export of the current
+#   version; cache it briefly) and the iframe page beside it. A major
+#   version is one assessment contract: an evergreen folder never changes
+#   the clinical rules a center signed off. A new contract is a new major
+#   release with a folder of its own; this build never writes another
+#   major's folder (centers keep theirs as it was).
 # - dist/carepath/<version>/staff/: the page for a center's staff (read a
 #   visitor's code, the question bank and decision table), its own wasm
 #   (bin carepath-staff), so the visitor's widget never carries it.
-# - dist/configurator.html, with the version and the loader's hash.
+# - dist/configurator.html, with the version, the evergreen folder and the
+#   loader's hash.
 set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
 src="${TRUNK_SOURCE_DIR:?run by trunk}"
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$src/Cargo.toml" | head -1)"
+major="${version%%.*}"
 out="$stage/carepath/$version"
-mkdir -p "$out" "$stage/carepath/v1"
+evergreen="$stage/carepath/v$major"
+mkdir -p "$out" "$evergreen"
 mv "$stage/carepath-widget.js" "$stage/carepath-widget_bg.wasm" "$out/"
 sri() { echo "sha384-$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
 # The loader, with the stylesheet and the first screens built in (their
@@ -34,8 +41,8 @@ minify() {
 minify carepath.js "Carepath embed loader $version (minified; source: embed/carepath.js)"
 minify carepath-widget.js "Carepath widget glue $version (wasm-bindgen, minified)"
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$out/"
-cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$stage/carepath/v1/"
-printf '// Carepath embed loader, evergreen: the current 1.x release (%s).\nexport * from "../%s/carepath.js";\n' "$version" "$version" >"$stage/carepath/v1/carepath.js"
+cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$evergreen/"
+printf '// Carepath embed loader, evergreen: the current %s.x release (%s); never another major version (another assessment contract).\nexport * from "../%s/carepath.js";\n' "$major" "$version" "$version" >"$evergreen/carepath.js"
 # The staff page: its own build of the same crate (the library is already
 # compiled; this links and optimizes the second binary), bound and
 # optimized as trunk does the widget.
@@ -58,4 +65,5 @@ sed "s|@WASM_INTEGRITY@|$(sri "$staff/carepath-staff_bg.wasm")|" "$src/embed/sta
 } >"$out/integrity.json"
 cp "$src/embed/configurator.html" "$src/embed/configurator.js" "$src/embed/configurator.css" "$stage/"
 sed -i "s|const RELEASE = null;|const RELEASE = $(tr -d '\n' <"$out/integrity.json");|" "$stage/configurator.js"
+sed -i "s|@MAJOR@|$major|g" "$stage/configurator.html" "$stage/configurator.js"
 sed -i '/data-trunk rel="rust"/d' "$stage/index.html"

@@ -74,7 +74,8 @@ if curl -s "http://localhost:$WP_PORT/wp-admin/install.php" | grep -q 'name="web
   curl -s -o /dev/null --data-urlencode "weblog_title=Riverside Recovery" --data "user_name=admin&admin_password=carepath-admin-1&admin_password2=carepath-admin-1&pw_weak=1&admin_email=admin@example.org&blog_public=0&Submit=Install" \
     "http://localhost:$WP_PORT/wp-admin/install.php?step=2"
 fi
-# Each run starts with the plugin not installed and no settings.
+# Each run starts with the plugin not installed and no settings (nor a
+# recorded review of the clinical rules).
 as_root rm -rf /var/lib/wordpress/wp-content/plugins/carepath
-as_root mysql carepath_wp -e "DELETE FROM wp_options WHERE option_name = 'carepath_settings'; UPDATE wp_options SET option_value = 'a:0:{}' WHERE option_name = 'active_plugins';" 2>/dev/null || true
+as_root mysql carepath_wp -e "DELETE FROM wp_options WHERE option_name IN ('carepath_settings', 'carepath_reviewed_rules'); UPDATE wp_options SET option_value = 'a:0:{}' WHERE option_name = 'active_plugins';" 2>/dev/null || true
 echo "http://localhost:$WP_PORT/"

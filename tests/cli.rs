@@ -136,16 +136,42 @@ fn rules_prints_the_decision_table_as_markdown() {
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Carepath decision table"));
-    assert_eq!(md, carepath::assessment::rules_markdown());
-    assert!(md.contains("| 2a | withdrawal | `withdrawal` = `severe` and `recent` | withdrawal = `medically_managed` |"));
+    assert_eq!(md, carepath::assessment::rules_markdown(carepath::assessment::CURRENT));
+    assert!(md.contains("| 2a | withdrawal | `withdrawal` = `severe` and `recent` and `wm_substance` | withdrawal = `medically_managed` |"), "{md}");
 }
 
 #[test]
-fn rules_prints_v3_with_the_principle_and_every_clinical_fact_the_engine_uses() {
-    let md = carepath::assessment::rules_markdown();
-    assert!(md.starts_with("# Carepath decision table (contract v3)"));
+fn rules_version_3_prints_v3_exactly_as_it_shipped() {
+    for (args, golden) in [
+        (&["rules", "--version", "3"][..], "tests/golden/v3-rules.md"),
+        (&["questions", "--version", "3"][..], "tests/golden/v3-questions.md"),
+    ] {
+        let out = carepath(args, None);
+        assert!(out.status.success());
+        let want = std::fs::read_to_string(golden).unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), want, "{args:?}");
+    }
+    for bad in ["2", "5"] {
+        let out = carepath(&["rules", "--version", bad], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn rules_prints_v4_with_the_principle_and_every_clinical_fact_the_engine_uses() {
+    let md = carepath::assessment::rules_markdown(carepath::assessment::CURRENT);
+    assert!(md.starts_with("# Carepath decision table (contract v4)"));
     assert!(md.contains("**Skips never escalate.**"));
     assert!(md.contains("| 15 | none |"), "rule 15");
+    assert!(md.contains("| 16 | none |"), "rule 16");
+    assert!(md.contains("flag `family_support`"));
+    assert!(md.contains("**W1.**"));
+    // The crisis routing, from rule 1's data.
+    assert!(md.contains("`danger_now = yes` or `self_harm = plan_or_attempt` opens the crisis screen"), "{md}");
+    // The first-step floors are rules the reasons read.
+    assert!(md.contains("| 2j | withdrawal | withdrawal first step is `medically_managed` | minimum `intensive_outpatient` |"), "{md}");
+    assert!(md.contains("`wm_substance`"));
     assert!(md.contains("`center_offers_first_step`"), "rule 14");
     // Rule 2's hit policy, from the rules themselves.
     assert!(md.contains("(2a, 2b, 2c, 2d, 2e, 2f) are tried in this order"));
@@ -184,7 +210,7 @@ fn decode_prints_the_answers_and_the_result_of_a_code() {
             "withdrawal": "mild", "criteria": ["tolerance", "cravings", "time_spent", "role_failure"]}"#,
     )
     .unwrap();
-    let code = carepath::assessment::encode_code(&answers).unwrap();
+    let code = carepath::assessment::encode_code(&answers, 1).unwrap();
     let out = carepath(&["decode", &code.to_lowercase()], None);
     assert!(
         out.status.success(),
@@ -194,10 +220,15 @@ fn decode_prints_the_answers_and_the_result_of_a_code() {
     let v = json(&out);
     let want = carepath::assessment::assess(&answers, None).unwrap();
     assert_eq!(
-        v["result"],
+        v["seen"],
         serde_json::from_str::<serde_json::Value>(&want.to_json()).unwrap()
     );
     assert_eq!(v["answers"]["withdrawal"], "mild");
+    assert!(v.get("today").is_none() && v.get("rules_differ").is_none());
+    assert_eq!((&v["version"], &v["language"]), (&serde_json::json!(4), &serde_json::json!("es")));
+    // answers first, then seen.
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.find("\"answers\"").unwrap() < text.find("\"seen\"").unwrap());
     // One character misread: it says so, exit 2.
     let mut wrong: Vec<char> = code.chars().collect();
     wrong[2] = if wrong[2] == 'A' { 'B' } else { 'A' };
@@ -207,19 +238,44 @@ fn decode_prints_the_answers_and_the_result_of_a_code() {
 }
 
 #[test]
-fn decode_names_another_version_and_prints_its_answers_without_a_result() {
+fn decode_refuses_a_never_released_version_with_nothing_on_stdout() {
     let answers = carepath::assessment::Answers::from_json(
         r#"{"danger_now": "no", "for_whom": "self", "substances": ["alcohol"], "use_frequency": "daily"}"#,
     )
     .unwrap();
-    let code = carepath::assessment::internals::encode_as_version(&answers, 4).unwrap();
-    let out = carepath(&["decode", &code], None);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("contract version 4"), "{err}");
-    let v = json(&out);
-    assert_eq!(v["answers"]["use_frequency"], "daily");
-    assert!(v.get("result").is_none());
+    for v in [0, 1, 2, 5, 31] {
+        let code = carepath::assessment::internals::encode_as_version(&answers, v, 0).unwrap();
+        let out = carepath(&["decode", &code], None);
+        assert_eq!(out.status.code(), Some(2), "{v}");
+        assert!(out.stdout.is_empty(), "{v}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("contract version {v}")), "{err}");
+    }
+}
+
+/// Every golden code of every released version decodes, in every build,
+/// to the answers and the result recorded when it shipped; a v3 code whose
+/// estimate differs today also carries `today` and `rules_differ`.
+#[test]
+fn decode_reads_every_golden_code_exactly() {
+    for file in ["tests/golden/v3.json", "tests/golden/v4.json"] {
+        let g: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        for e in g["golden"].as_array().unwrap() {
+            let code = e["code"].as_str().unwrap();
+            let out = carepath(&["decode", code], None);
+            assert_eq!(out.status.code(), Some(0), "{file} {code}");
+            let v = json(&out);
+            assert_eq!(v["answers"], e["answers"], "{file} {code}");
+            assert_eq!(v["seen"], e["result"], "{file} {code}");
+            assert_eq!(v["version"], g["version"], "{file} {code}");
+            let today = v.get("today");
+            assert_eq!(today.is_some(), v.get("rules_differ").is_some(), "{code}");
+            if g["version"] == 4 {
+                assert!(today.is_none(), "{code}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -231,8 +287,15 @@ fn code_prints_the_code_a_visitor_with_these_answers_sees() {
     let answers = carepath::assessment::Answers::from_json(text).unwrap();
     assert_eq!(
         Some(code.clone()),
-        carepath::assessment::encode_code(&answers)
+        carepath::assessment::encode_code(&answers, 0)
     );
+    assert_eq!(code.len(), 18, "15 characters in groups of four: {code}");
+    // --lang names the language the visitor used.
+    let es = carepath(&["code", "-", "--lang", "es"], Some(text));
+    let es = String::from_utf8_lossy(&es.stdout).trim().to_string();
+    assert_eq!(json(&carepath(&["decode", &es], None))["language"], "es");
+    let bad = carepath(&["code", "-", "--lang", "xx"], Some(text));
+    assert_eq!(bad.status.code(), Some(2));
     // And back.
     let v = json(&carepath(&["decode", &code], None));
     assert_eq!(v["answers"]["use_frequency"], "daily");

@@ -1,10 +1,11 @@
-//! The reference code (issue 14's first part): every answer set
-//! round-trips, and every single wrong character and every swap of
-//! neighbours is caught.
+//! The reference code: every answer set and language round-trips, every
+//! single wrong character and every swap of neighbours is caught, and a
+//! code is read only with its own version (v3 codes with v3's bank).
 
 use carepath::assessment::internals::encode_as_version;
 use carepath::assessment::{
-    decode_code, encode_code, normalize, question, Answers, CodeError, Kind, QUESTIONS,
+    decode_code, encode_code, normalize, question, version, Answers, CodeError, Kind, CURRENT,
+    QUESTIONS, QUESTIONS_V3,
 };
 use proptest::prelude::*;
 
@@ -40,30 +41,44 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
     #[test]
-    fn every_answer_set_round_trips(a in answers()) {
-        let code = encode_code(&a).unwrap();
-        prop_assert_eq!(code.replace('-', "").len(), 14);
-        prop_assert_eq!(decode_code(&code).unwrap(), normalize(&a));
+    fn every_answer_set_round_trips(a in answers(), lang in 0u8..32) {
+        let code = encode_code(&a, lang).unwrap();
+        prop_assert_eq!(code.replace('-', "").len(), 15);
+        // Upper-case groups of four joined by ASCII hyphens.
+        prop_assert!(code.split('-').all(|g| g.len() <= 4 && g == g.to_uppercase()));
+        let d = decode_code(&code).unwrap();
+        prop_assert_eq!(&d.answers, &normalize(&a));
+        prop_assert_eq!(d.language, Some(lang));
+        prop_assert_eq!(d.version, CURRENT);
+        prop_assert_eq!(d.code(), code.clone());
         // Read aloud and typed back any way.
         let typed = code.to_lowercase().replace('-', " ").replace('1', "l").replace('0', "o");
-        prop_assert_eq!(decode_code(&typed).unwrap(), normalize(&a));
+        prop_assert_eq!(decode_code(&typed).unwrap().answers, normalize(&a));
     }
 
-    /// A later contract that kept this bank and added after it: its code
-    /// names its version and gives back these answers, never a result.
+    /// A v3 code (14 characters, no language) reads with v3's bank.
     #[test]
-    fn a_code_of_another_version_names_it_and_reads_the_answers(a in answers(), v in 0u32..32) {
-        prop_assume!(v != carepath::assessment::CONTRACT_VERSION);
-        let code = encode_as_version(&a, v).unwrap();
-        prop_assert_eq!(
-            decode_code(&code),
-            Err(CodeError::Version { version: v, answers: normalize(&a) })
-        );
+    fn a_v3_code_reads_with_v3(a in answers()) {
+        let code = encode_as_version(&a, 3, 0).unwrap();
+        prop_assert_eq!(code.replace('-', "").len(), 14);
+        let d = decode_code(&code).unwrap();
+        prop_assert_eq!(d.version.number, 3);
+        prop_assert_eq!(d.language, None);
+        prop_assert_eq!(d.code(), code);
+    }
+
+    /// A code naming a version never released (0-2, 5 on) is refused,
+    /// never read with another version's bank.
+    #[test]
+    fn a_code_of_an_unknown_version_is_refused(a in answers(), v in 0u32..32) {
+        prop_assume!(version(v).is_none());
+        let code = encode_as_version(&a, v, 1).unwrap();
+        prop_assert_eq!(decode_code(&code), Err(CodeError::Version { version: v }));
     }
 
     #[test]
-    fn every_single_change_and_every_neighbour_swap_is_caught(a in answers()) {
-        let code: Vec<char> = encode_code(&a).unwrap().replace('-', "").chars().collect();
+    fn every_single_change_and_every_neighbour_swap_is_caught(a in answers(), lang in 0u8..32) {
+        let code: Vec<char> = encode_code(&a, lang).unwrap().replace('-', "").chars().collect();
         for i in 0..code.len() {
             for c in ALPHABET.chars().filter(|c| *c != code[i]) {
                 let mut wrong = code.clone();
@@ -94,7 +109,7 @@ fn the_largest_answer_set_fits_eleven_characters() {
         a.set(bank.id, &options).unwrap();
     }
     assert_eq!(
-        decode_code(&encode_code(&a).unwrap()).unwrap(),
+        decode_code(&encode_code(&a, 31).unwrap()).unwrap().answers,
         normalize(&a)
     );
     assert_eq!(
@@ -111,7 +126,23 @@ fn a_code_says_why_it_does_not_read() {
         Err(CodeError::BadCharacter('U'))
     );
     assert!(
-        encode_code(&Answers::new()).is_none(),
+        encode_code(&Answers::new(), 0).is_none(),
         "danger_now is required"
     );
+    // A v4 code cut to v3's length, or a v3 code with a language added,
+    // is a misread, never the other version's code.
+    let a = Answers::new().with(carepath::assessment::Q::DangerNow, &["no"]);
+    let v4 = encode_code(&a, 1).unwrap().replace('-', "");
+    assert!(decode_code(&v4[..14]).is_err());
+}
+
+/// Answers are stored by option index: every released bank has the
+/// current bank's ids, kinds and options in the same order (a new bank
+/// that changes them must make `Answers` version-aware first).
+#[test]
+fn released_banks_share_ids_and_options() {
+    for (old, new) in QUESTIONS_V3.iter().zip(QUESTIONS.iter()) {
+        assert_eq!((old.id, old.kind, old.options), (new.id, new.kind, new.options));
+        assert_eq!(old.asked_when, new.asked_when, "{}", old.id);
+    }
 }

@@ -129,6 +129,7 @@ proptest! {
     fn engine_matches_the_oracle_everywhere(a in any_answers()) {
         let r = assess(&a, None).unwrap();
         let o = oracle(&a);
+        let ordered = o.flags_in_order();
         prop_assert_eq!(r.urgent.id(), o.urgent);
         prop_assert_eq!(r.withdrawal.id(), o.withdrawal);
         prop_assert_eq!(r.level.id(), o.level);
@@ -137,6 +138,15 @@ proptest! {
         prop_assert_eq!(r.first_contact.id(), o.first_contact);
         let unanswered: Vec<&str> = r.unanswered.iter().map(|q| q.id()).collect();
         prop_assert_eq!(unanswered, o.unanswered);
+        // The result lists the flags in the contract's order, family_support last.
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        let listed: Vec<&str> = json["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        prop_assert_eq!(listed, ordered);
     }
 
     #[test]
@@ -209,11 +219,12 @@ proptest! {
     }
 
     #[test]
-    fn p4_method_attempt_or_unable_to_function_is_at_least_outpatient(a in any_answers()) {
+    fn p4_method_attempt_unable_to_function_or_danger_is_at_least_outpatient(a in any_answers()) {
         for (q, option) in [
             (Q::SelfHarm, "method"),
             (Q::SelfHarm, "plan_or_attempt"),
             (Q::MentalHealth, "unable_to_function"),
+            (Q::DangerNow, "yes"),
         ] {
             prop_assert!(level(&with_one(&a, q, option)) >= Level::Outpatient, "{} {}", q, option);
         }
@@ -233,6 +244,68 @@ proptest! {
         let (no, yes) = (with_one(&a, Q::Pregnant, "no"), with_one(&a, Q::Pregnant, "yes"));
         prop_assert!(level(&yes) >= level(&no));
         prop_assert!(assess(&yes, None).unwrap().withdrawal != Withdrawal::Ambulatory, "P5");
+    }
+
+    #[test]
+    fn p9_no_24_hour_step_for_stimulants_cannabis_or_opioids_on_treatment(a in any_answers(), pick in 0usize..5) {
+        let (substances, medication): (&[&str], Option<&str>) = match pick {
+            0 => (&["stimulants"], None),
+            1 => (&["cannabis"], None),
+            2 => (&["stimulants", "cannabis"], None),
+            3 => (&["opioids"], Some("opioid_treatment")),
+            _ => (&["opioids"], Some("both")),
+        };
+        let mut b = a.clone();
+        b.set(Q::Substances, substances).unwrap();
+        if let Some(m) = medication {
+            b.set(Q::OnMedication, &[m]).unwrap();
+        }
+        for withdrawal in ["severe", "mild", "never_stopped"] {
+            let c = with_one(&b, Q::Withdrawal, withdrawal);
+            let r = assess(&c, None).unwrap();
+            prop_assert_ne!(r.withdrawal, Withdrawal::MedicallyManaged, "P9: {:?}", c.to_json_value());
+        }
+    }
+
+    #[test]
+    fn p10_opioid_treatment_gives_overdose_risk(a in any_answers(), add in 0usize..3) {
+        // Keep the visitor's substances, or add opioids or benzodiazepines
+        // to an answered list so that on_medication is asked.
+        let mut b = a.clone();
+        if let (Some(mut s), Some(extra)) = (a.chosen(Q::Substances), [None, Some("opioids"), Some("benzodiazepines")][add]) {
+            if !s.contains(&extra) {
+                s.push(extra);
+            }
+            b.set(Q::Substances, &s).unwrap();
+        }
+        for medication in ["opioid_treatment", "both"] {
+            let c = with_one(&b, Q::OnMedication, medication);
+            if c.read().is_asked(Q::OnMedication) {
+                prop_assert!(has_flag(&c, "overdose_risk"), "P10: {:?}", c.to_json_value());
+            }
+        }
+    }
+
+    #[test]
+    fn p11_pregnancy_with_withdrawal_or_daily_use_is_at_least_outpatient(a in any_answers()) {
+        let b = with_one(&a, Q::Pregnant, "yes");
+        for withdrawal in ["mild", "severe"] {
+            let c = with_one(&b, Q::Withdrawal, withdrawal);
+            if c.read().is_asked(Q::Withdrawal) {
+                prop_assert!(has_flag(&c, "see_doctor_first"), "P11: {:?}", c.to_json_value());
+                prop_assert!(level(&c) >= Level::Outpatient, "P11: {:?}", c.to_json_value());
+            }
+        }
+        let c = with_one(&b, Q::UseFrequency, "daily");
+        if c.read().is_asked(Q::UseFrequency) && !only_prescribed_benzodiazepines(&c) {
+            prop_assert!(level(&c) >= Level::Outpatient, "P11 daily: {:?}", c.to_json_value());
+        }
+    }
+
+    #[test]
+    fn p12_an_unsafe_home_always_flags_housing_or_a_trusted_adult(a in any_answers()) {
+        let b = with_one(&a, Q::Home, "unsafe_or_unstable");
+        check_p12(&b);
     }
 
     #[test]
@@ -288,14 +361,59 @@ proptest! {
     }
 }
 
-/// Reason keys that speak of a skip in their own words.
-const SKIP_WORDED: [&str; 6] = [
+fn has_flag(a: &Answers, id: &str) -> bool {
+    assess(a, None).unwrap().flags.iter().any(|f| f.id() == id)
+}
+
+/// Rule 9's exception: `substances` answered exactly `[benzodiazepines]`
+/// and `on_medication` answered `prescribed_sedatives` or `both`.
+fn only_prescribed_benzodiazepines(a: &Answers) -> bool {
+    a.chosen(Q::Substances).as_deref() == Some(&["benzodiazepines"][..])
+        && matches!(
+            a.chosen(Q::OnMedication).as_deref(),
+            Some(["prescribed_sedatives"]) | Some(["both"])
+        )
+}
+
+/// `n` as the contract names it: the criteria chosen; 2 when unanswered,
+/// 0 when unanswered and `substances` is answered `[]`.
+fn contract_n(a: &Answers) -> usize {
+    match a.chosen(Q::Criteria) {
+        Some(c) => c.len(),
+        None if a.chosen(Q::Substances).is_some_and(|s| s.is_empty()) => 0,
+        None => 2,
+    }
+}
+
+/// P12: `home = unsafe_or_unstable` with `n >= 2` flags `recovery_housing`
+/// (adult) or `trusted_adult` (under 18), at every level.
+fn check_p12(a: &Answers) {
+    if a.chosen(Q::Home).as_deref() != Some(&["unsafe_or_unstable"][..]) || contract_n(a) < 2 {
+        return;
+    }
+    let under_18 = a.chosen(Q::Age).as_deref() == Some(&["under_18"][..]);
+    let flag = if under_18 {
+        "trusted_adult"
+    } else {
+        "recovery_housing"
+    };
+    assert!(has_flag(a, flag), "P12 {flag}: {:?}", a.to_json_value());
+}
+
+/// Reason keys that speak of a skip in their own words, or whose words
+/// state nothing the visitor may have skipped.
+const SKIP_WORDED: [&str; 7] = [
     "withdrawal_check_with_doctor",
     "self_harm_unanswered",
     "withdrawal_pregnant_doctor",
     "pregnant_stop_with_doctor",
     "readiness_skipped",
     "withdrawal_unknown",
+    // Rule 2's [v4] `other` bullet fires on a skipped use_frequency or
+    // withdrawal on purpose; its words ("Some pills, like gabapentin or
+    // muscle relaxers, can cause seizures if stopped all at once. Ask a
+    // doctor before stopping.") state neither.
+    "withdrawal_other_doctor",
 ];
 
 /// A reason whose rule holds only through a skipped answer's reading uses a
@@ -328,6 +446,8 @@ fn check_skips_never_escalate(a: &Answers) {
         return;
     }
     let severe = a.chosen(Q::Withdrawal).unwrap_or_default() == ["severe"];
+    // P2's exceptions: use_frequency and substances under rule 2a, and
+    // on_medication (its reading `none` only keeps two exceptions off).
     for &q in &r.unanswered {
         let bank = &QUESTIONS[q.index()];
         let options: Vec<Vec<&str>> = match bank.kind {
@@ -358,7 +478,8 @@ fn check_skips_never_escalate(a: &Answers) {
                     a.to_json_value()
                 );
             }
-            let exempt = q == Q::OnMedication || (q == Q::UseFrequency && severe);
+            let exempt =
+                q == Q::OnMedication || (severe && matches!(q, Q::UseFrequency | Q::Substances));
             if mm && !exempt {
                 assert_eq!(
                     s.withdrawal,
@@ -430,20 +551,250 @@ fn matches_oracle(a: &Answers) -> carepath::assessment::internals::Decision {
     d
 }
 
+/// One case per v4 change, worked out by hand from the contract text, so
+/// that the oracle itself is pinned (not only the engine against it). Each
+/// starts from `common::base()`: an adult, not pregnant, cannabis weekly, no
+/// withdrawal, no criteria, nothing else of concern, ready now.
+#[test]
+fn v4_cases_worked_by_hand_from_the_contract() {
+    use common::AnswersExt;
+    type Case = (
+        &'static str,
+        Answers,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+    );
+    let b = common::base;
+    let cases: Vec<Case> = vec![
+        // Rule 2a: not wm_substance; rule 2's floor; see_doctor_first.
+        (
+            "severe history with cannabis alone",
+            b().set1(Q::Withdrawal, "severe"),
+            "none",
+            "outpatient",
+            &["see_doctor_first"],
+        ),
+        (
+            "severe history on methadone",
+            b().with(Q::Substances, &["opioids"])
+                .set1(Q::UseFrequency, "daily")
+                .set1(Q::Withdrawal, "severe")
+                .set1(Q::OnMedication, "opioid_treatment"),
+            "none",
+            "outpatient",
+            &["overdose_risk", "keep_medication", "see_doctor_first"],
+        ),
+        (
+            "severe history with opioids, no treatment",
+            b().with(Q::Substances, &["opioids"])
+                .set1(Q::UseFrequency, "weekly")
+                .set1(Q::Withdrawal, "severe")
+                .set1(Q::OnMedication, "none"),
+            "medically_managed",
+            "intensive_outpatient",
+            &["medication_for_opioids", "overdose_risk"],
+        ),
+        (
+            "severe history with other",
+            b().with(Q::Substances, &["other"])
+                .set1(Q::Withdrawal, "severe"),
+            "medically_managed",
+            "intensive_outpatient",
+            &[],
+        ),
+        // Rule 3: severe and recent is another risk at n >= 6.
+        (
+            "severe history with stimulants and 6 criteria",
+            b().with(Q::Substances, &["stimulants"])
+                .set1(Q::Withdrawal, "severe")
+                .n(6),
+            "none",
+            "partial_hospitalization",
+            &["overdose_risk", "see_doctor_first"],
+        ),
+        // Rule 2's fourth bullet.
+        (
+            "daily other, never stopped",
+            b().with(Q::Substances, &["other"])
+                .set1(Q::UseFrequency, "daily")
+                .set1(Q::Withdrawal, "never_stopped"),
+            "none",
+            "self_guided",
+            &["see_doctor_first"],
+        ),
+        (
+            "daily other, mild",
+            b().with(Q::Substances, &["other"])
+                .set1(Q::UseFrequency, "daily")
+                .set1(Q::Withdrawal, "mild"),
+            "none",
+            "self_guided",
+            &["see_doctor_first"],
+        ),
+        // Rule 1.
+        (
+            "danger now",
+            b().set1(Q::DangerNow, "yes"),
+            "none",
+            "outpatient",
+            &[],
+        ),
+        // Rule 3: medical = unstable is another risk.
+        (
+            "unstable health and 6 criteria",
+            b().set1(Q::Medical, "unstable").n(6),
+            "none",
+            "partial_hospitalization",
+            &["see_doctor_first"],
+        ),
+        // Rule 8: the flag at every level.
+        (
+            "unsafe home and 4 criteria",
+            b().set1(Q::Home, "unsafe_or_unstable").n(4),
+            "none",
+            "residential",
+            &["recovery_housing"],
+        ),
+        (
+            "unsafe home, 4 criteria, under 18",
+            b().set1(Q::Home, "unsafe_or_unstable")
+                .n(4)
+                .set1(Q::Age, "under_18"),
+            "none",
+            "residential",
+            &["trusted_adult"],
+        ),
+        // Rule 9 [v4].
+        (
+            "pregnant, daily alcohol, no withdrawal",
+            b().set1(Q::Pregnant, "yes")
+                .with(Q::Substances, &["alcohol"])
+                .set1(Q::UseFrequency, "daily"),
+            "none",
+            "outpatient",
+            &["pregnancy_care"],
+        ),
+        (
+            "pregnant, prescribed benzodiazepines only, daily",
+            b().set1(Q::Pregnant, "yes")
+                .with(Q::Substances, &["benzodiazepines"])
+                .set1(Q::UseFrequency, "daily")
+                .set1(Q::OnMedication, "prescribed_sedatives"),
+            "none",
+            "self_guided",
+            &["keep_medication", "see_doctor_first", "pregnancy_care"],
+        ),
+        (
+            "pregnant, cannabis weekly, mild withdrawal",
+            b().set1(Q::Pregnant, "yes").set1(Q::Withdrawal, "mild"),
+            "none",
+            "outpatient",
+            &["see_doctor_first", "pregnancy_care"],
+        ),
+        (
+            "pregnant, opioids, severe (2a before 2d)",
+            b().set1(Q::Pregnant, "yes")
+                .with(Q::Substances, &["opioids"])
+                .set1(Q::UseFrequency, "daily")
+                .set1(Q::Withdrawal, "severe")
+                .set1(Q::OnMedication, "none"),
+            "medically_managed",
+            "intensive_outpatient",
+            &[
+                "medication_for_opioids",
+                "overdose_risk",
+                "see_doctor_first",
+                "pregnancy_care",
+            ],
+        ),
+        // Rule 10 [v4].
+        (
+            "methadone with sedatives",
+            b().with(Q::Substances, &["benzodiazepines"])
+                .set1(Q::OnMedication, "opioid_treatment"),
+            "none",
+            "self_guided",
+            &["overdose_risk", "keep_medication"],
+        ),
+        // n = 0 for a skipped checklist after "no substances".
+        (
+            "no substances, criteria skipped",
+            b().with(Q::Substances, &[]).unset(Q::Criteria),
+            "none",
+            "self_guided",
+            &["talk_to_clinician"],
+        ),
+        (
+            "no substances, criteria and mood skipped",
+            b().with(Q::Substances, &[])
+                .unset(Q::Criteria)
+                .unset(Q::MentalHealth),
+            "none",
+            "self_guided",
+            &["mental_health_care", "talk_to_clinician"],
+        ),
+        (
+            "cannabis, criteria skipped",
+            b().unset(Q::Criteria),
+            "none",
+            "outpatient",
+            &["talk_to_clinician"],
+        ),
+        // Rule 16, last in the list.
+        (
+            "someone else, skipped mood",
+            b().set1(Q::ForWhom, "someone_else").unset(Q::MentalHealth),
+            "none",
+            "self_guided",
+            &["mental_health_care", "talk_to_clinician", "family_support"],
+        ),
+    ];
+    for (name, a, withdrawal, level, flags) in cases {
+        let o = oracle(&a);
+        assert_eq!(
+            (o.withdrawal, o.level, o.flags_in_order()),
+            (withdrawal, level, flags.to_vec()),
+            "oracle: {name}"
+        );
+        let r = assess(&a, None).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        let listed: Vec<&str> = json["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            (r.withdrawal.id(), r.level.id(), listed),
+            (withdrawal, level, flags.to_vec()),
+            "engine: {name}"
+        );
+    }
+}
+
 /// Every combination of the answers rule 2 and the flags read, against the
-/// oracle: substances (each mix of alcohol, opioids and benzodiazepines,
-/// with and without another drug, or unanswered) x frequency x withdrawal x
-/// medication x pregnancy x age x medical x home, each also unanswered.
+/// oracle: substances (each mix of alcohol, opioids, benzodiazepines,
+/// stimulants and `other`, cannabis alone, or unanswered) x frequency x
+/// withdrawal x medication x pregnancy x age x medical x home, each also
+/// unanswered, with criteria 0, 2 or unanswered. Also P2, P5, P8, P9, P10,
+/// P11 and rule 2a on each case.
 #[test]
 fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
-    let mut substance_sets: Vec<Option<Vec<&str>>> = vec![None];
-    for mask in 0..16u8 {
-        let set: Vec<&str> = ["alcohol", "opioids", "benzodiazepines", "stimulants"]
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, s)| *s)
-            .collect();
+    let mut substance_sets: Vec<Option<Vec<&str>>> = vec![None, Some(vec!["cannabis"])];
+    for mask in 0..32u8 {
+        let set: Vec<&str> = [
+            "alcohol",
+            "opioids",
+            "benzodiazepines",
+            "stimulants",
+            "other",
+        ]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, s)| *s)
+        .collect();
         substance_sets.push(Some(set));
     }
     let mut count = 0u32;
@@ -475,52 +826,17 @@ fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
                                             None => a.clear(Q::Substances),
                                         }
                                         let d = matches_oracle(&a);
-                                        // Severe withdrawal with recent use always gets a medical detox first.
-                                        if withdrawal == Some("severe")
-                                            && substances.as_ref().is_none_or(|s| !s.is_empty())
-                                            && matches!(
-                                                frequency,
-                                                Some("daily") | Some("weekly") | None
-                                            )
-                                        {
-                                            assert_eq!(d.withdrawal, Withdrawal::MedicallyManaged);
-                                        }
+                                        check_rule_2_and_p5_p9_p10_p11(
+                                            &a,
+                                            &d,
+                                            substances.as_deref(),
+                                            frequency,
+                                            withdrawal,
+                                            medication,
+                                            pregnant,
+                                        );
                                         if d.withdrawal == Withdrawal::MedicallyManaged {
                                             check_skips_never_escalate(&a);
-                                        }
-                                        if pregnant == Some("yes") {
-                                            // P5 and P8.
-                                            assert_ne!(d.withdrawal, Withdrawal::Ambulatory);
-                                            let mut no = a.clone();
-                                            put(&mut no, Q::Pregnant, Some("no"));
-                                            assert!(
-                                                d.level >= decide(&no.read()).level,
-                                                "P8: {:?}",
-                                                a.to_json_value()
-                                            );
-                                        }
-                                        // P5: prescribed_only without opioid has no first step unless 2a.
-                                        let prescribed_only =
-                                            substances.as_ref().is_some_and(|s| {
-                                                s.contains(&"benzodiazepines")
-                                                    && !s.contains(&"alcohol")
-                                                    && !s.contains(&"opioids")
-                                            }) && matches!(
-                                                medication,
-                                                Some("prescribed_sedatives") | Some("both")
-                                            );
-                                        let rule_2a = withdrawal == Some("severe")
-                                            && matches!(
-                                                frequency,
-                                                Some("daily") | Some("weekly") | None
-                                            );
-                                        if prescribed_only && !rule_2a {
-                                            assert_eq!(
-                                                d.withdrawal,
-                                                Withdrawal::None,
-                                                "P5: {:?}",
-                                                a.to_json_value()
-                                            );
                                         }
                                         count += 1;
                                     }
@@ -532,10 +848,97 @@ fn withdrawal_and_safety_flags_match_the_oracle_exhaustively() {
             }
         }
     }
-    assert_eq!(count, 3 * 17 * 5 * 5 * 5 * 3 * 4 * 4 * 4);
+    assert_eq!(count, 3 * 34 * 5 * 5 * 5 * 3 * 4 * 4 * 4);
 }
 
-/// Every combination of the answers rules 3 to 8 read, against the oracle.
+/// The properties of the withdrawal walk, each stated on the answers as the
+/// walk set them (not through the oracle).
+fn check_rule_2_and_p5_p9_p10_p11(
+    a: &Answers,
+    d: &carepath::assessment::internals::Decision,
+    substances: Option<&[&str]>,
+    frequency: Option<&str>,
+    withdrawal: Option<&str>,
+    medication: Option<&str>,
+    pregnant: Option<&str>,
+) {
+    let case = || a.to_json_value();
+    let has = |x: &str| substances.is_none_or(|s| s.contains(&x));
+    let any_substance = substances.is_none_or(|s| !s.is_empty());
+    let on_opioid_treatment = (has("opioids") || has("benzodiazepines"))
+        && matches!(medication, Some("opioid_treatment") | Some("both"));
+    let wm_substance = has("alcohol")
+        || has("benzodiazepines")
+        || has("other")
+        || (has("opioids") && !on_opioid_treatment);
+    let recent = any_substance && matches!(frequency, Some("daily") | Some("weekly") | None);
+    let flag = |id: &str| d.flags.iter().any(|f| f.id() == id);
+    // Rule 2a [v4]: a severe history with recent use is a 24-hour first step
+    // for the substances whose withdrawal can kill; otherwise a doctor soon
+    // and at least outpatient.
+    if withdrawal == Some("severe") && recent {
+        if wm_substance {
+            assert_eq!(
+                d.withdrawal,
+                Withdrawal::MedicallyManaged,
+                "2a: {:?}",
+                case()
+            );
+        } else {
+            assert_ne!(
+                d.withdrawal,
+                Withdrawal::MedicallyManaged,
+                "2a: {:?}",
+                case()
+            );
+            assert!(d.level >= Level::Outpatient, "rule 2: {:?}", case());
+            assert!(flag("see_doctor_first"), "rule 2: {:?}", case());
+        }
+    }
+    // P9.
+    let only_stimulants_or_cannabis =
+        substances.is_some_and(|s| s.iter().all(|x| matches!(*x, "stimulants" | "cannabis")));
+    let opioids_on_treatment = substances == Some(&["opioids"][..]) && on_opioid_treatment;
+    if only_stimulants_or_cannabis || opioids_on_treatment {
+        assert_ne!(
+            d.withdrawal,
+            Withdrawal::MedicallyManaged,
+            "P9: {:?}",
+            case()
+        );
+    }
+    // P10.
+    if on_opioid_treatment {
+        assert!(flag("overdose_risk"), "P10: {:?}", case());
+    }
+    if pregnant == Some("yes") {
+        // P5 and P8.
+        assert_ne!(d.withdrawal, Withdrawal::Ambulatory, "P5: {:?}", case());
+        let mut no = a.clone();
+        put(&mut no, Q::Pregnant, Some("no"));
+        assert!(d.level >= decide(&no.read()).level, "P8: {:?}", case());
+        // P11.
+        let used_30d = any_substance && frequency != Some("not_in_30_days");
+        if used_30d && matches!(withdrawal, Some("mild") | Some("severe")) {
+            assert!(flag("see_doctor_first"), "P11: {:?}", case());
+            assert!(d.level >= Level::Outpatient, "P11: {:?}", case());
+        }
+        if any_substance && frequency == Some("daily") && !only_prescribed_benzodiazepines(a) {
+            assert!(d.level >= Level::Outpatient, "P11 daily: {:?}", case());
+        }
+    }
+    // P5: prescribed_only without opioid has no first step unless 2a.
+    let prescribed_only = substances.is_some_and(|s| {
+        s.contains(&"benzodiazepines") && !s.contains(&"alcohol") && !s.contains(&"opioids")
+    }) && matches!(medication, Some("prescribed_sedatives") | Some("both"));
+    let rule_2a = withdrawal == Some("severe") && recent && wm_substance;
+    if prescribed_only && !rule_2a {
+        assert_eq!(d.withdrawal, Withdrawal::None, "P5: {:?}", case());
+    }
+}
+
+/// Every combination of the answers rules 3 to 8 read, against the oracle,
+/// with P1, P3 and P12 on each case.
 #[test]
 fn levels_match_the_oracle_exhaustively_over_severity_and_risk() {
     let mut count = 0u32;
@@ -546,24 +949,28 @@ fn levels_match_the_oracle_exhaustively_over_severity_and_risk() {
                     for past in each_answer(Q::PastTreatment) {
                         for overdose in each_answer(Q::Overdose) {
                             for age in [Some("under_18"), Some("18_to_64")] {
-                                let mut a = common::base();
-                                put(&mut a, Q::MentalHealth, mental);
-                                put(&mut a, Q::SelfHarm, self_harm);
-                                put(&mut a, Q::Home, home);
-                                put(&mut a, Q::PastTreatment, past);
-                                put(&mut a, Q::Overdose, overdose);
-                                put(&mut a, Q::Age, age);
-                                match n {
-                                    Some(n) => a.set(Q::Criteria, common::criteria(n)).unwrap(),
-                                    None => a.clear(Q::Criteria),
+                                for medical in [Some("no"), Some("unstable")] {
+                                    let mut a = common::base();
+                                    put(&mut a, Q::MentalHealth, mental);
+                                    put(&mut a, Q::SelfHarm, self_harm);
+                                    put(&mut a, Q::Home, home);
+                                    put(&mut a, Q::PastTreatment, past);
+                                    put(&mut a, Q::Overdose, overdose);
+                                    put(&mut a, Q::Age, age);
+                                    put(&mut a, Q::Medical, medical);
+                                    match n {
+                                        Some(n) => a.set(Q::Criteria, common::criteria(n)).unwrap(),
+                                        None => a.clear(Q::Criteria),
+                                    }
+                                    let d = matches_oracle(&a);
+                                    if d.level == Level::Residential {
+                                        check_skips_never_escalate(&a);
+                                    }
+                                    check_p3(&a);
+                                    check_p12(&a);
+                                    check_skip_worded_reasons(&a);
+                                    count += 1;
                                 }
-                                let d = matches_oracle(&a);
-                                if d.level == Level::Residential {
-                                    check_skips_never_escalate(&a);
-                                }
-                                check_p3(&a);
-                                check_skip_worded_reasons(&a);
-                                count += 1;
                             }
                         }
                     }
@@ -571,5 +978,68 @@ fn levels_match_the_oracle_exhaustively_over_severity_and_risk() {
             }
         }
     }
-    assert_eq!(count, 13 * 5 * 5 * 4 * 6 * 3 * 2);
+    assert_eq!(count, 13 * 5 * 5 * 4 * 6 * 3 * 2 * 2);
+}
+
+/// "No substances" ([v4]: a skipped checklist then reads n = 0) and the
+/// safety answers: criteria x mental health x self-harm x home x pregnancy x
+/// age x danger now x who is asking, against the oracle, with P3, P4, P8 and
+/// P12.
+#[test]
+fn no_substances_and_danger_match_the_oracle_exhaustively() {
+    let mut count = 0u32;
+    for substances in [&[][..], &["cannabis"][..]] {
+        for n in (0..=11).map(Some).chain([None]) {
+            for mental in each_answer(Q::MentalHealth) {
+                for self_harm in each_answer(Q::SelfHarm) {
+                    for home in each_answer(Q::Home) {
+                        for pregnant in [Some("yes"), Some("no")] {
+                            for age in [Some("under_18"), None] {
+                                for danger in ["yes", "no"] {
+                                    for for_whom in each_answer(Q::ForWhom) {
+                                        let mut a = common::base();
+                                        a.set(Q::Substances, substances).unwrap();
+                                        put(&mut a, Q::MentalHealth, mental);
+                                        put(&mut a, Q::SelfHarm, self_harm);
+                                        put(&mut a, Q::Home, home);
+                                        put(&mut a, Q::Pregnant, pregnant);
+                                        put(&mut a, Q::Age, age);
+                                        put(&mut a, Q::DangerNow, Some(danger));
+                                        put(&mut a, Q::ForWhom, for_whom);
+                                        match n {
+                                            Some(n) => {
+                                                a.set(Q::Criteria, common::criteria(n)).unwrap()
+                                            }
+                                            None => a.clear(Q::Criteria),
+                                        }
+                                        let d = matches_oracle(&a);
+                                        if danger == "yes" {
+                                            assert!(
+                                                d.level >= Level::Outpatient,
+                                                "P4: {:?}",
+                                                a.to_json_value()
+                                            );
+                                        }
+                                        if pregnant == Some("yes") {
+                                            let mut no = a.clone();
+                                            put(&mut no, Q::Pregnant, Some("no"));
+                                            assert!(
+                                                d.level >= decide(&no.read()).level,
+                                                "P8: {:?}",
+                                                a.to_json_value()
+                                            );
+                                        }
+                                        check_p3(&a);
+                                        check_p12(&a);
+                                        count += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(count, 2 * 13 * 5 * 5 * 4 * 2 * 2 * 2 * 3);
 }

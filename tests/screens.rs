@@ -12,7 +12,7 @@ use carepath::i18n::{Texts, LOCALES};
 use carepath::journey::handover::{drawn_by_loader, replay, words};
 use carepath::journey::{Journey, Screen};
 use carepath::screens::shell::state_id;
-use carepath::screens::{self, result, shell, Host, Node, Only};
+use carepath::screens::{self, result, shell, El, Host, Node, Only};
 use serde_json::Value;
 
 mod common;
@@ -352,4 +352,340 @@ fn the_code_box_says_whether_the_copy_worked_in_a_live_region() {
         journey.update(Msg::Copied(false));
         assert!(status(&journey).starts_with(failed), "{lang}");
     }
+}
+
+/// The result screen and its printed summary for a vignette, in a locale.
+fn result_and_summary(case: &Value, id: &str) -> (El, El, Journey) {
+    let answers = Answers::from_value(&case["answers"]).unwrap();
+    let center = case
+        .get("center")
+        .map(|c| Center::from_json(&c.to_string()).unwrap());
+    let config = Config {
+        center,
+        ..Config::default()
+    };
+    let journey = Journey {
+        screen: Screen::Result,
+        answers,
+        ..Journey::default()
+    };
+    let t = Texts::for_locale(id).they(journey.about_someone_else());
+    (
+        result::screen(&t, &journey, &config),
+        result::summary(&t, &journey, &config),
+        journey,
+    )
+}
+
+/// Each range written "N to N" (English) or "N a N" (Spanish) with both
+/// ends the same.
+fn ranges_of_one_value(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .windows(3)
+        .filter(|w| {
+            let number = |s: &str| s.trim_end_matches([',', '.']).parse::<u32>().ok();
+            matches!(w[1], "to" | "a") && number(w[0]).is_some() && number(w[0]) == number(w[2])
+        })
+        .map(|w| w.join(" "))
+        .collect()
+}
+
+#[test]
+fn a_band_of_one_value_is_one_value_on_the_page_and_on_paper() {
+    let mut php = 0;
+    for (name, case) in vignettes() {
+        for (id, _, _) in LOCALES {
+            let (screen, summary, _) = result_and_summary(&case, id);
+            let host = Host::default();
+            for (what, tree, medium) in [
+                ("page", &screen, Only::Screen),
+                ("paper", &summary, Only::Print),
+            ] {
+                let text = Node::from(tree.clone()).text(&host, medium);
+                assert_eq!(
+                    ranges_of_one_value(&text),
+                    Vec::<String>::new(),
+                    "{name} {id} {what}"
+                );
+            }
+            let level = screen.find("cp-level").unwrap();
+            let is_php = level.attrs.iter().any(|(n, v)| {
+                *n == "data-level" && *v == screens::Value::Text("partial_hospitalization".into())
+            });
+            if is_php {
+                php += 1;
+                // Partial hospitalization: 20 to 35 hours, on 5 days (5-5).
+                let want = match id {
+                    "en" => "Programs at this level take 20 to 35 hours a week, 5 days.",
+                    _ => "Los programas de este nivel son de 20 a 35 horas por semana, 5 días.",
+                };
+                let week = Node::from(screen.find("cp-week").unwrap().clone());
+                assert!(
+                    week.text(&host, Only::Screen).contains(want),
+                    "{name} {id}: {}",
+                    week.text(&host, Only::Screen)
+                );
+            }
+        }
+    }
+    assert!(
+        php > 0,
+        "some vignette is partial hospitalization (days 5-5)"
+    );
+}
+
+#[test]
+fn the_months_ahead_open_with_then_only_after_a_first_step() {
+    use carepath::assessment::{Care, Level, Phase, PhaseKind, Range};
+    let level = |phase, level, min, max| Phase {
+        phase,
+        care: Care::Level(level),
+        days: None,
+        weeks: Some(Range { min, max }),
+    };
+    let iop = level(PhaseKind::Core, Level::IntensiveOutpatient, 8, 12);
+    let op = level(PhaseKind::StepDown, Level::Outpatient, 2, 2);
+    let detox = Phase {
+        phase: PhaseKind::FirstStep,
+        care: Care::AmbulatoryWithdrawal,
+        days: Some(Range { min: 5, max: 7 }),
+        weeks: None,
+    };
+    let self_guided = Phase {
+        phase: PhaseKind::Core,
+        care: Care::Level(Level::SelfGuided),
+        days: None,
+        weeks: None,
+    };
+    let en = Texts::english();
+    let es = Texts::for_locale("es");
+    assert_eq!(
+        result::phase_lines(&en, &[iop, op], Default::default()),
+        [
+            "First: Intensive outpatient program (IOP), about 8 to 12 weeks.",
+            "After that: Outpatient care, about 2 weeks.",
+        ]
+    );
+    assert_eq!(
+        result::phase_lines(&en, &[detox, iop], Default::default()),
+        [
+            "First: detox at home with daily visits, about 5 to 7 days.",
+            "Then: Intensive outpatient program (IOP), about 8 to 12 weeks.",
+        ]
+    );
+    assert_eq!(
+        result::phase_lines(&en, &[self_guided], Default::default()),
+        ["First: Self-guided support, for as long as it helps."]
+    );
+    let lines = result::phase_lines(&es, &[iop, op], Default::default());
+    assert!(lines[0].starts_with("Primero: "), "{lines:?}");
+    assert!(lines[1].ends_with("por unas 2 semanas."), "{lines:?}");
+    assert!(
+        result::phase_lines(&es, &[self_guided], Default::default())[0].starts_with("Primero: "),
+        "es self-guided"
+    );
+    // In every vignette and locale, the first line never says "Then".
+    let mut core_first = 0;
+    for (name, case) in vignettes() {
+        for (id, _, _) in LOCALES {
+            let t = Texts::for_locale(id);
+            let then = t.t("phase.core").split('{').next().unwrap().to_string();
+            let (screen, _, _) = result_and_summary(&case, id);
+            let timeline = screen.find("cp-timeline").unwrap();
+            let first = timeline.find("cp-phase").expect("a first phase");
+            let text = Node::from(first.clone()).text(&Host::default(), Only::Screen);
+            assert!(!text.starts_with(then.trim()), "{name} {id}: {text}");
+            core_first += usize::from(
+                first.attrs.iter().any(|(n, v)| {
+                    *n == "data-care" && !matches!(v, screens::Value::Text(c) if c.contains("withdrawal") || c == "emergency")
+                }),
+            );
+        }
+    }
+    assert!(core_first > 0, "some vignette has no first step");
+}
+
+#[test]
+fn the_summary_shows_the_centers_number_as_the_center_wrote_it() {
+    let (config, warnings) = carepath::host_config::from_attributes(|name| match name {
+        "center-name" => Some("Riverside Recovery".into()),
+        "phone" => Some(" +1-555-010-0199 ".into()),
+        _ => None,
+    });
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let host = Host {
+        center: "Riverside Recovery".into(),
+        phone: config.phone.clone(),
+    };
+    let journey = Journey {
+        screen: Screen::Result,
+        answers: Answers::new().with(carepath::assessment::Q::DangerNow, &["no"]),
+        ..Journey::default()
+    };
+    for (id, _, _) in LOCALES {
+        let t = Texts::for_locale(id);
+        let paper = Node::from(result::summary(&t, &journey, &config)).html(&host, Only::Print);
+        assert!(
+            paper.contains(&format!(": {}", carepath::i18n::isolate("+1-555-010-0199"))),
+            "{id}: {paper}"
+        );
+        assert!(
+            !paper.contains("+15550100199"),
+            "{id}: no bare digits on paper"
+        );
+        // The call link dials the normalized number.
+        let page = Node::from(result::screen(&t, &journey, &config)).html(&host, Only::Screen);
+        assert!(page.contains("href=\"tel:+15550100199\""), "{id}: {page}");
+    }
+}
+
+/// Every `sms:` link's href in a tree.
+fn sms_hrefs(e: &El, out: &mut Vec<String>) {
+    for (name, value) in &e.attrs {
+        if let (&"href", screens::Value::Text(href)) = (name, value) {
+            if href.starts_with("sms:") {
+                out.push(href.clone());
+            }
+        }
+    }
+    for c in &e.children {
+        if let Node::El(c) = c {
+            sms_hrefs(c, out);
+        }
+    }
+}
+
+#[test]
+fn spanish_texts_to_988_say_ayuda_everywhere_english_ones_do_not() {
+    use carepath::screens::crisis_lines::text_988;
+    assert_eq!(text_988("en"), "sms:988");
+    assert_eq!(text_988("es"), "sms:988?&body=AYUDA");
+    let danger = vignettes()
+        .into_iter()
+        .find(|(name, _)| name.contains("danger-now"))
+        .expect("the danger-now vignette")
+        .1;
+    let config = Config::default();
+    for (id, _, _) in LOCALES {
+        let want = if id == "es" {
+            "sms:988?&body=AYUDA"
+        } else {
+            "sms:988"
+        };
+        let t = Texts::for_locale(id);
+        let (result, summary, journey) = result_and_summary(&danger, id);
+        let crisis = Journey {
+            screen: Screen::Crisis {
+                from: carepath::assessment::Q::DangerNow,
+            },
+            ..journey.clone()
+        };
+        for (what, tree, links) in [
+            ("bar", screens::bar(&t), 1),
+            ("crisis", screens::crisis(&t), 1),
+            (
+                "crisis in its frame",
+                screens::frame(&t, screens::screen(&t, &crisis, &config)),
+                2,
+            ),
+            ("result", result, 1),
+            ("summary", summary, 1),
+        ] {
+            let mut hrefs = Vec::new();
+            sms_hrefs(&tree, &mut hrefs);
+            assert_eq!(hrefs, vec![want; links], "{id} {what}");
+        }
+    }
+    // The loader's first screens (`carepath shell`): in each locale's
+    // strings, as the loader builds them.
+    let data = shell::data();
+    for (id, _, _) in LOCALES {
+        let view = resolve(&data["views"], &data["strings"][id], &[]);
+        let html = html(&view["frame"], &|_| String::new());
+        let want = escape(text_988(id));
+        assert!(html.contains(&format!("href=\"{want}\"")), "{id}: {html}");
+        let all = serde_json::to_string(&view).unwrap();
+        assert_eq!(
+            all.matches("sms:").count(),
+            all.matches(&format!("\"{}\"", text_988(id))).count(),
+            "{id}: every text link of the loader's screens"
+        );
+    }
+    // frame.html's static line, before any script: both.
+    let frame =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("embed/frame.html"))
+            .unwrap();
+    let hrefs: Vec<String> = frame
+        .split("href=\"")
+        .skip(1)
+        .map(|h| h[..h.find('"').unwrap()].replace("&amp;", "&"))
+        .filter(|h| h.starts_with("sms:"))
+        .collect();
+    assert_eq!(hrefs, [text_988("en"), text_988("es")], "frame.html");
+    // One place: no other source writes an sms: link.
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.file_name().is_some_and(|n| n != "crisis_lines.rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                assert!(!text.contains("\"sms:"), "{}", path.display());
+            }
+        }
+    }
+}
+
+/// The crisis list has no indent: its rule outranks `.cp ul` (a selector
+/// of one class and one element), which indents every other list.
+#[test]
+fn the_crisis_list_outranks_the_widgets_list_indent() {
+    let css =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("styles/widget.css"))
+            .unwrap();
+    // Comments out, then each innermost `selectors { declarations }`.
+    let mut text = String::new();
+    let mut rest = css.as_str();
+    while let Some(at) = rest.find("/*") {
+        text.push_str(&rest[..at]);
+        rest = &rest[at + rest[at..].find("*/").unwrap() + 2..];
+    }
+    text.push_str(rest);
+    // (ids, classes, elements) of a simple selector like `.cp .a li`.
+    let specificity = |selector: &str| {
+        let (mut classes, mut elements) = (0, 0);
+        for compound in selector.split_whitespace() {
+            let parts: Vec<&str> = compound.split('.').collect();
+            classes += parts.len() - 1;
+            elements += usize::from(!parts[0].is_empty());
+        }
+        (classes, elements)
+    };
+    let mut indent = None;
+    let mut crisis = None;
+    for (order, rule) in text.split('}').enumerate() {
+        let Some((selectors, body)) = rule.rsplit_once('{') else {
+            continue;
+        };
+        let selectors = selectors.rsplit('{').next().unwrap();
+        if !body.contains("padding") {
+            continue;
+        }
+        for selector in selectors.split(',').map(str::trim) {
+            if selector == ".cp ul" {
+                indent = Some((specificity(selector), order));
+            }
+            if selector.ends_with(".cp-crisis-lines") {
+                assert!(body.contains("padding: 0"), "{selector}: {body}");
+                crisis = Some((specificity(selector), order));
+            }
+        }
+    }
+    let (indent, crisis) = (indent.expect(".cp ul"), crisis.expect(".cp-crisis-lines"));
+    assert!(
+        crisis > indent,
+        "the crisis list {crisis:?} loses to .cp ul {indent:?}"
+    );
 }

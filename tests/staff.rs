@@ -1,10 +1,12 @@
 //! The staff page (`screens::staff`): a code read back shows the answers,
-//! the estimate the visitor saw and why, from the same engine; codes that
-//! do not read say why; another version's code shows its answers and no
-//! estimate; the bank and table hold every question and rule.
+//! the estimate the visitor saw and why, from the same engine and the
+//! code's own version (a v3 code: v3's estimate, and today's beside it
+//! where it differs); codes that do not read say why; a never-released
+//! version is refused; the bank and table hold every question and rule.
 
 use carepath::assessment::internals::{encode_as_version, RULES};
 use carepath::assessment::{assess, encode_code, normalize, question, Answers, Center, QUESTIONS};
+use carepath::assessment::CURRENT;
 use carepath::host_config::Config;
 use carepath::i18n::Texts;
 use carepath::screens::staff::page;
@@ -30,7 +32,7 @@ fn every_vignette_read_back_shows_its_estimate_answers_and_rules() {
         let answers = Answers::from_value(&v["answers"]).unwrap();
         let config = config_for(v.get("center").filter(|c| !c.is_null()));
         let result = assess(&answers, config.center.as_ref()).unwrap();
-        let code = encode_code(&answers).unwrap();
+        let code = encode_code(&answers, 0).unwrap();
         // Typed as heard: lower case, spaces for hyphens.
         let out = html("en", Some(&code.to_lowercase().replace('-', " ")), &config);
         assert!(out.contains(&format!("Code {code}")), "{name}");
@@ -55,7 +57,7 @@ fn every_vignette_read_back_shows_its_estimate_answers_and_rules() {
                 );
             }
         }
-        for rule in carepath::assessment::rules_fired(&answers) {
+        for rule in carepath::assessment::rules_fired(&answers, CURRENT) {
             assert!(
                 out.contains(&format!("<tr data-rule=\"{rule}\">")),
                 "{name}: fired rule {rule}"
@@ -98,9 +100,9 @@ fn a_code_that_does_not_read_says_why_and_shows_no_answers() {
     let answers = Answers::new()
         .with(carepath::assessment::Q::DangerNow, &["no"])
         .with(carepath::assessment::Q::ForWhom, &["self"]);
-    let code = encode_code(&answers).unwrap().replace('-', "");
+    let code = encode_code(&answers, 0).unwrap().replace('-', "");
     let mut swapped: Vec<char> = code.chars().collect();
-    let i = (0..13).find(|&i| swapped[i] != swapped[i + 1]).unwrap();
+    let i = (0..14).find(|&i| swapped[i] != swapped[i + 1]).unwrap();
     swapped.swap(i, i + 1);
     let cases = [
         ("", "Type or paste the code first."),
@@ -122,21 +124,84 @@ fn a_code_that_does_not_read_says_why_and_shows_no_answers() {
 }
 
 #[test]
-fn another_versions_code_names_it_and_shows_the_answers_with_no_estimate() {
+fn a_never_released_versions_code_is_refused_with_no_answers() {
     let answers = Answers::from_json(
         r#"{"danger_now": "no", "for_whom": "someone_else", "age": "18_to_64",
             "substances": ["opioids"], "use_frequency": "daily"}"#,
     )
     .unwrap();
-    let code = encode_as_version(&answers, 4).unwrap();
-    let out = html("en", Some(&code), &Config::default());
-    assert!(out.contains("This code is from version 4 of the check"));
-    assert!(out.contains("This page reads version 3"));
-    assert!(out.contains("data-question=\"substances\" data-answer=\"opioids\""));
-    assert!(!out.contains("cps-estimate") && !out.contains("data-rule=\"1"));
-    // The questions as the visitor saw them: about someone else.
-    let they = Texts::english().they(true);
-    assert!(out.contains(they.t("q.substances.legend")));
+    for v in [0, 2, 5] {
+        let code = encode_as_version(&answers, v, 0).unwrap();
+        let out = html("en", Some(&code), &Config::default());
+        assert!(out.contains(&format!("This code is from version {v} of the check")));
+        assert!(!out.contains("data-answer") && !out.contains("cps-estimate"), "{v}");
+    }
+}
+
+/// The golden v3 codes, recorded before v4 (tests/golden/v3.json).
+fn golden_v3() -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string("tests/golden/v3.json").unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["golden"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_v3_code_after_v4_shows_the_v3_estimate_and_todays_beside_it() {
+    for g in golden_v3() {
+        let code = g["code"].as_str().unwrap();
+        let out = html("en", Some(code), &Config::default());
+        let seen = &g["result"];
+        let first = out.split("cps-estimate").nth(1).unwrap();
+        assert!(first.contains(&format!("data-level=\"{}\"", seen["level"].as_str().unwrap())), "{code}");
+        assert!(
+            first.contains(&format!("data-withdrawal=\"{}\"", seen["withdrawal"].as_str().unwrap())),
+            "{code}"
+        );
+        assert!(out.contains("contract version 3"), "{code}: labelled");
+        let answers = Answers::from_value(&g["answers"]).unwrap();
+        let today = assess(&answers, None).unwrap();
+        let differs = today.level.id() != seen["level"]
+            || today.withdrawal.id() != seen["withdrawal"]
+            || today.flags.iter().map(|f| f.id()).collect::<Vec<_>>()
+                != seen["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect::<Vec<_>>();
+        assert_eq!(out.contains("cps-today"), differs, "{code}");
+        if differs {
+            let t = out.split("cps-today").nth(1).unwrap();
+            assert!(t.contains(&format!("data-level=\"{}\"", today.level)), "{code}");
+            assert!(t.contains("Under today") && t.contains("data-rules-differ=\""), "{code}");
+        }
+    }
+    // The methadone patient with a past severe withdrawal: 24-hour detox
+    // under v3, no detox and outpatient under v4.
+    let out = html("en", Some("32KR-YRSW-7JWZ-CK"), &Config::default());
+    assert!(out.contains("data-withdrawal=\"medically_managed\""));
+    let t = out.split("cps-today").nth(1).unwrap();
+    assert!(t.contains("data-level=\"outpatient\"") && t.contains("data-withdrawal=\"none\""));
+    assert!(t.contains("2a") && t.contains("2m"));
+}
+
+#[test]
+fn a_skipped_suicide_question_comes_before_everything_else() {
+    let answers = Answers::from_json(r#"{"danger_now": "no", "for_whom": "self"}"#).unwrap();
+    let out = html("en", Some(&encode_code(&answers, 0).unwrap()), &Config::default());
+    let alert = out.find("The suicide question was skipped: ask it first").unwrap();
+    assert!(alert < out.find("cps-estimate").unwrap());
+    let answered = answers.with(carepath::assessment::Q::SelfHarm, &["no"]);
+    let out = html("en", Some(&encode_code(&answered, 0).unwrap()), &Config::default());
+    assert!(!out.contains("The suicide question was skipped"));
+}
+
+#[test]
+fn the_callers_language_is_named_and_their_words_are_one_click_away() {
+    let answers = Answers::from_json(r#"{"danger_now": "no", "for_whom": "self"}"#).unwrap();
+    let out = html("en", Some(&encode_code(&answers, 1).unwrap()), &Config::default());
+    assert!(out.contains("data-caller-language=\"es\""));
+    assert!(out.contains("interpreter"));
+    let caller = out.split("cps-caller-words").nth(1).unwrap();
+    assert!(caller.contains(Texts::for_locale("es").t("q.for_whom.opt.self")));
+    // The same language as the page: nothing to offer.
+    let out = html("en", Some(&encode_code(&answers, 0).unwrap()), &Config::default());
+    assert!(!out.contains("data-caller-language"));
 }
 
 #[test]
@@ -162,7 +227,7 @@ fn the_bank_and_table_hold_every_question_option_and_rule() {
 #[test]
 fn the_page_speaks_spanish_around_the_visitors_spanish_words() {
     let answers = Answers::from_json(r#"{"danger_now": "no", "for_whom": "self"}"#).unwrap();
-    let code = encode_code(&answers).unwrap();
+    let code = encode_code(&answers, 1).unwrap();
     let out = html("es", Some(&code), &Config::default());
     let es = Texts::for_locale("es");
     assert!(out.contains("lang=\"es\""));

@@ -58,6 +58,13 @@ async fn the_start_screen_shows_the_emergency_line_and_a_start_button() {
     find(&root, "section[data-screen=start]");
     find(&root, "aside.cp-bar a[href='tel:911']");
     find(&root, "aside.cp-bar a[href='sms:988']");
+    // In Spanish, 988 by text carries AYUDA (src/screens/crisis_lines.rs).
+    click(&root, "button.cp-lang").await;
+    find(
+        &root,
+        "div.cp[lang=es] aside.cp-bar a[href='sms:988?&body=AYUDA']",
+    );
+    assert!(root.query_selector("a[href='sms:988']").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

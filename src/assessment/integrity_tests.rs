@@ -6,11 +6,13 @@ use super::commitment::BANDS;
 use super::conditions::{Cond, TERMS};
 use super::ids::{Flag, Level, Q};
 use super::questions::{question, QUESTIONS};
-use super::rules::{Effect, RULES};
+use super::conditions::Term;
+use super::rules::Effect;
+use super::versions::{released, CURRENT};
 use super::table::{self, describe};
 
 fn conditions() -> Vec<(&'static str, &'static Cond)> {
-    let mut all: Vec<(&str, &Cond)> = RULES.iter().map(|r| (r.id, &r.when)).collect();
+    let mut all: Vec<(&str, &Cond)> = CURRENT.rules.iter().map(|r| (r.id, &r.when)).collect();
     all.extend(TERMS.iter().map(|t| (t.name, &t.means)));
     all.extend(
         QUESTIONS
@@ -57,7 +59,7 @@ fn the_bank_is_in_id_order_and_asked_when_looks_only_at_earlier_questions() {
 
 #[test]
 fn first_step_rules_do_not_depend_on_the_first_step() {
-    for rule in RULES.iter().filter(|r| r.is_first_step()) {
+    for rule in CURRENT.rules.iter().filter(|r| r.is_first_step()) {
         assert_eq!(
             rule.then.len(),
             1,
@@ -73,14 +75,14 @@ fn first_step_rules_do_not_depend_on_the_first_step() {
         });
     }
     // The last first-step rule holds always, so rule 2 always decides.
-    let last = RULES.iter().rfind(|r| r.is_first_step()).unwrap();
+    let last = CURRENT.rules.iter().rfind(|r| r.is_first_step()).unwrap();
     assert_eq!(last.when, Cond::Always);
 }
 
 #[test]
 fn rule_ids_and_reason_keys_are_unique() {
-    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-    let mut keys: Vec<&str> = RULES.iter().map(|r| r.key).collect();
+    let mut ids: Vec<&str> = CURRENT.rules.iter().map(|r| r.id).collect();
+    let mut keys: Vec<&str> = CURRENT.rules.iter().map(|r| r.key).collect();
     let n = ids.len();
     ids.sort();
     ids.dedup();
@@ -93,14 +95,14 @@ fn rule_ids_and_reason_keys_are_unique() {
 fn every_flag_and_level_can_be_reached_by_some_rule() {
     for flag in Flag::ALL {
         assert!(
-            RULES.iter().any(|r| r.then.contains(&Effect::Flag(*flag))),
+            CURRENT.rules.iter().any(|r| r.then.contains(&Effect::Flag(*flag))),
             "no rule sets {flag}"
         );
     }
     for level in &Level::ALL[1..] {
         assert!(
-            RULES.iter().any(|r| r.then.iter().any(
-                |e| matches!(e, Effect::Minimum(l) | Effect::SeverityMinimum(l) if l == level)
+            CURRENT.rules.iter().any(|r| r.then.iter().any(
+                |e| matches!(e, Effect::Minimum(l) | Effect::SeverityMinimum(l) if *l == *level)
             )),
             "no rule sets {level}"
         );
@@ -117,28 +119,34 @@ fn bands_are_in_level_order_and_self_consistent() {
 
 #[test]
 fn the_printed_table_lists_every_rule_and_term_that_runs() {
-    let md = table::rules_markdown();
-    for rule in RULES {
-        let row = format!("| {} | ", rule.id);
-        assert!(md.contains(&row), "rule {} missing", rule.id);
-        assert!(
-            md.contains(&describe(&rule.when)),
-            "rule {} condition missing",
-            rule.id
-        );
-        for e in rule.then {
+    for v in released() {
+        let md = table::rules_markdown(v);
+        for rule in v.rules {
+            let row = format!("| {} | ", rule.id);
+            assert!(md.contains(&row), "v{}: rule {} missing", v.number, rule.id);
             assert!(
-                md.contains(&e.describe()),
-                "rule {} effect missing",
+                md.contains(&describe(&rule.when)),
+                "v{}: rule {} condition missing",
+                v.number,
                 rule.id
             );
+            for e in rule.then {
+                assert!(
+                    md.contains(&e.describe()),
+                    "v{}: rule {} effect missing",
+                    v.number,
+                    rule.id
+                );
+            }
+        }
+        let qs = table::questions_markdown(v);
+        for q in v.bank {
+            assert!(qs.contains(&format!("| `{}` |", q.id)));
         }
     }
-    for t in &TERMS {
+    // Every term but v3's frozen "another risk" is in today's table.
+    let md = table::rules_markdown(CURRENT);
+    for t in TERMS.iter().filter(|t| t.term != Term::AnotherRiskV3) {
         assert!(md.contains(&format!("| `{}` | {} |", t.name, describe(&t.means))));
-    }
-    let qs = table::questions_markdown();
-    for q in &QUESTIONS {
-        assert!(qs.contains(&format!("| `{}` |", q.id)));
     }
 }

@@ -35,7 +35,7 @@ pub use code::{
 pub use conditions::{crisis_answers, opens_crisis};
 pub use commitment::{Care, CenterProgram, Phase, PhaseKind, Range, Schedule, Source};
 pub use ids::{Day, Dimension, FirstContact, Flag, Level, Offer, Urgent, Withdrawal, Q};
-pub use questions::{question, Kind, Question, QUESTIONS};
+pub use questions::{question, Kind, Question, QUESTIONS, QUESTIONS_V3};
 pub use versions::{released, version, Version, CURRENT};
 pub use reasons::Reason;
 pub use sessions::{overlap, Hours, Session, Time};

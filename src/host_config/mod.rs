@@ -72,6 +72,9 @@ pub struct Config {
     pub center_name: Option<String>,
     /// Digits with an optional leading `+`, ready for a `tel:` link.
     pub phone: Option<String>,
+    /// The same number as the center wrote it ("+1-555-010-0199"), for
+    /// people to read (the printed summary); set with `phone`.
+    pub phone_shown: Option<String>,
     /// An `https:`, `http:`, `mailto:` or `tel:` link.
     pub contact_url: Option<String>,
     /// The center input for the engine (offers, schedules), when given.
@@ -137,8 +140,9 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
                 "phone=\"{p}\" is not a phone number; use digits, spaces, dashes or dots with an optional leading +, e.g. phone=\"+1-555-010-0199\". The call button is hidden."
             ));
         }
-        tel
+        tel.map(|tel| (tel, p))
     });
+    let (phone, phone_shown) = phone.unzip();
     let contact_url = text("contact-url").and_then(|u| {
         if safe_link(&u) {
             Some(u)
@@ -234,6 +238,7 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     let config = Config {
         center_name: text("center-name"),
         phone,
+        phone_shown,
         contact_url,
         center,
         locale,

@@ -180,6 +180,22 @@ fn phone_numbers() {
 }
 
 #[test]
+fn the_number_is_kept_as_the_center_wrote_it_for_people_to_read() {
+    for (written, tel) in [
+        ("+1-555-010-0199", "+15550100199"),
+        ("  (555) 010-0199 ", "5550100199"),
+        ("+44 20 7946 0958", "+442079460958"),
+    ] {
+        let (c, w) = config(&[("phone", written)]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.phone.as_deref(), Some(tel), "the tel: form");
+        assert_eq!(c.phone_shown.as_deref(), Some(written.trim()), "as written");
+    }
+    let (c, _) = config(&[]);
+    assert_eq!((c.phone, c.phone_shown), (None, None));
+}
+
+#[test]
 fn opt_ins_are_boolean_attributes() {
     let (c, w) = config(&[
         ("share-progress", ""),
@@ -211,6 +227,7 @@ fn a_center_phone_is_never_an_emergency_line_or_too_short() {
         assert_eq!(parse_phone(bad), None, "{bad}");
         let (c, w) = config(&[("phone", bad)]);
         assert_eq!(c.phone, None, "{bad}");
+        assert_eq!(c.phone_shown, None, "{bad}");
         assert!(w[0].starts_with("phone="), "{w:?}");
     }
     assert_eq!(parse_phone("555-010-0199").as_deref(), Some("5550100199"));

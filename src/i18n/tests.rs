@@ -36,6 +36,7 @@ pub fn keys_used() -> Vec<String> {
     for step in [
         "medically_managed",
         "medically_managed.pregnant_opioids",
+        "medically_managed.pregnant",
         "ambulatory",
     ] {
         keys.push(format!("first.{step}.heading"));
@@ -55,11 +56,14 @@ fn locales() -> Vec<Texts> {
     LOCALES.iter().map(|l| Texts::for_locale(l.0)).collect()
 }
 
-/// A key's base: without the "they" (`.they`) or singular (`.one`) suffix.
+/// A key's base: without the "they" (`.they`), singular (`.one`) and
+/// one-value range (`.single`) suffixes.
 fn base(key: &str) -> &str {
-    key.strip_suffix(".they")
-        .or_else(|| key.strip_suffix(".one"))
-        .unwrap_or(key)
+    let mut key = key;
+    for suffix in [".they", ".one", ".single"] {
+        key = key.strip_suffix(suffix).unwrap_or(key);
+    }
+    key
 }
 
 fn placeholders(text: &str) -> BTreeSet<String> {
@@ -157,10 +161,16 @@ fn placeholders_match_in_every_locale_and_variant() {
     let en = Texts::english();
     for texts in locales() {
         for key in texts.keys() {
-            let want = placeholders(en.t(base(key)));
+            let mut want = placeholders(en.t(base(key)));
             let have = placeholders(texts.t(key));
+            // A one-value form says the range's one value as `{n}`.
+            if key.contains(".single") {
+                want.remove("min");
+                want.remove("max");
+                want.insert("n".to_string());
+            }
             // A singular form may spell its count out ("1 day").
-            let ok = if key.ends_with(".one") {
+            let ok = if key.contains(".one") {
                 have.is_subset(&want)
             } else {
                 have == want
@@ -168,6 +178,66 @@ fn placeholders_match_in_every_locale_and_variant() {
             assert!(ok, "{} {key}: {have:?}, English has {want:?}", texts.lang());
         }
     }
+}
+
+/// A range written `{min}` ... `{max}` of one value is that value
+/// (`Texts::f` picks `key.single`): every such key has its one-value form,
+/// in every wording, in every locale.
+#[test]
+fn every_range_has_its_one_value_form_in_every_locale_and_wording() {
+    let en = Texts::english();
+    let ranges: Vec<&str> = en
+        .keys()
+        .filter(|k| base(k) == *k && placeholders(en.t(k)).contains("min"))
+        .collect();
+    assert!(ranges.contains(&"phase.core"), "{ranges:?}");
+    for texts in locales() {
+        let has = |k: &str| texts.keys().any(|x| x == k);
+        for key in &ranges {
+            assert!(
+                has(&format!("{key}.single")),
+                "{} {key}.single",
+                texts.lang()
+            );
+            if has(&format!("{key}.they")) {
+                assert!(
+                    has(&format!("{key}.single.they")),
+                    "{} {key}.single.they",
+                    texts.lang()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_range_of_one_value_says_the_value_once() {
+    let en = Texts::english();
+    let es = Texts::for_locale("es");
+    let args = |min: &'static str, max: &'static str| [("min", min), ("max", max)];
+    assert_eq!(en.f("week.band_days", &args("3", "5")), "3 to 5 days");
+    assert_eq!(en.f("week.band_days", &args("5", "5")), "5 days");
+    assert_eq!(en.f("week.band_days", &args("1", "1")), "1 day");
+    assert_eq!(es.f("week.band_days", &args("3", "5")), "de 3 a 5 días");
+    assert_eq!(es.f("week.band_days", &args("5", "5")), "5 días");
+    assert_eq!(es.f("week.band_days", &args("1", "1")), "1 día");
+    // The other placeholders are filled as ever, in the "they" wording too.
+    let body = en
+        .they(true)
+        .f("first.medically_managed.body", &args("4", "4"));
+    assert!(
+        body.contains("about 4 days,") && body.contains("they should"),
+        "{body}"
+    );
+    let step = es.f(
+        "phase.step_down",
+        &[
+            ("level", "Atención ambulatoria"),
+            ("min", "2"),
+            ("max", "2"),
+        ],
+    );
+    assert_eq!(step, "Después: Atención ambulatoria, por unas 2 semanas.");
 }
 
 /// Keys a question may have (hint, help), looked up for every question.

@@ -223,6 +223,7 @@ fn a_saved_place_keeps_many_choice_sets_the_crisis_and_the_result() {
             step: 0,
             revisit: false,
             copied: None,
+            version: crate::assessment::CURRENT,
         };
         let back = Journey::restore(&place.save()).unwrap();
         assert_eq!((back.screen, &back.answers), (screen, &answers));

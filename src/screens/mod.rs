@@ -6,6 +6,7 @@
 //!
 //! One module per screen, each a function of the journey and the texts.
 
+pub mod crisis_lines;
 pub mod node;
 mod parts;
 pub mod result;
@@ -52,9 +53,21 @@ pub fn bar(t: &Texts) -> El {
         .class("cp-bar")
         .attr("aria-label", t.t("bar.text"))
         .child(el("span").class("cp-bar-text").text(t.t("bar.text")))
-        .child(El::link("cp-bar-link", "tel:911", t.t("bar.call911")))
-        .child(El::link("cp-bar-link", "tel:988", t.t("bar.call988")))
-        .child(El::link("cp-bar-link", "sms:988", t.t("bar.text988")))
+        .child(El::link(
+            "cp-bar-link",
+            crisis_lines::CALL_911,
+            t.t("bar.call911"),
+        ))
+        .child(El::link(
+            "cp-bar-link",
+            crisis_lines::CALL_988,
+            t.t("bar.call988"),
+        ))
+        .child(El::link(
+            "cp-bar-link",
+            crisis_lines::text_988(t.lang()),
+            t.t("bar.text988"),
+        ))
         .child(
             El::button("cp-lang", t.t("lang.switch"), Act::Switch(next))
                 .attr("lang", next)
@@ -118,17 +131,17 @@ pub fn crisis(t: &Texts) -> El {
                     el("li")
                         .child(p(t.t("crisis.911")))
                         .child(p(t.t("crisis.overdose")))
-                        .child(urgent("tel:911", "bar.call911")),
+                        .child(urgent(crisis_lines::CALL_911, "bar.call911")),
                 )
                 .child(
                     el("li")
                         .child(p(t.t("crisis.988")))
-                        .child(urgent("tel:988", "bar.call988"))
-                        .child(urgent("sms:988", "bar.text988")),
+                        .child(urgent(crisis_lines::CALL_988, "bar.call988"))
+                        .child(urgent(crisis_lines::text_988(t.lang()), "bar.text988")),
                 )
                 .child(el("li").child(p(t.t("crisis.poison"))).child(El::link(
                     "cp-button",
-                    "tel:+18002221222",
+                    crisis_lines::POISON_CONTROL,
                     t.t("crisis.poison_link"),
                 ))),
         )

@@ -8,18 +8,18 @@
 use super::node::{el, p, Act, El, Node, On, Only};
 use super::{bar, result};
 use crate::assessment::{
-    asked_when, assess, decode_code, encode_code, question, rules_blocks, rules_fired,
-    unanswered_reads_as, Answers, Block, CodeError, Urgent, Withdrawal, CONTRACT_VERSION,
-    QUESTIONS,
+    asked_when, assess_with, decode_code, encode_code, question, rules_blocks, rules_differ,
+    rules_fired, unanswered_reads_as, Answers, Assessment, Block, CodeError, Decoded, Urgent,
+    Version, Withdrawal, CONTRACT_VERSION, CURRENT, QUESTIONS, Q,
 };
 use crate::host_config::Config;
-use crate::i18n::Texts;
+use crate::i18n::{language_of, own_name, Texts};
 use crate::journey::{Journey, Screen};
 
 /// A code shown as the example in the hint (it decodes: "no" to the first
 /// question, nothing else answered).
 fn example() -> String {
-    encode_code(&Answers::new().with(crate::assessment::Q::DangerNow, &["no"])).unwrap_or_default()
+    encode_code(&Answers::new().with(Q::DangerNow, &["no"]), 0).unwrap_or_default()
 }
 
 /// What the page shows: `typed`, the code as last submitted (`None`
@@ -29,7 +29,7 @@ pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El 
     let vt = Texts::for_locale(lang);
     // The decision table as the engine prints it: the rules that applied
     // and the sign-off section both show it.
-    let table = rules_blocks();
+    let table = rules_blocks(CURRENT);
     // An empty box reads as a code of length 0 (decode ignores spaces).
     let read = typed.map(decode_code);
     let error = match &read {
@@ -37,10 +37,8 @@ pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El 
         _ => None,
     };
     let shown = match read {
-        Some(Ok(answers)) => Some(decoded(&st, &vt, &answers, config, &table)),
-        Some(Err(CodeError::Version { version, answers })) => {
-            Some(other_version(&st, &vt, version, &answers))
-        }
+        Some(Ok(d)) => Some(decoded(&st, lang, &d, config)),
+        Some(Err(CodeError::Version { version })) => Some(other_version(&st, version)),
         _ => None,
     };
     el("div")
@@ -138,18 +136,40 @@ fn section(heading: String) -> El {
         )
 }
 
-fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config, table: &[Block]) -> El {
+/// A code read with its own version: the answers in the words the caller
+/// saw, the estimate they saw, and today's beside it where it differs.
+fn decoded(st: &Texts, lang: &str, d: &Decoded, config: &Config) -> El {
+    let answers = &d.answers;
+    let version = d.version;
     let journey = Journey {
         screen: Screen::Result,
         answers: answers.clone(),
+        version,
         ..Journey::default()
     };
-    let vt = vt.they(journey.about_someone_else());
-    let code = encode_code(answers).unwrap_or_default();
-    let heading = st.f("staff.code_read", &[("code", &code)]);
-    let Ok(r) = assess(answers, config.center.as_ref()) else {
+    let someone_else = journey.about_someone_else();
+    let vt = Texts::for_locale(lang).they(someone_else);
+    let heading = st.f("staff.code_read", &[("code", &d.code())]);
+    let Ok(r) = assess_with(answers, config.center.as_ref(), version) else {
         return section(heading).child(p(st.t("staff.error.invalid")));
     };
+    // Before anything else: a skipped suicide question is asked first.
+    let self_harm_skipped = answers.read_with(version.bank).is_unanswered(Q::SelfHarm);
+    let alert = self_harm_skipped.then(|| {
+        p(st.t("staff.alert.self_harm_skipped"))
+            .class("cps-alert")
+            .attr("data-alert", "self_harm_skipped")
+    });
+    let caller = d.language.and_then(language_of);
+    let interpreter = caller.filter(|c| *c != lang).map(|c| {
+        p(st.f(
+            "staff.alert.caller_language",
+            &[("language", own_name(c).unwrap_or(c))],
+        ))
+        .class("cps-language")
+        .attr("data-caller-language", c)
+    });
+    let table = rules_blocks(version);
     let first = if r.urgent == Urgent::Emergency {
         vt.t("first.emergency.heading").to_string()
     } else {
@@ -178,7 +198,10 @@ fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config, table: &[
         .attr("data-level", r.level.id())
         .attr("data-withdrawal", r.withdrawal.id())
         .attr("data-urgent", r.urgent.id())
-        .child(el("h3").text(st.t("staff.estimate.heading")))
+        .child(el("h3").text(st.f(
+            "staff.version.seen_heading",
+            &[("version", &version.number.to_string())],
+        )))
         .child(
             el("dl")
                 .child(el("dt").text(st.t("staff.estimate.level")))
@@ -221,8 +244,8 @@ fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config, table: &[
                 ),
         )
     });
-    let fired = rules_fired(answers);
-    let rows = rule_rows(table)
+    let fired = rules_fired(answers, version);
+    let rows = rule_rows(&table)
         .iter()
         .filter(|row| fired.iter().any(|id| *id == row[0]))
         .map(|row| {
@@ -249,9 +272,23 @@ fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config, table: &[
                 )
                 .child(el("tbody").children(rows)),
         ));
+    let qt = Texts::question_words(version.number, lang).they(someone_else);
+    let in_caller_language = caller.filter(|c| *c != lang).map(|c| {
+        let ct = Texts::question_words(version.number, c).they(someone_else);
+        el("details")
+            .class("cps-caller-words")
+            .attr("lang", ct.lang())
+            .child(el("summary").text(st.t("staff.answers.caller_language")))
+            .child(answers_table(st, &ct, answers, version))
+    });
     section(heading)
+        .attr("data-version", version.number.to_string())
+        .maybe(alert)
+        .maybe(interpreter)
         .child(estimate)
-        .child(answers_table(st, &vt, answers))
+        .maybe(today(st, &vt, answers, config, version, &r))
+        .child(answers_table(st, &qt, answers, version))
+        .maybe(in_caller_language)
         .child(
             el("div")
                 .class("cps-why")
@@ -269,26 +306,92 @@ fn decoded(st: &Texts, vt: &Texts, answers: &Answers, config: &Config, table: &[
         )
 }
 
-fn other_version(st: &Texts, vt: &Texts, version: u32, answers: &Answers) -> El {
+/// Where today's rules give another estimate than the caller saw: today's
+/// level and first step, labelled, and the rules that differ.
+fn today(
+    st: &Texts,
+    vt: &Texts,
+    answers: &Answers,
+    config: &Config,
+    version: &'static Version,
+    seen: &Assessment,
+) -> Option<El> {
+    if version == CURRENT {
+        return None;
+    }
+    let now = assess_with(answers, config.center.as_ref(), CURRENT).ok()?;
+    if now.same_estimate(seen) {
+        return Some(p(st.t("staff.version.same_today")).class("cps-note"));
+    }
+    let differ = rules_differ(answers, version, CURRENT).join(", ");
     let journey = Journey {
+        screen: Screen::Result,
         answers: answers.clone(),
         ..Journey::default()
     };
-    let vt = vt.they(journey.about_someone_else());
+    let first = if now.urgent == Urgent::Emergency {
+        vt.t("first.emergency.heading").to_string()
+    } else {
+        result::words::detox_text(vt, &now, &journey)
+            .map_or_else(|| st.t("staff.estimate.first_none").to_string(), |d| d.0)
+    };
+    Some(
+        el("div")
+            .class("cps-estimate cps-today")
+            .attr("data-level", now.level.id())
+            .attr("data-withdrawal", now.withdrawal.id())
+            .attr("data-urgent", now.urgent.id())
+            .child(el("h3").text(st.f(
+                "staff.version.today_heading",
+                &[("version", &CURRENT.number.to_string())],
+            )))
+            .child(
+                el("dl")
+                    .child(el("dt").text(st.t("staff.estimate.level")))
+                    .child(
+                        el("dd")
+                            .child(
+                                el("strong")
+                                    .class("cps-level")
+                                    .text(vt.t(&format!("level.{}.name", now.level))),
+                            )
+                            .child(el("span").class("cps-id").text(
+                                st.f("staff.estimate.id", &[("id", now.level.id())]),
+                            )),
+                    )
+                    .child(el("dt").text(st.t("staff.estimate.first")))
+                    .child(
+                        el("dd")
+                            .child(el("strong").class("cps-first").text(first))
+                            .child(el("span").class("cps-id").text(
+                                st.f("staff.estimate.id", &[("id", now.withdrawal.id())]),
+                            )),
+                    ),
+            )
+            .child(
+                p(st.f("staff.version.rules_differ", &[("rules", &differ)]))
+                    .attr("data-rules-differ", differ.as_str()),
+            )
+
+    )
+}
+
+/// A code of a version this product never released: refused, never read
+/// with another version's questions.
+fn other_version(st: &Texts, version: u32) -> El {
     section(st.f("staff.version.heading", &[("v", &version.to_string())]))
         .attr("data-version", version.to_string())
         .child(p(st.f(
             "staff.version.body",
             &[("ours", &CONTRACT_VERSION.to_string())],
         )))
-        .child(answers_table(st, &vt, answers))
 }
 
-/// Every asked question with the visitor's answer in their words (or
-/// "skipped"), then the questions earlier answers left out.
-fn answers_table(st: &Texts, vt: &Texts, answers: &Answers) -> El {
-    let read = answers.read();
-    let rows = QUESTIONS.iter().filter(|b| read.is_asked(b.id)).map(|b| {
+/// Every asked question with the visitor's answer in the words of their
+/// version (or "skipped"), then the questions earlier answers left out.
+fn answers_table(st: &Texts, vt: &Texts, answers: &Answers, version: &'static Version) -> El {
+    let read = answers.read_with(version.bank);
+    let rows = version.bank.iter().filter(|b| read.is_asked(b.id)).map(|b| {
         let q = b.id;
         let answer = match answers.chosen(q) {
             Some(chosen) if !chosen.is_empty() => chosen
@@ -312,7 +415,7 @@ fn answers_table(st: &Texts, vt: &Texts, answers: &Answers) -> El {
             )
             .child(el("td").text(answer))
     });
-    let not_asked: Vec<String> = QUESTIONS
+    let not_asked: Vec<String> = version.bank
         .iter()
         .filter(|b| !read.is_asked(b.id))
         .map(|b| vt.t(&format!("q.{}.short", b.id)).to_string())
@@ -411,6 +514,29 @@ fn without_controls(node: Node) -> Node {
 
 /// The question bank as visitors see it and the decision table, for the
 /// clinical director's sign-off (printable).
+/// What a clinical director signs: the product and contract versions the
+/// printed bank and table belong to, and lines to fill in by hand.
+fn signoff(st: &Texts) -> El {
+    let line = |key: &str| {
+        el("div")
+            .class("cps-signoff-line")
+            .child(el("dt").text(st.t(key)))
+            .child(el("dd").text("\u{a0}"))
+    };
+    el("dl")
+        .class("cps-signoff")
+        .child(el("dt").text(st.t("staff.signoff.product")))
+        .child(el("dd").text(env!("CARGO_PKG_VERSION")))
+        .child(el("dt").text(st.t("staff.signoff.contract")))
+        .child(el("dd").text(CURRENT.number.to_string()))
+        .child(line("staff.signoff.date"))
+        .child(el("dt").text(st.t("staff.signoff.director")))
+        .child(el("dd"))
+        .child(line("staff.signoff.name"))
+        .child(line("staff.signoff.signature"))
+        .child(line("staff.signoff.date"))
+}
+
 fn bank(st: &Texts, vt: &Texts, table: Vec<Block>) -> El {
     let they = vt.they(true);
     let questions =
@@ -487,6 +613,7 @@ fn bank(st: &Texts, vt: &Texts, table: Vec<Block>) -> El {
                 .text(st.t("staff.bank.heading")),
         )
         .child(p(st.t("staff.bank.intro")))
+        .child(signoff(st))
         .child(El::button("cps-button", st.t("staff.bank.print"), Act::Print).only(Only::Screen))
         .child(el("h3").text(st.t("staff.bank.questions")))
         .child(el("ol").class("cps-questions").children(questions))

@@ -145,7 +145,10 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             Act::CopyCode => {
-                if let Some(code) = crate::assessment::encode_code(&state.journey.answers) {
+                if let Some(code) = crate::assessment::encode_code(
+                    &state.journey.answers,
+                    crate::i18n::code_number(texts.lang()),
+                ) {
                     // The visitor's own action: to their clipboard only.
                     let promise = gloo::utils::window()
                         .navigator()

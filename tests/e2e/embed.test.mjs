@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, REPO, STEP_TIMEOUT, VERSION, launchBrowser, startServer, startStaticServer } from "./helpers.mjs";
+import { DIST, EVERGREEN, REPO, STEP_TIMEOUT, VERSION, launchBrowser, startServer, startStaticServer } from "./helpers.mjs";
 import { comparePixels, decodePng } from "./png.mjs";
 
 const FIXTURES = join(REPO, "tests/e2e/fixtures");
@@ -326,7 +326,7 @@ test("the widget served from a second origin works under the host's CSP", async 
 
   const b = servers.widget.origin;
   // The evergreen loader, then this version's files.
-  assert.ok(requests.includes(`${b}/carepath/v1/carepath.js`), `the evergreen loader is loaded from ${b}`);
+  assert.ok(requests.includes(`${b}/carepath/${EVERGREEN}/carepath.js`), `the evergreen loader is loaded from ${b}`);
   for (const file of ["carepath.js", "carepath-widget.js", "carepath-widget_bg.wasm"]) {
     assert.ok(requests.includes(`${b}/carepath/${VERSION}/${file}`), `${file} is loaded from ${b}`);
   }
@@ -565,7 +565,7 @@ test("privacy: a whole journey on the demo page loads only its own files, sets n
     const allowed = [
       "/index.html",
       "/host.css",
-      "/carepath/v1/carepath.js",
+      `/carepath/${EVERGREEN}/carepath.js`,
       `/carepath/${VERSION}/carepath.js`,
       `/carepath/${VERSION}/carepath-widget.js`,
       `/carepath/${VERSION}/carepath-widget_bg.wasm`,
@@ -768,7 +768,7 @@ test('the iframe form with "height": "content" (opt-in) sizes its iframe to each
   const { context, page, log } = await openPage(t, { viewport: { width: 900, height: 700 } });
   // The center's frame-options.json (frame.test.mjs tests the default, a height by width only).
   const options = { "center-name": "Riverside Recovery", "parent-origin": servers.plain.origin, height: "content" };
-  await context.route(`${servers.plain.origin}/carepath/v1/frame-options.json`, (route) => route.fulfill({ json: options }));
+  await context.route(`${servers.plain.origin}/carepath/${EVERGREEN}/frame-options.json`, (route) => route.fulfill({ json: options }));
   await page.goto(`${servers.plain.url}frame-host.html`);
   const iframe = page.locator("#carepath-frame");
   assert.ok(((await iframe.getAttribute("title")) ?? "").trim().length > 0, "the iframe has a title");
@@ -823,7 +823,7 @@ test("the configurator updates its preview and snippet as the form changes", asy
   await page.waitForFunction(() => document.getElementById("preview").getAttribute("center-name") === "Lakeside Clinic");
   const text = await snippet.inputValue();
   assert.ok(text.includes('center-name="Lakeside Clinic"'), `the snippet has the new name: ${text}`);
-  assert.ok(text.includes("carepath/v1/carepath.js"), "the evergreen snippet loads carepath/v1/carepath.js");
+  assert.ok(text.includes(`carepath/${EVERGREEN}/carepath.js`), `the evergreen snippet loads carepath/${EVERGREEN}/carepath.js`);
   assert.ok(text.includes("<carepath-assessment"), "the snippet has the element");
 
   // The preview still works after the change.

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, REPO, STEP_TIMEOUT, answerJourney, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
+import { DIST, EVERGREEN, REPO, STEP_TIMEOUT, answerJourney, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
 
 const FIXTURES = join(REPO, "tests/e2e/fixtures");
 const CENTER = {
@@ -77,7 +77,7 @@ async function openPage(t, options, { viewport = { width: 900, height: 800 } } =
     d.dismiss().catch(() => {});
   });
   const file = options.status ? options : { status: 200, body: JSON.stringify(options) };
-  await context.route(`${widget.origin}/carepath/v1/frame-options.json`, (route) =>
+  await context.route(`${widget.origin}/carepath/${EVERGREEN}/frame-options.json`, (route) =>
     route.fulfill({ status: file.status, contentType: "application/json", body: file.body }),
   );
   await context.addInitScript(RECORD);
@@ -87,7 +87,7 @@ async function openPage(t, options, { viewport = { width: 900, height: 800 } } =
   return { page, log };
 }
 
-const frameUrl = (query = "") => `${widget.origin}/carepath/v1/frame.html${query ? `?${query}` : ""}`;
+const frameUrl = (query = "") => `${widget.origin}/carepath/${EVERGREEN}/frame.html${query ? `?${query}` : ""}`;
 
 /** Opens frame.html on its own (as a link to it would) and waits for the start screen. */
 async function openFrame(t, options, query) {
@@ -224,7 +224,7 @@ test("a broken, missing or mistyped options file still shows the widget and the 
 
 test("the static emergency line shows when the widget's script cannot load, and gives way to the widget's own", async (t) => {
   const { page } = await openPage(t, CENTER);
-  await page.route("**/carepath/v1/carepath.js", (route) => route.abort());
+  await page.route(`**/carepath/${EVERGREEN}/carepath.js`, (route) => route.abort());
   await page.goto(frameUrl());
   await page.locator("#frame carepath-assessment").waitFor({ state: "attached" });
   await assertEmergencyLine(page);

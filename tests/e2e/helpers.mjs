@@ -17,6 +17,8 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(process.env.DIST || join(REPO, "dist"));
 /** The release version (Cargo.toml): the widget's immutable folder is carepath/<VERSION>/. */
 export const VERSION = readFileSync(join(REPO, "Cargo.toml"), "utf8").match(/^version = "(.+)"$/m)[1];
+/** The evergreen folder of this major version (one assessment contract): carepath/<EVERGREEN>/, e.g. v2. */
+export const EVERGREEN = `v${VERSION.split(".")[0]}`;
 
 /** How long one screen may take to appear after a click. */
 export const STEP_TIMEOUT = 10_000;

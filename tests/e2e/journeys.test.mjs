@@ -102,6 +102,9 @@ test("self, moderate alcohol, full-time work: evening intensive outpatient, 9 ho
     els.map((e) => e.getAttribute("data-care")),
   );
   assert.equal(phases[0], "intensive_outpatient", `timeline: ${phases}`);
+  // No first step before it: the months ahead do not open with "Then".
+  const first = (await page.locator(".cp-timeline li.cp-phase").first().textContent()).trim();
+  assert.equal(first, "First: Intensive outpatient program (IOP), about 8 to 12 weeks.");
 });
 
 test("someone else: questions say 'they', and the result has a level", async () => {

@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO, STEP_TIMEOUT, VERSION, answerJourney, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
+import { EVERGREEN, REPO, STEP_TIMEOUT, VERSION, answerJourney, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
 
 const OUT = join(REPO, "target", "release");
 const TGZ = join(OUT, `carepath-assessment-${VERSION}.tgz`);
@@ -169,8 +169,12 @@ test("the package and the archive hold the files, LICENSE with third-party notic
   assert.ok(readFileSync(join(dir, "carepath.js"), "utf8").includes(sri["carepath-widget_bg.wasm"]), "the loader checks the wasm's hash");
 
   const listing = execFileSync("python3", ["-m", "zipfile", "-l", ZIP]).toString();
-  for (const f of [`carepath/${VERSION}/carepath.js`, `carepath/${VERSION}/carepath-widget_bg.wasm`, "carepath/v1/carepath.js", "LICENSE", "THIRD-PARTY-NOTICES.txt", "README.md", "carepath.d.ts"]) {
+  for (const f of [`carepath/${VERSION}/carepath.js`, `carepath/${VERSION}/carepath-widget_bg.wasm`, `carepath/${EVERGREEN}/carepath.js`, "LICENSE", "THIRD-PARTY-NOTICES.txt", "README.md", "carepath.d.ts"]) {
     assert.ok(listing.includes(f), `the archive has ${f}`);
   }
+  // Only this major version's evergreen folder: an older one (another
+  // assessment contract) stays on the center's server as it was.
+  const evergreens = [...new Set([...listing.matchAll(/carepath\/(v\d+)\//g)].map((m) => m[1]))];
+  assert.deepEqual(evergreens, [EVERGREEN], "the archive has no other major version's evergreen folder");
   assert.ok(readFileSync(join(dir, "README.md"), "utf8").includes(`integrity="${sri["carepath.js"]}"`), "the README's snippet names the loader's hash");
 });

@@ -97,7 +97,9 @@ for (const [label, locale, lang] of [
     assert.equal(await root.locator(".cp").getAttribute("lang"), lang);
     assert.ok(await root.locator("a[href='tel:911']").isVisible(), "911 is on screen");
     assert.ok(await root.locator("a[href='tel:988']").isVisible(), "988 is on screen");
-    assert.ok(await root.locator("a[href='sms:988']").isVisible(), "text 988 is on screen");
+    // Spanish texts to 988 carry AYUDA (src/screens/crisis_lines.rs).
+    const text988 = lang === "es" ? "sms:988?&body=AYUDA" : "sms:988";
+    assert.ok(await root.locator(`a[href='${text988}']`).isVisible(), "text 988 is on screen");
     const styled = await root.locator("button.cp-primary").evaluate((b) => getComputedStyle(b).minHeight);
     assert.equal(styled, "44px", "the widget's stylesheet applies already");
     const before = await shadowHtml(page);

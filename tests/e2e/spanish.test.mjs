@@ -96,6 +96,10 @@ test("a whole journey in Spanish (es-MX browser): IOP in the evenings after medi
     ES["start.heading"],
     "the start heading is Spanish",
   );
+  // 988 answers texts in Spanish to a texter who sends AYUDA: the Spanish
+  // bar's text link fills it in (src/screens/crisis_lines.rs).
+  assert.equal(await page.locator("carepath-assessment aside.cp-bar a[href='sms:988?&body=AYUDA']").count(), 1, "text 988 in Spanish");
+  assert.equal(await page.locator("carepath-assessment a[href='sms:988']").count(), 0, "no English text link");
   await answerJourney(page, SOMEONE_ELSE_IOP_DETOX, {
     onScreen: async () => assert.equal(await widgetLang(), "es", "div.cp lang stays es"),
   });

@@ -13,8 +13,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-const CAREPATH_VERSION = '@VERSION@';
-const CAREPATH_OPTION  = 'carepath_settings';
+const CAREPATH_VERSION  = '@VERSION@';
+const CAREPATH_OPTION   = 'carepath_settings';
+const CAREPATH_REVIEWED = 'carepath_reviewed_rules';
 
 /** The element's attributes a center sets once (the settings page) or per block. */
 function carepath_fields() {
@@ -151,6 +152,166 @@ function carepath_render_shortcode( $atts ) {
 	}
 	return carepath_element( $overrides );
 }
+
+/* ---------------------------------------------------------------------
+ * Clinical rules and updates. The plugin's major version is the version
+ * of the assessment's clinical contract (its questions and rules): the
+ * rules a center's clinical director signs off. The plugin carries one
+ * version, so an update across a major version changes the rules on
+ * every page; it is never silent: WordPress never installs one
+ * automatically, and after one the administrators see what changed and
+ * what to re-review until one of them confirms that the clinical
+ * director has.
+ */
+
+/** This plugin's major version (the contract's): 2 for 2.x. */
+function carepath_major() {
+	return (int) CAREPATH_VERSION;
+}
+
+/**
+ * What each major version changed in the clinical rules, for the notice
+ * after an update: major => the contract version and the changes.
+ */
+function carepath_rules_changes() {
+	return array(
+		2 => array(
+			'contract' => 'v4',
+			'changes'  => array(
+				__( '24-hour withdrawal care (inpatient detox) is only suggested for substances whose withdrawal can kill: alcohol, sedatives, "other" drugs, and opioids for people not on methadone or buprenorphine.', 'carepath' ),
+				__( 'A severe withdrawal history with stimulants or cannabis alone now means: see a doctor soon, and at least outpatient care.', 'carepath' ),
+				__( 'Pregnancy: any withdrawal symptoms mean see a doctor first and at least outpatient care; daily use means at least outpatient care.', 'carepath' ),
+				__( 'An unstable health problem now counts as another risk (it can raise the level of care).', 'carepath' ),
+				__( 'An unsafe or unstable home always flags housing for afterwards, also with residential care.', 'carepath' ),
+				__( 'Answering "no substances" and skipping the list of signs never suggests a disorder.', 'carepath' ),
+				__( 'After an emergency, the estimate is never self-guided help (at least outpatient care).', 'carepath' ),
+				__( 'People on methadone or buprenorphine always get naloxone advice.', 'carepath' ),
+				__( 'Daily use of "other" drugs warns before stopping.', 'carepath' ),
+				__( 'New advice for people answering for someone else: family support (family programs, Al-Anon or Nar-Anon, naloxone at home).', 'carepath' ),
+				__( 'Reference codes now carry the language and are 15 characters. Older codes still read exactly under Carepath codes, with the estimate the visitor saw.', 'carepath' ),
+				__( 'Spanish: the link to text 988 is prefilled with AYUDA.', 'carepath' ),
+			),
+		),
+	);
+}
+
+/** Whether this site used Carepath before (a version that recorded no review). */
+function carepath_used_before() {
+	global $wpdb;
+	if ( false !== get_option( CAREPATH_OPTION, false ) ) {
+		return true;
+	}
+	$found = $wpdb->get_var(
+		$wpdb->prepare(
+			"SELECT ID FROM {$wpdb->posts} WHERE post_status <> 'auto-draft' AND ( post_content LIKE %s OR post_content LIKE %s ) LIMIT 1",
+			'%' . $wpdb->esc_like( '<!-- wp:carepath/assessment' ) . '%',
+			'%' . $wpdb->esc_like( '[carepath' ) . '%'
+		)
+	);
+	return null !== $found;
+}
+
+/**
+ * The major version whose rules this center's clinical director last
+ * reviewed. Recorded the first time a version that records it runs: a
+ * site that already used Carepath ran 1.x (which recorded nothing), so
+ * its director reviewed the 1.x rules; a new site starts on this
+ * version's rules (its director signs them off before going live).
+ */
+function carepath_reviewed_major() {
+	$reviewed = get_option( CAREPATH_REVIEWED, false );
+	if ( false === $reviewed ) {
+		$reviewed = carepath_used_before() ? 1 : carepath_major();
+		add_option( CAREPATH_REVIEWED, $reviewed );
+	}
+	return (int) $reviewed;
+}
+
+register_activation_hook( __FILE__, 'carepath_reviewed_major' );
+add_action(
+	'admin_init',
+	function () {
+		carepath_reviewed_major();
+	}
+);
+
+/** WordPress never installs an update to another major version (other clinical rules) by itself. */
+add_filter(
+	'auto_update_plugin',
+	function ( $update, $item ) {
+		if ( is_object( $item ) && isset( $item->plugin, $item->new_version )
+			&& plugin_basename( __FILE__ ) === $item->plugin
+			&& (int) $item->new_version !== carepath_major() ) {
+			return false;
+		}
+		return $update;
+	},
+	10,
+	2
+);
+
+/** After an update across a major version: what changed, until an administrator confirms the re-review. */
+add_action(
+	'admin_notices',
+	function () {
+		if ( ! current_user_can( 'manage_options' ) ) {
+			return;
+		}
+		$major    = carepath_major();
+		$reviewed = carepath_reviewed_major();
+		if ( $major < 1 || $reviewed >= $major ) {
+			return;
+		}
+		$contract = '';
+		$changes  = array();
+		foreach ( carepath_rules_changes() as $version => $entry ) {
+			if ( $version > $reviewed && $version <= $major ) {
+				$contract = $entry['contract'];
+				$changes  = array_merge( $changes, $entry['changes'] );
+			}
+		}
+		?>
+		<div class="notice notice-warning carepath-rules-notice">
+			<p><strong>
+			<?php
+			/* translators: 1: this plugin's version, 2: the major version the clinical director reviewed, 3: the contract version. */
+			echo esc_html( sprintf( __( 'Carepath %1$s estimates care with new clinical rules: not the %2$d.x rules your clinical director signed off, but the rules of assessment contract %3$s. They apply on every page with the care check.', 'carepath' ), CAREPATH_VERSION, $reviewed, $contract ) );
+			?>
+			</strong></p>
+			<p><?php esc_html_e( 'Have your clinical director re-review them: Dashboard > Carepath codes prints every question and the whole decision table. Until they are approved, you can go back to the earlier plugin zip (Plugins > Add New > Upload Plugin, then replace). What changed:', 'carepath' ); ?></p>
+			<ul class="ul-disc">
+			<?php foreach ( $changes as $change ) : ?>
+				<li><?php echo esc_html( $change ); ?></li>
+			<?php endforeach; ?>
+			</ul>
+			<form method="post" action="<?php echo esc_url( admin_url( 'admin-post.php' ) ); ?>">
+				<input type="hidden" name="action" value="carepath_rules_reviewed">
+				<?php wp_nonce_field( 'carepath_rules_reviewed', 'carepath_nonce' ); ?>
+				<p><button type="submit" class="button button-primary" id="carepath-rules-reviewed">
+				<?php
+				/* translators: %s: this plugin's major version. */
+				echo esc_html( sprintf( __( 'Our clinical director has re-reviewed and approved the %s.x rules', 'carepath' ), $major ) );
+				?>
+				</button></p>
+			</form>
+		</div>
+		<?php
+	}
+);
+
+add_action(
+	'admin_post_carepath_rules_reviewed',
+	function () {
+		if ( ! current_user_can( 'manage_options' ) ) {
+			wp_die( esc_html__( 'Only an administrator can confirm the review of the clinical rules.', 'carepath' ), '', array( 'response' => 403 ) );
+		}
+		check_admin_referer( 'carepath_rules_reviewed', 'carepath_nonce' );
+		update_option( CAREPATH_REVIEWED, carepath_major() );
+		$back = wp_get_referer();
+		wp_safe_redirect( $back ? $back : admin_url() );
+		exit;
+	}
+);
 
 /* ---------------------------------------------------------------------
  * Settings page.

@@ -65,8 +65,10 @@ pub fn actions(t: &Texts, r: &Assessment, config: &Config) -> El {
             "contact",
         )
     });
-    // On paper, the center's name and number as text.
-    let center_line = match (&config.center_name, &config.phone) {
+    // On paper, the center's name and number as text: the number as the
+    // center wrote it (the `tel:` form only if that is all there is).
+    let shown = config.phone_shown.as_ref().or(config.phone.as_ref());
+    let center_line = match (&config.center_name, config.phone.as_ref().and(shown)) {
         (Some(_), Some(phone)) => Some(
             el("p")
                 .child(Slot::Center)

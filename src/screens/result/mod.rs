@@ -10,11 +10,12 @@ mod week;
 pub mod words;
 
 pub use life::life_keys;
-pub use timeline::phase_text;
+pub use timeline::{phase_lines, phase_text};
 pub use week::{hours_text, session_text};
 
+use super::crisis_lines;
 use super::node::{el, p, Act, El, Only};
-use crate::assessment::{assess, encode_code, Dimension, Reason, Urgent};
+use crate::assessment::{assess_with, encode_code, Dimension, Reason, Urgent};
 use crate::host_config::Config;
 use crate::i18n::Texts;
 use crate::journey::{Journey, Msg};
@@ -33,7 +34,7 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
         .attr("data-screen", "result");
     // The first question is required, so the engine only fails if the
     // visitor never answered it: send them back to it.
-    let Ok(r) = assess(&journey.answers, config.center.as_ref()) else {
+    let Ok(r) = assess_with(&journey.answers, config.center.as_ref(), journey.version) else {
         return section
             .child(super::heading(t.t("nav.need_answer_required")))
             .child(El::button(
@@ -43,7 +44,7 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
             ));
     };
     let level = r.level;
-    let pregnant_opioids = words::pregnant_opioids(&r, journey);
+    let step_words = words::StepWords::of(&r, journey);
     let emergency = (r.urgent == Urgent::Emergency).then(|| {
         let urgent = |href, key| El::link("cp-button cp-urgent", href, t.t(key));
         el("div")
@@ -54,9 +55,9 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
             .child(
                 el("p")
                     .class("cp-first-links")
-                    .child(urgent("tel:911", "bar.call911"))
-                    .child(urgent("tel:988", "bar.call988"))
-                    .child(urgent("sms:988", "bar.text988")),
+                    .child(urgent(crisis_lines::CALL_911, "bar.call911"))
+                    .child(urgent(crisis_lines::CALL_988, "bar.call988"))
+                    .child(urgent(crisis_lines::text_988(t.lang()), "bar.text988")),
             )
     });
     let detox = words::detox_text(t, &r, journey).map(|(heading, body)| {
@@ -128,12 +129,19 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
             el("div")
                 .class("cp-timeline")
                 .child(h3(t.t("phase.heading")))
-                .child(el("ol").children(r.phases.iter().map(|ph| {
-                    el("li")
-                        .class("cp-phase")
-                        .attr("data-care", ph.care.id())
-                        .text(timeline::phase_text(t, ph, pregnant_opioids))
-                }))),
+                .child(
+                    el("ol").children(
+                        r.phases
+                            .iter()
+                            .zip(timeline::phase_lines(t, &r.phases, step_words))
+                            .map(|(ph, line)| {
+                                el("li")
+                                    .class("cp-phase")
+                                    .attr("data-care", ph.care.id())
+                                    .text(line)
+                            }),
+                    ),
+                ),
         )
         .child(
             el("div")
@@ -185,14 +193,27 @@ pub fn reason_item(t: &Texts, x: &Reason) -> El {
 /// The visitor's answers as a reference code to read to the center, with
 /// one plain sentence first: what it holds, and to share it only there.
 fn code_box(t: &Texts, journey: &Journey) -> Option<El> {
-    let code = encode_code(&journey.answers)?;
+    let code = encode_code(&journey.answers, crate::i18n::code_number(t.lang()))?;
     Some(
         el("div")
             .class("cp-code-box")
             .attr("data-code", code.as_str())
             .child(h3(t.t("code.heading")))
             .child(p(t.t("code.intro")))
-            .child(p(code.as_str()).class("cp-code").attr("translate", "no"))
+            .child(
+                // One span a group, kept whole: a phone wraps the code only
+                // after a hyphen, never inside a group.
+                el("p")
+                    .class("cp-code")
+                    .attr("translate", "no")
+                    .children(code.split('-').enumerate().map(|(i, g)| {
+                        el("span").text(if i == 0 {
+                            g.to_string()
+                        } else {
+                            format!("-{g}")
+                        })
+                    })),
+            )
             .child(
                 El::button("cp-button cp-secondary", t.t("code.copy"), Act::CopyCode)
                     .only(Only::Screen),

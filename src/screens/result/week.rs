@@ -4,7 +4,7 @@
 
 use super::super::node::{el, p, El, Only};
 use crate::assessment::Source;
-use crate::assessment::{Assessment, Day, Level};
+use crate::assessment::{Assessment, Day, Level, Range};
 use crate::assessment::{Hours, Session};
 use crate::i18n::{clock, Texts};
 
@@ -138,13 +138,19 @@ pub fn week(t: &Texts, r: &Assessment) -> El {
         )
         .child(sessions_list(t, &r.schedule.sessions).class("cp-week-list"))
         .child(p(t.t(source)).class("cp-note"));
+    // Each range in words: "20 to 35 hours", and "5 days" for a range of
+    // one value (`Texts::f` picks the key's `.single` form).
+    let range = |key: &str, r: Range| {
+        t.f(
+            key,
+            &[("min", &r.min.to_string()), ("max", &r.max.to_string())],
+        )
+    };
     let band = t.f(
         "week.band",
         &[
-            ("min", &r.weekly_hours.min.to_string()),
-            ("max", &r.weekly_hours.max.to_string()),
-            ("dmin", &r.days_per_week.min.to_string()),
-            ("dmax", &r.days_per_week.max.to_string()),
+            ("hours", &range("week.band_hours", r.weekly_hours)),
+            ("days", &range("week.band_days", r.days_per_week)),
         ],
     );
     let program = r.center_program.as_ref().map(|prog| {
