@@ -136,7 +136,10 @@ fn rules_prints_the_decision_table_as_markdown() {
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Carepath decision table"));
-    assert_eq!(md, carepath::assessment::rules_markdown(carepath::assessment::CURRENT));
+    assert_eq!(
+        md,
+        carepath::assessment::rules_markdown(carepath::assessment::CURRENT)
+    );
     assert!(md.contains("| 2a | withdrawal | `withdrawal` = `severe` and `recent` and `wm_substance` | withdrawal = `medically_managed` |"), "{md}");
 }
 
@@ -144,7 +147,10 @@ fn rules_prints_the_decision_table_as_markdown() {
 fn rules_version_3_prints_v3_exactly_as_it_shipped() {
     for (args, golden) in [
         (&["rules", "--version", "3"][..], "tests/golden/v3-rules.md"),
-        (&["questions", "--version", "3"][..], "tests/golden/v3-questions.md"),
+        (
+            &["questions", "--version", "3"][..],
+            "tests/golden/v3-questions.md",
+        ),
     ] {
         let out = carepath(args, None);
         assert!(out.status.success());
@@ -168,7 +174,10 @@ fn rules_prints_v4_with_the_principle_and_every_clinical_fact_the_engine_uses() 
     assert!(md.contains("flag `family_support`"));
     assert!(md.contains("**W1.**"));
     // The crisis routing, from rule 1's data.
-    assert!(md.contains("`danger_now = yes` or `self_harm = plan_or_attempt` opens the crisis screen"), "{md}");
+    assert!(
+        md.contains("`danger_now = yes` or `self_harm = plan_or_attempt` opens the crisis screen"),
+        "{md}"
+    );
     // The first-step floors are rules the reasons read.
     assert!(md.contains("| 2j | withdrawal | withdrawal first step is `medically_managed` | minimum `intensive_outpatient` |"), "{md}");
     assert!(md.contains("`wm_substance`"));
@@ -225,7 +234,10 @@ fn decode_prints_the_answers_and_the_result_of_a_code() {
     );
     assert_eq!(v["answers"]["withdrawal"], "mild");
     assert!(v.get("today").is_none() && v.get("rules_differ").is_none());
-    assert_eq!((&v["version"], &v["language"]), (&serde_json::json!(4), &serde_json::json!("es")));
+    assert_eq!(
+        (&v["version"], &v["language"]),
+        (&serde_json::json!(4), &serde_json::json!("es"))
+    );
     // answers first, then seen.
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.find("\"answers\"").unwrap() < text.find("\"seen\"").unwrap());

@@ -142,7 +142,10 @@ fn a_code_says_why_it_does_not_read() {
 #[test]
 fn released_banks_share_ids_and_options() {
     for (old, new) in QUESTIONS_V3.iter().zip(QUESTIONS.iter()) {
-        assert_eq!((old.id, old.kind, old.options), (new.id, new.kind, new.options));
+        assert_eq!(
+            (old.id, old.kind, old.options),
+            (new.id, new.kind, new.options)
+        );
         assert_eq!(old.asked_when, new.asked_when, "{}", old.id);
     }
 }

@@ -1031,6 +1031,7 @@ fn no_substances_and_danger_match_the_oracle_exhaustively() {
                                         }
                                         check_p3(&a);
                                         check_p12(&a);
+                                        check_skip_worded_reasons(&a);
                                         count += 1;
                                     }
                                 }

@@ -5,8 +5,8 @@
 //! version is refused; the bank and table hold every question and rule.
 
 use carepath::assessment::internals::{encode_as_version, RULES};
-use carepath::assessment::{assess, encode_code, normalize, question, Answers, Center, QUESTIONS};
 use carepath::assessment::CURRENT;
+use carepath::assessment::{assess, encode_code, normalize, question, Answers, Center, QUESTIONS};
 use carepath::host_config::Config;
 use carepath::i18n::Texts;
 use carepath::screens::staff::page;
@@ -134,7 +134,10 @@ fn a_never_released_versions_code_is_refused_with_no_answers() {
         let code = encode_as_version(&answers, v, 0).unwrap();
         let out = html("en", Some(&code), &Config::default());
         assert!(out.contains(&format!("This code is from version {v} of the check")));
-        assert!(!out.contains("data-answer") && !out.contains("cps-estimate"), "{v}");
+        assert!(
+            !out.contains("data-answer") && !out.contains("cps-estimate"),
+            "{v}"
+        );
     }
 }
 
@@ -152,9 +155,18 @@ fn a_v3_code_after_v4_shows_the_v3_estimate_and_todays_beside_it() {
         let out = html("en", Some(code), &Config::default());
         let seen = &g["result"];
         let first = out.split("cps-estimate").nth(1).unwrap();
-        assert!(first.contains(&format!("data-level=\"{}\"", seen["level"].as_str().unwrap())), "{code}");
         assert!(
-            first.contains(&format!("data-withdrawal=\"{}\"", seen["withdrawal"].as_str().unwrap())),
+            first.contains(&format!(
+                "data-level=\"{}\"",
+                seen["level"].as_str().unwrap()
+            )),
+            "{code}"
+        );
+        assert!(
+            first.contains(&format!(
+                "data-withdrawal=\"{}\"",
+                seen["withdrawal"].as_str().unwrap()
+            )),
             "{code}"
         );
         assert!(out.contains("contract version 3"), "{code}: labelled");
@@ -163,12 +175,23 @@ fn a_v3_code_after_v4_shows_the_v3_estimate_and_todays_beside_it() {
         let differs = today.level.id() != seen["level"]
             || today.withdrawal.id() != seen["withdrawal"]
             || today.flags.iter().map(|f| f.id()).collect::<Vec<_>>()
-                != seen["flags"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect::<Vec<_>>();
+                != seen["flags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f.as_str().unwrap())
+                    .collect::<Vec<_>>();
         assert_eq!(out.contains("cps-today"), differs, "{code}");
         if differs {
             let t = out.split("cps-today").nth(1).unwrap();
-            assert!(t.contains(&format!("data-level=\"{}\"", today.level)), "{code}");
-            assert!(t.contains("Under today") && t.contains("data-rules-differ=\""), "{code}");
+            assert!(
+                t.contains(&format!("data-level=\"{}\"", today.level)),
+                "{code}"
+            );
+            assert!(
+                t.contains("Under today") && t.contains("data-rules-differ=\""),
+                "{code}"
+            );
         }
     }
     // The methadone patient with a past severe withdrawal: 24-hour detox
@@ -183,24 +206,42 @@ fn a_v3_code_after_v4_shows_the_v3_estimate_and_todays_beside_it() {
 #[test]
 fn a_skipped_suicide_question_comes_before_everything_else() {
     let answers = Answers::from_json(r#"{"danger_now": "no", "for_whom": "self"}"#).unwrap();
-    let out = html("en", Some(&encode_code(&answers, 0).unwrap()), &Config::default());
-    let alert = out.find("The suicide question was skipped: ask it first").unwrap();
+    let out = html(
+        "en",
+        Some(&encode_code(&answers, 0).unwrap()),
+        &Config::default(),
+    );
+    let alert = out
+        .find("The suicide question was skipped: ask it first")
+        .unwrap();
     assert!(alert < out.find("cps-estimate").unwrap());
     let answered = answers.with(carepath::assessment::Q::SelfHarm, &["no"]);
-    let out = html("en", Some(&encode_code(&answered, 0).unwrap()), &Config::default());
+    let out = html(
+        "en",
+        Some(&encode_code(&answered, 0).unwrap()),
+        &Config::default(),
+    );
     assert!(!out.contains("The suicide question was skipped"));
 }
 
 #[test]
 fn the_callers_language_is_named_and_their_words_are_one_click_away() {
     let answers = Answers::from_json(r#"{"danger_now": "no", "for_whom": "self"}"#).unwrap();
-    let out = html("en", Some(&encode_code(&answers, 1).unwrap()), &Config::default());
+    let out = html(
+        "en",
+        Some(&encode_code(&answers, 1).unwrap()),
+        &Config::default(),
+    );
     assert!(out.contains("data-caller-language=\"es\""));
     assert!(out.contains("interpreter"));
     let caller = out.split("cps-caller-words").nth(1).unwrap();
     assert!(caller.contains(Texts::for_locale("es").t("q.for_whom.opt.self")));
     // The same language as the page: nothing to offer.
-    let out = html("en", Some(&encode_code(&answers, 0).unwrap()), &Config::default());
+    let out = html(
+        "en",
+        Some(&encode_code(&answers, 0).unwrap()),
+        &Config::default(),
+    );
     assert!(!out.contains("data-caller-language"));
 }
 

@@ -326,8 +326,9 @@ impl ReadAnswers {
                     read.unanswered.push(bank.id);
                     match bank.unanswered {
                         Unanswered::ReadsAs(options) => Read::ReadsAs(mask_of(bank.id, options)),
-                        Unanswered::CountsAs(_)
-                        | Unanswered::CountsAsUnlessNoSubstances { .. } => Read::ReadsAs(0),
+                        Unanswered::CountsAs(_) | Unanswered::CountsAsUnlessNoSubstances { .. } => {
+                            Read::ReadsAs(0)
+                        }
                         _ => Read::NoValue,
                     }
                 }

@@ -65,7 +65,10 @@ impl fmt::Display for CodeError {
                 write!(f, "'{c}' is not in a code (letters and digits, no U)")
             }
             CodeError::Length(n) => {
-                write!(f, "a code has 15 characters (14 before version 4); this has {n}")
+                write!(
+                    f,
+                    "a code has 15 characters (14 before version 4); this has {n}"
+                )
             }
             CodeError::Check => write!(
                 f,
@@ -165,7 +168,12 @@ pub fn encode(answers: &Answers, language: u8) -> Option<String> {
     encode_with(answers, CURRENT, CURRENT.number, language)
 }
 
-fn encode_with(answers: &Answers, v: &'static Version, number: u32, language: u8) -> Option<String> {
+fn encode_with(
+    answers: &Answers,
+    v: &'static Version,
+    number: u32,
+    language: u8,
+) -> Option<String> {
     if !answers.is_answered(Q::DangerNow) {
         return None;
     }

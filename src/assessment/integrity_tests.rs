@@ -3,13 +3,13 @@
 //! every rule that runs.
 
 use super::commitment::BANDS;
+use super::conditions::Term;
 use super::conditions::{Cond, TERMS};
 use super::ids::{Flag, Level, Q};
 use super::questions::{question, QUESTIONS};
-use super::conditions::Term;
 use super::rules::Effect;
-use super::versions::{released, CURRENT};
 use super::table::{self, describe};
+use super::versions::{released, CURRENT};
 
 fn conditions() -> Vec<(&'static str, &'static Cond)> {
     let mut all: Vec<(&str, &Cond)> = CURRENT.rules.iter().map(|r| (r.id, &r.when)).collect();
@@ -95,7 +95,10 @@ fn rule_ids_and_reason_keys_are_unique() {
 fn every_flag_and_level_can_be_reached_by_some_rule() {
     for flag in Flag::ALL {
         assert!(
-            CURRENT.rules.iter().any(|r| r.then.contains(&Effect::Flag(*flag))),
+            CURRENT
+                .rules
+                .iter()
+                .any(|r| r.then.contains(&Effect::Flag(*flag))),
             "no rule sets {flag}"
         );
     }

@@ -30,19 +30,20 @@ use serde::Serialize;
 pub use answers::{AnswerError, AnswerErrors, Answers, Read, ReadAnswers};
 pub use center::{Center, CenterError};
 pub use code::{
-    decode as decode_code, encode as encode_code, group as group_code, normalize, CodeError, Decoded,
+    decode as decode_code, encode as encode_code, group as group_code, normalize, CodeError,
+    Decoded,
 };
-pub use conditions::{crisis_answers, opens_crisis};
 pub use commitment::{Care, CenterProgram, Phase, PhaseKind, Range, Schedule, Source};
+pub use conditions::{crisis_answers, opens_crisis};
 pub use ids::{Day, Dimension, FirstContact, Flag, Level, Offer, Urgent, Withdrawal, Q};
 pub use questions::{question, Kind, Question, QUESTIONS, QUESTIONS_V3};
-pub use versions::{released, version, Version, CURRENT};
 pub use reasons::Reason;
 pub use sessions::{overlap, Hours, Session, Time};
 pub use table::{
     asked_when, markdown, questions_blocks, questions_markdown, rules_blocks, rules_markdown,
     unanswered_reads_as, Block,
 };
+pub use versions::{released, version, Version, CURRENT};
 
 /// The contract version this engine estimates with ([`CURRENT`]).
 pub const CONTRACT_VERSION: u32 = 4;
@@ -54,8 +55,8 @@ pub mod internals {
     pub use super::answers::Facts;
     pub use super::code::encode_as_version;
     pub use super::commitment::{band, in_band};
-    pub use super::engine::{decide, Decision};
     pub use super::engine::decide_with;
+    pub use super::engine::{decide, Decision};
     pub use super::rules_v3::RULES_V3;
     pub use super::rules_v4::RULES_V4 as RULES;
     pub use super::sessions::on_days;

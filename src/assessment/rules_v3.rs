@@ -533,4 +533,3 @@ pub static RULES_V3: &[Rule] = &[
         &[flag(Flag::TalkToClinician)],
     ),
 ];
-

@@ -617,4 +617,3 @@ pub static RULES_V4: &[Rule] = &[
         &[flag(Flag::FamilySupport)],
     ),
 ];
-

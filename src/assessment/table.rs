@@ -125,9 +125,11 @@ pub fn rules_blocks(version: &'static Version) -> Vec<Block> {
         .bank
         .iter()
         .filter_map(|q| q.asked_when.as_ref())
-        .chain(rules.iter().flat_map(|r| {
-            std::iter::once(&r.when).chain(r.variants.iter().map(|v| &v.when))
-        }));
+        .chain(
+            rules
+                .iter()
+                .flat_map(|r| std::iter::once(&r.when).chain(r.variants.iter().map(|v| &v.when))),
+        );
     for cond in conds {
         cond.visit(&mut |c| {
             if let Cond::Term(t) = c {

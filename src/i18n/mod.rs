@@ -37,7 +37,8 @@ mod frozen_v3 {
 
 /// Released versions' frozen question words, by contract version; the
 /// current version's are the visitor's book itself.
-const FROZEN: [(u32, [(&str, &Table, &str); 2]); 1] = [(
+type Book = [(&'static str, &'static Table, &'static str); 2];
+const FROZEN: [(u32, Book); 1] = [(
     3,
     [
         ("en", &frozen_v3::EN, "English"),

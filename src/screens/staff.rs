@@ -10,7 +10,7 @@ use super::{bar, result};
 use crate::assessment::{
     asked_when, assess_with, decode_code, encode_code, question, rules_blocks, rules_differ,
     rules_fired, unanswered_reads_as, Answers, Assessment, Block, CodeError, Decoded, Urgent,
-    Version, Withdrawal, CONTRACT_VERSION, CURRENT, QUESTIONS, Q,
+    Version, Withdrawal, CONTRACT_VERSION, CURRENT, Q, QUESTIONS,
 };
 use crate::host_config::Config;
 use crate::i18n::{language_of, own_name, Texts};
@@ -355,24 +355,27 @@ fn today(
                                     .class("cps-level")
                                     .text(vt.t(&format!("level.{}.name", now.level))),
                             )
-                            .child(el("span").class("cps-id").text(
-                                st.f("staff.estimate.id", &[("id", now.level.id())]),
-                            )),
+                            .child(
+                                el("span")
+                                    .class("cps-id")
+                                    .text(st.f("staff.estimate.id", &[("id", now.level.id())])),
+                            ),
                     )
                     .child(el("dt").text(st.t("staff.estimate.first")))
                     .child(
                         el("dd")
                             .child(el("strong").class("cps-first").text(first))
-                            .child(el("span").class("cps-id").text(
-                                st.f("staff.estimate.id", &[("id", now.withdrawal.id())]),
-                            )),
+                            .child(
+                                el("span").class("cps-id").text(
+                                    st.f("staff.estimate.id", &[("id", now.withdrawal.id())]),
+                                ),
+                            ),
                     ),
             )
             .child(
                 p(st.f("staff.version.rules_differ", &[("rules", &differ)]))
                     .attr("data-rules-differ", differ.as_str()),
-            )
-
+            ),
     )
 }
 
@@ -391,31 +394,36 @@ fn other_version(st: &Texts, version: u32) -> El {
 /// version (or "skipped"), then the questions earlier answers left out.
 fn answers_table(st: &Texts, vt: &Texts, answers: &Answers, version: &'static Version) -> El {
     let read = answers.read_with(version.bank);
-    let rows = version.bank.iter().filter(|b| read.is_asked(b.id)).map(|b| {
-        let q = b.id;
-        let answer = match answers.chosen(q) {
-            Some(chosen) if !chosen.is_empty() => chosen
-                .iter()
-                .map(|o| vt.t(&format!("q.{q}.opt.{o}")).to_string())
-                .collect::<Vec<_>>()
-                .join("; "),
-            Some(_) => "—".to_string(),
-            None => st.t("staff.answers.skipped").to_string(),
-        };
-        el("tr")
-            .attr("data-question", q.id())
-            .attr(
-                "data-answer",
-                answers.chosen(q).map_or("".into(), |c| c.join(" ")),
-            )
-            .child(
-                el("th")
-                    .attr("scope", "row")
-                    .text(vt.t(&format!("q.{q}.legend"))),
-            )
-            .child(el("td").text(answer))
-    });
-    let not_asked: Vec<String> = version.bank
+    let rows = version
+        .bank
+        .iter()
+        .filter(|b| read.is_asked(b.id))
+        .map(|b| {
+            let q = b.id;
+            let answer = match answers.chosen(q) {
+                Some(chosen) if !chosen.is_empty() => chosen
+                    .iter()
+                    .map(|o| vt.t(&format!("q.{q}.opt.{o}")).to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                Some(_) => "—".to_string(),
+                None => st.t("staff.answers.skipped").to_string(),
+            };
+            el("tr")
+                .attr("data-question", q.id())
+                .attr(
+                    "data-answer",
+                    answers.chosen(q).map_or("".into(), |c| c.join(" ")),
+                )
+                .child(
+                    el("th")
+                        .attr("scope", "row")
+                        .text(vt.t(&format!("q.{q}.legend"))),
+                )
+                .child(el("td").text(answer))
+        });
+    let not_asked: Vec<String> = version
+        .bank
         .iter()
         .filter(|b| !read.is_asked(b.id))
         .map(|b| vt.t(&format!("q.{}.short", b.id)).to_string())

@@ -203,16 +203,15 @@ fn code_box(t: &Texts, journey: &Journey) -> Option<El> {
             .child(
                 // One span a group, kept whole: a phone wraps the code only
                 // after a hyphen, never inside a group.
-                el("p")
-                    .class("cp-code")
-                    .attr("translate", "no")
-                    .children(code.split('-').enumerate().map(|(i, g)| {
+                el("p").class("cp-code").attr("translate", "no").children(
+                    code.split('-').enumerate().map(|(i, g)| {
                         el("span").text(if i == 0 {
                             g.to_string()
                         } else {
                             format!("-{g}")
                         })
-                    })),
+                    }),
+                ),
             )
             .child(
                 El::button("cp-button cp-secondary", t.t("code.copy"), Act::CopyCode)
