@@ -402,7 +402,7 @@ fn check_p12(a: &Answers) {
 
 /// Reason keys that speak of a skip in their own words, or whose words
 /// state nothing the visitor may have skipped.
-const SKIP_WORDED: [&str; 7] = [
+const SKIP_WORDED: [&str; 11] = [
     "withdrawal_check_with_doctor",
     "self_harm_unanswered",
     "withdrawal_pregnant_doctor",
@@ -414,6 +414,17 @@ const SKIP_WORDED: [&str; 7] = [
     // muscle relaxers, can cause seizures if stopped all at once. Ask a
     // doctor before stopping.") state neither.
     "withdrawal_other_doctor",
+    // [v4] A skipped checklist after an answered "no substances" reads n = 0
+    // from that answer (no disorder is invented); 6f and 7f then state only
+    // the mood and self-harm answers the visitor gave, and rule 15 still
+    // says the checklist was skipped.
+    "mental_health_unable_care",
+    "self_harm_method_care",
+    // [v4] Rule 2's severe-history floor (2m) holds on a skipped frequency
+    // on purpose (as rule 3 does); its words state only the answered
+    // severe withdrawal and, for the variant, the answered medication.
+    "withdrawal_severe_other",
+    "withdrawal_severe_moud",
 ];
 
 /// A reason whose rule holds only through a skipped answer's reading uses a
