@@ -186,7 +186,10 @@ fn an_adolescent_center_week_is_judged_on_adolescent_hours() {
 
 #[test]
 fn phases_run_first_step_then_core_then_step_down() {
+    // Alcohol: a severe history with it is 24-hour care (v4: not with
+    // cannabis, the base's substance).
     let r = run(&base()
+        .with(Q::Substances, &["alcohol"])
         .set1(Q::Withdrawal, "severe")
         .set1(Q::DangerNow, "yes")
         .n(4));

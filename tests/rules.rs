@@ -75,15 +75,46 @@ fn rule_1_emergency_still_computes_the_level_for_once_you_are_safe() {
 
 #[test]
 fn rule_2a_severe_withdrawal_with_recent_use_is_medically_managed() {
-    for frequency in ["daily", "weekly"] {
-        let a = base()
-            .set1(Q::UseFrequency, frequency)
+    // v4: for the substances whose withdrawal can kill (wm_substance).
+    for substance in ["alcohol", "benzodiazepines", "other", "opioids"] {
+        for frequency in ["daily", "weekly"] {
+            let a = base()
+                .with(Q::Substances, &[substance])
+                .set1(Q::UseFrequency, frequency)
+                .set1(Q::Withdrawal, "severe");
+            assert_eq!(
+                run(&a).withdrawal,
+                Withdrawal::MedicallyManaged,
+                "{substance} {frequency}"
+            );
+        }
+    }
+}
+
+#[test]
+fn rule_2a_v4_a_severe_history_with_stimulants_cannabis_or_kept_medication_is_a_doctor_soon() {
+    // No 24-hour step: at least outpatient (2m), see a doctor first (2h).
+    let cases: [(&[&str], Option<&str>); 4] = [
+        (&["cannabis"], None),
+        (&["stimulants"], None),
+        (&["stimulants", "cannabis"], None),
+        (&["opioids"], Some("opioid_treatment")),
+    ];
+    for (substances, medication) in cases {
+        let mut a = base()
+            .with(Q::Substances, substances)
+            .set1(Q::UseFrequency, "daily")
             .set1(Q::Withdrawal, "severe");
+        if let Some(m) = medication {
+            a = a.set1(Q::OnMedication, m);
+        }
+        let r = run(&a);
         assert_eq!(
-            run(&a).withdrawal,
-            Withdrawal::MedicallyManaged,
-            "{frequency}"
+            (r.withdrawal, r.level),
+            (Withdrawal::None, Outpatient),
+            "{substances:?}"
         );
+        assert!(r.flags.contains(&Flag::SeeDoctorFirst), "{substances:?}");
     }
 }
 
@@ -336,7 +367,9 @@ fn rule_2_see_doctor_first_not_for_weekly_drinker_or_known_withdrawal() {
 
 #[test]
 fn rule_2_medically_managed_sets_minimum_intensive_outpatient() {
-    let r = run(&base().set1(Q::Withdrawal, "severe"));
+    let r = run(&base()
+        .with(Q::Substances, &["alcohol"])
+        .set1(Q::Withdrawal, "severe"));
     assert_eq!((r.withdrawal, r.level), (Withdrawal::MedicallyManaged, Iop));
 }
 
