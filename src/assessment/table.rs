@@ -10,6 +10,59 @@ use super::questions::{question, Kind, Question, Unanswered};
 use super::rules::Rule;
 use super::versions::{Version, CURRENT};
 
+/// What the printed table says in words of each released version (kept
+/// here, not in [`Version`], so the widget, which never prints a table,
+/// never carries them).
+struct Printed {
+    /// The contract's "skips never escalate" principle.
+    skips: &'static str,
+    /// What `n` means when `criteria` is unanswered.
+    n_means: &'static str,
+    /// Facts a version adds (v4 on), each a paragraph after the rules.
+    notes: &'static [&'static str],
+}
+
+fn printed(version: &Version) -> Printed {
+    match version.number {
+        3 => Printed {
+            skips: "**Skips never escalate.** An unanswered question never by \
+itself sets `withdrawal = medically_managed` or minimum `residential` (every condition that can \
+set them holds on answered values, with two exceptions: `recent` in rule 2a, on purpose, and \
+`on_medication`, whose reading `none` only keeps the `prescribed_only` exception off), and is \
+never \"another risk\" in rule 3. A skip may add flags: `see_doctor_first`, `crisis_line`, \
+`talk_to_clinician`, and those of the value it reads as (`overdose_risk` and \
+`medication_for_opioids` for `substances`; `co_occurring` or `mental_health_care` for \
+`mental_health`).",
+            n_means: "the number of `criteria` chosen (2 when unanswered)",
+            notes: &[],
+        },
+        // The current version (4); a new version adds its own arm.
+        _ => Printed {
+            skips: "**Skips never escalate.** An unanswered question never by \
+itself sets `withdrawal = medically_managed` or minimum `residential` (every condition that can \
+set them holds on answered values, with two exceptions: `recent` and `wm_substance` in rule 2a, \
+on purpose, since they act only together with an answered `withdrawal = severe`; and \
+`on_medication`, whose reading `none` only keeps the `prescribed_only` and \
+`on_opioid_treatment` exceptions off), and is never \"another risk\" in rule 3. A skip may add \
+flags: `see_doctor_first`, `crisis_line`, `talk_to_clinician`, and those of the value it reads \
+as (`overdose_risk` and `medication_for_opioids` for `substances`; `co_occurring` or \
+`mental_health_care` for `mental_health`).",
+            n_means: "the number of `criteria` chosen (2 when unanswered; 0 when unanswered and \
+`substances` is answered `[]`)",
+            notes: &[
+        "**W1.** No visitor or staff text states or assumes a substance the visitor did not \
+         choose: a text that rests on a skipped `substances` (a flag, a reason, a first-step \
+         heading) uses its \"if you use ...\" form or a substance-neutral form; opioid wording \
+         needs `chosen(opioids)`, alcohol or sedative wording needs the substance chosen.",
+        "**Ambulatory withdrawal from benzodiazepines** (`chosen(benzodiazepines)`) starts a \
+         slow taper with the prescriber or clinic that lasts weeks (steps of no more than about \
+         a quarter of the dose every 2 weeks); the daily visits above are its start, and the \
+         text says so.",
+    ],
+        },
+    }
+}
+
 /// The reason keys of a rule: its own, the "you skipped" one, variants.
 fn keys(rule: &Rule) -> String {
     let mut out = format!("`{}`", rule.key);
@@ -100,13 +153,13 @@ pub fn rules_blocks(version: &'static Version) -> Vec<Block> {
                 .collect::<Vec<_>>()
                 .join(" < ")
         )),
-        para(version.skips),
+        para(printed(version).skips),
         heading("Names"),
     ];
     let mut names = vec![
         vec![
             "`n`".to_string(),
-            version.n_means.to_string(),
+            printed(version).n_means.to_string(),
         ],
         vec![
             "(answered)".to_string(),
@@ -182,7 +235,7 @@ pub fn rules_blocks(version: &'static Version) -> Vec<Block> {
          referred on. The center's week is used only when both its hours a week and its number of \
          distinct days a week lie in the level's band (adolescent hours under 18).",
     ));
-    out.extend(version.notes.iter().map(|n| para(*n)));
+    out.extend(printed(version).notes.iter().map(|n| para(*n)));
     if version.code_has_language {
         // Printed from v4 on (v3's table stays as it shipped).
         let crisis: Vec<String> = crisis_answers()

@@ -386,7 +386,12 @@ fn other_version(st: &Texts, version: u32) -> El {
         .attr("data-version", version.to_string())
         .child(p(st.f(
             "staff.version.body",
-            &[("ours", &CONTRACT_VERSION.to_string())],
+            &[(
+                "ours",
+                &released()
+                    .map(|v| v.number.to_string())
+                    .join(", "),
+            )],
         )))
 }
 

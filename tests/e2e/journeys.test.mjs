@@ -509,19 +509,25 @@ test("the result shows the answers as a reference code, after one plain sentence
   const r = await readResult(page);
   const box = page.locator("section[data-screen=result] .cp-code-box");
   const code = (await box.locator(".cp-code").innerText()).trim();
-  assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/);
+  assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}$/);
   const intro = await box.locator("p").first().innerText();
   assert.match(intro, /holds your answers\. Share it only with the center/);
   assert.equal(await comesBefore(page, ".cp-code-box > p:not(.cp-code)", ".cp-code"), true, "the sentence comes first");
   const decoded = JSON.parse(execFileSync(join(REPO, "target", "debug", "carepath"), ["decode", code]).toString());
-  assert.equal(decoded.result.level, r.level);
+  assert.equal(decoded.seen.level, r.level);
+  assert.equal(decoded.language, "en");
   assert.equal(decoded.answers.for_whom, "self");
   const text = await summaryText(page);
   assert.ok(text.includes(code), "the print summary shows the code");
   assert.ok(!text.includes("Copy the code"), "no copy button on paper");
-  // In Spanish, the same code.
+  // In Spanish, the same answers; the code now says Spanish (its second
+  // character), so intake can offer an interpreter.
   await page.locator(".cp-lang").click();
   await page.locator(".cp[lang=es] .cp-code-box").waitFor();
-  assert.equal((await page.locator(".cp-code").innerText()).trim(), code);
+  const es = (await page.locator(".cp-code").innerText()).trim();
+  assert.equal(es[1], "1");
+  const decodedEs = JSON.parse(execFileSync(join(REPO, "target", "debug", "carepath"), ["decode", es]).toString());
+  assert.deepEqual(decodedEs.answers, decoded.answers);
+  assert.equal(decodedEs.language, "es");
   assert.match(await page.locator(".cp-code-box").innerText(), /Sus respuestas en un código/);
 });

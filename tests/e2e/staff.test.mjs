@@ -132,7 +132,7 @@ test("a code read over the phone shows the intake worker the same estimate, answ
   assert.deepEqual(staff.errors, []);
 });
 
-test("a misread code says what is wrong and how to fix it; Clear forgets it; another version's code shows answers without an estimate", async () => {
+test("a misread code says what is wrong and how to fix it; Clear forgets it; a never-released version's code is refused", async () => {
   const page = await open();
   const staff = await openStaff(page.context());
   const code = "3K7Q-M2XD-9P0A-4U";
@@ -144,14 +144,14 @@ test("a misread code says what is wrong and how to fix it; Clear forgets it; ano
   assert.equal(await staff.evaluate(() => document.activeElement?.id), "cps-code");
   assert.deepEqual(await axe(staff), [], "axe with an error shown");
 
-  // Zeros check, but as a code of version 0: the answers it can read,
-  // no estimate.
+  // Zeros check, but as a code of version 0, never released: refused,
+  // never read with another version's questions.
   await read(staff, "0000 0000 0000 00");
   const other = staff.locator("section.cps-read[data-version='0']");
   await other.waitFor();
-  assert.match(await other.innerText(), /This code is from version 0 of the check[\s\S]*confirm each one with the caller/);
+  assert.match(await other.innerText(), /This code is from version 0 of the check[\s\S]*never read with another version/);
   assert.equal(await staff.locator(".cps-estimate").count(), 0);
-  assert.equal(await staff.locator("tr[data-question=danger_now]").count(), 1);
+  assert.equal(await staff.locator("tr[data-question]").count(), 0);
 
   // Clear: the box is empty and nothing read is left.
   await staff.locator(".cps-form button:not([type=submit])").click();
@@ -207,4 +207,31 @@ test("the staff page prints the question bank and the decision table without its
     0,
     "no sideways scrolling at 320 px",
   );
+});
+
+test("a v3 code read after v4 shows the estimate the caller saw, labelled, and today's beside it with the rules that differ", async () => {
+  const page = await open();
+  const staff = await openStaff(page.context());
+  // Recorded under v3 before any v4 change (tests/golden/v3.json): a
+  // methadone patient with a past severe withdrawal, sent to 24-hour
+  // detox by v3; v4 keeps the methadone and says see a doctor soon.
+  await read(staff, "32kr yrsw 7jwz ck");
+  const seen = staff.locator(".cps-estimate:not(.cps-today)");
+  await seen.waitFor();
+  assert.equal(await staff.locator("section.cps-read").getAttribute("data-version"), "3");
+  assert.equal(await seen.getAttribute("data-withdrawal"), "medically_managed");
+  assert.equal(await seen.getAttribute("data-level"), "intensive_outpatient");
+  assert.match(await seen.innerText(), /contract version 3/);
+  const today = staff.locator(".cps-today");
+  assert.equal(await today.getAttribute("data-withdrawal"), "none");
+  assert.equal(await today.getAttribute("data-level"), "outpatient");
+  assert.match(await today.innerText(), /Under today's rules \(contract version 4\)/);
+  const differ = await today.locator("[data-rules-differ]").getAttribute("data-rules-differ");
+  assert.ok(differ.split(", ").includes("2a") && differ.split(", ").includes("2m"), differ);
+  // The answers in the words the v3 visitor saw.
+  const row = staff.locator("tr[data-question=substances]");
+  assert.equal(await row.getAttribute("data-answer"), "opioids");
+  assert.match(await row.innerText(), /heroin, fentanyl, pain pills, or kratom$/m);
+  assert.deepEqual(await axe(staff), [], "axe with two estimates");
+  assert.deepEqual(staff.errors, []);
 });
