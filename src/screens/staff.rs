@@ -8,9 +8,9 @@
 use super::node::{el, p, Act, El, Node, On, Only};
 use super::{bar, result};
 use crate::assessment::{
-    asked_when, assess_with, decode_code, encode_code, question, rules_blocks, rules_differ,
-    rules_fired, unanswered_reads_as, Answers, Assessment, Block, CodeError, Decoded, Urgent,
-    Version, Withdrawal, CONTRACT_VERSION, CURRENT, Q, QUESTIONS,
+    asked_when, assess_with, decode_code, encode_code, question, released, rules_blocks,
+    rules_differ, rules_fired, unanswered_reads_as, Answers, Assessment, Block, CodeError, Decoded,
+    Urgent, Version, Withdrawal, CURRENT, Q, QUESTIONS,
 };
 use crate::host_config::Config;
 use crate::i18n::{language_of, own_name, Texts};
@@ -386,12 +386,7 @@ fn other_version(st: &Texts, version: u32) -> El {
         .attr("data-version", version.to_string())
         .child(p(st.f(
             "staff.version.body",
-            &[(
-                "ours",
-                &released()
-                    .map(|v| v.number.to_string())
-                    .join(", "),
-            )],
+            &[("ours", &released().map(|v| v.number.to_string()).join(", "))],
         )))
 }
 
