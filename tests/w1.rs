@@ -67,7 +67,10 @@ fn options(q: Q) -> Vec<Option<Vec<&'static str>>> {
     out
 }
 
-fn check(answers: &Answers, all: &[(String, Texts, Vec<(&'static str, String)>)]) {
+/// A language: its id, its texts and the chosen-only texts to look for.
+type Language = (String, Texts, Vec<(&'static str, String)>);
+
+fn check(answers: &Answers, all: &[Language]) {
     let journey = Journey {
         screen: Screen::Result,
         answers: answers.clone(),
@@ -88,7 +91,7 @@ fn check(answers: &Answers, all: &[(String, Texts, Vec<(&'static str, String)>)]
     }
 }
 
-fn languages() -> Vec<(String, Texts, Vec<(&'static str, String)>)> {
+fn languages() -> Vec<Language> {
     LOCALES
         .iter()
         .map(|(id, _, _)| {
