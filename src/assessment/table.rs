@@ -50,6 +50,9 @@ as (`overdose_risk` and `medication_for_opioids` for `substances`; `co_occurring
             n_means: "the number of `criteria` chosen (2 when unanswered; 0 when unanswered and \
 `substances` is answered `[]`)",
             notes: &[
+        "**Rule 15, the suicide question.** When `self_harm` is among the skipped questions, \
+         the visitor's `talk_to_clinician` text names that question, and the staff page puts \
+         \"The suicide question was skipped: ask it first\" above everything else.",
         "**W1.** No visitor or staff text states or assumes a substance the visitor did not \
          choose: a text that rests on a skipped `substances` (a flag, a reason, a first-step \
          heading) uses its \"if you use ...\" form or a substance-neutral form; opioid wording \
