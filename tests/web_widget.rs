@@ -252,9 +252,13 @@ async fn the_result_lists_skipped_questions_and_each_opens_its_question_then_ret
         .query_selector_all(".cp-skipped li[data-question]")
         .unwrap();
     assert_eq!(items.length(), 17, "every asked question was skipped");
-    // The talk-to-a-clinician advice shows with the skips.
+    // The talk-to-a-clinician advice shows with the skips, naming the
+    // skipped suicide question (contract v4, rule 15).
     let steps = find(&root, ".cp-steps").text_content().unwrap();
-    assert!(steps.contains("counselor or doctor"), "{steps}");
+    assert!(
+        steps.contains("You skipped the question about suicide"),
+        "{steps}"
+    );
     click(&root, ".cp-skipped li[data-question=home] button").await;
     find(&root, "form[data-question=home]");
     answer(&root, "home", "stable_supportive").await;
