@@ -104,7 +104,7 @@ test("a code read over the phone shows the intake worker the same estimate, answ
   // Spanish: the staff words and the visitor's.
   await staff.locator(".cp-lang").click();
   await staff.locator(".cps[lang=es]").waitFor();
-  assert.match(await staff.locator(".cps-answers h3").innerText(), /Lo que respondió/);
+  assert.match(await staff.locator(".cps-read > .cps-answers h3").innerText(), /Lo que respondió/);
   assert.match(await staff.locator("h1").innerText(), /Leer el código/);
   assert.match(await staff.title(), /Leer el código/, "the window's title follows");
 
@@ -173,7 +173,7 @@ test("the staff page takes the widget's center attributes: the caller's schedule
     await route.fulfill({ response, body });
   });
   const staff = await openStaff(context);
-  await read(staff, "3000-000V-Y70S-PX");
+  await read(staff, "4000-0000-VY70-SVK");
   const estimate = staff.locator(".cps-estimate");
   await estimate.waitFor();
   assert.equal(await estimate.getAttribute("data-level"), "intensive_outpatient");
@@ -199,7 +199,7 @@ test("the staff page prints the question bank and the decision table without its
   // 400% zoom of a 1280 px screen: nothing runs off the side (the wide
   // tables scroll inside their own box).
   await staff.setViewportSize({ width: 320, height: 800 });
-  await read(staff, "3000-000V-Y70S-PX");
+  await read(staff, "4000-0000-VY70-SVK");
   await staff.locator(".cps-estimate").waitFor();
   await staff.locator(".cps-seen summary").click();
   assert.equal(
