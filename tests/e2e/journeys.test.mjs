@@ -516,6 +516,18 @@ test("the result shows the answers as a reference code, after one plain sentence
   const decoded = JSON.parse(execFileSync(join(REPO, "target", "debug", "carepath"), ["decode", code]).toString());
   assert.equal(decoded.seen.level, r.level);
   assert.equal(decoded.language, "en");
+  // On a 320 px phone the code wraps only after a hyphen: each group stays
+  // on one line and nothing runs off the side.
+  await page.setViewportSize({ width: 320, height: 700 });
+  const wrap = await box.locator(".cp-code").evaluate((p) => ({
+    groups: [...p.children].map((s) => [s.textContent, s.getClientRects().length]),
+    overflow: p.scrollWidth - p.clientWidth,
+  }));
+  assert.deepEqual(wrap.groups.map((g) => g[1]), [1, 1, 1, 1], JSON.stringify(wrap));
+  assert.equal(wrap.groups.map((g) => g[0]).join(""), code);
+  assert.ok(wrap.groups.slice(0, 3).every((g) => g[0].endsWith("-")));
+  assert.equal(wrap.overflow, 0);
+  await page.setViewportSize({ width: 1280, height: 800 });
   assert.equal(decoded.answers.for_whom, "self");
   const text = await summaryText(page);
   assert.ok(text.includes(code), "the print summary shows the code");

@@ -203,15 +203,19 @@ fn code_box(t: &Texts, journey: &Journey) -> Option<El> {
             .child(
                 // One span a group, kept whole: a phone wraps the code only
                 // after a hyphen, never inside a group.
-                el("p").class("cp-code").attr("translate", "no").children(
-                    code.split('-').enumerate().map(|(i, g)| {
-                        el("span").text(if i == 0 {
-                            g.to_string()
+                // The hyphen ends its group: a line may break after it (between
+                // two spans), never before it or inside a group.
+                el("p").class("cp-code").attr("translate", "no").children({
+                    let groups: Vec<&str> = code.split('-').collect();
+                    let last = groups.len() - 1;
+                    groups.into_iter().enumerate().map(move |(i, g)| {
+                        el("span").text(if i < last {
+                            format!("{g}-")
                         } else {
-                            format!("-{g}")
+                            g.to_string()
                         })
-                    }),
-                ),
+                    })
+                }),
             )
             .child(
                 El::button("cp-button cp-secondary", t.t("code.copy"), Act::CopyCode)
