@@ -9,30 +9,11 @@ use carepath::assessment::{
 };
 use proptest::prelude::*;
 
+mod common;
+
 /// An answer set: each question skipped or answered (sets as any subset).
 fn answers() -> impl Strategy<Value = Answers> {
-    let picks: Vec<_> = QUESTIONS
-        .iter()
-        .map(|_| (0u32..100, any::<u16>()))
-        .collect();
-    picks.prop_map(|picks| {
-        let mut a = Answers::new();
-        for (bank, (skip, bits)) in QUESTIONS.iter().zip(picks) {
-            let required = bank.id.id() == "danger_now";
-            if skip < 15 && !required {
-                continue;
-            }
-            let options: Vec<&str> = match bank.kind {
-                Kind::One => vec![bank.options[bits as usize % bank.options.len()]],
-                Kind::Many => (0..bank.options.len())
-                    .filter(|i| bits & (1 << i) != 0)
-                    .map(|i| bank.options[i])
-                    .collect(),
-            };
-            a.set(bank.id, &options).unwrap();
-        }
-        a
-    })
+    common::answer_sets(15, &[])
 }
 
 const ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -6,12 +6,14 @@
 //! with the other questions varied along the walk, rendering the whole
 //! result in every language; and a property test over every question.
 
-use carepath::assessment::{question, Answers, Q, QUESTIONS};
+use carepath::assessment::{question, Answers, Q};
 use carepath::host_config::Config;
 use carepath::i18n::{Texts, LOCALES};
 use carepath::journey::{Journey, Screen};
 use carepath::screens::{result, Host, Node, Only};
 use proptest::prelude::*;
+
+mod common;
 
 /// Texts that name a substance as the visitor's: the result may show them
 /// only when the visitor chose that substance. (The pregnant 24-hour
@@ -101,15 +103,6 @@ fn languages() -> Vec<Language> {
         .collect()
 }
 
-const CRITERIA: [&str; 6] = [
-    "more_than_intended",
-    "cant_cut_down",
-    "time_spent",
-    "cravings",
-    "role_failure",
-    "relationship_problems",
-];
-
 #[test]
 fn no_result_names_a_skipped_substance_exhaustive() {
     let all = languages();
@@ -139,7 +132,7 @@ fn no_result_names_a_skipped_substance_exhaustive() {
                                 set(Q::Pregnant, preg.clone());
                                 set(Q::Overdose, od.clone());
                                 set(Q::ForWhom, whom.clone());
-                                set(Q::Criteria, n.map(|n| CRITERIA[..n].to_vec()));
+                                set(Q::Criteria, n.map(|n| common::criteria(n).to_vec()));
                                 // The rest vary along the walk.
                                 set(Q::Age, pick(Q::Age, i));
                                 set(Q::MentalHealth, pick(Q::MentalHealth, i / 3));
@@ -158,32 +151,9 @@ fn no_result_names_a_skipped_substance_exhaustive() {
     assert_eq!(i, 5 * 5 * 5 * 3 * 3 * 6 * 3);
 }
 
-/// Any answer set with `substances` skipped: each other question skipped
-/// or answered (sets as any subset).
+/// Any answer set with `substances` skipped.
 fn skipped_substances() -> impl Strategy<Value = Answers> {
-    let picks: Vec<_> = QUESTIONS
-        .iter()
-        .map(|_| (0u32..100, any::<u16>()))
-        .collect();
-    picks.prop_map(|picks| {
-        let mut a = Answers::new();
-        for (bank, (skip, bits)) in QUESTIONS.iter().zip(picks) {
-            if bank.id == Q::Substances || (skip < 20 && bank.id != Q::DangerNow) {
-                continue;
-            }
-            let options: Vec<&str> = match bank.kind {
-                carepath::assessment::Kind::One => {
-                    vec![bank.options[bits as usize % bank.options.len()]]
-                }
-                carepath::assessment::Kind::Many => (0..bank.options.len())
-                    .filter(|i| bits & (1 << i) != 0)
-                    .map(|i| bank.options[i])
-                    .collect(),
-            };
-            a.set(bank.id, &options).unwrap();
-        }
-        a
-    })
+    common::answer_sets(20, &[Q::Substances])
 }
 
 proptest! {

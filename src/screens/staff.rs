@@ -170,16 +170,6 @@ fn decoded(st: &Texts, lang: &str, d: &Decoded, config: &Config) -> El {
         .attr("data-caller-language", c)
     });
     let table = rules_blocks(version);
-    let first = if r.urgent == Urgent::Emergency {
-        vt.t("first.emergency.heading").to_string()
-    } else {
-        result::words::detox_text(&vt, &r, &journey)
-            .map_or_else(|| st.t("staff.estimate.first_none").to_string(), |d| d.0)
-    };
-    let first_id = match (r.urgent, r.withdrawal) {
-        (Urgent::Emergency, _) => "emergency",
-        (_, w) => w.id(),
-    };
     let center = match &config.center {
         None => vec![p(st.t("staff.center.without"))],
         Some(_) => {
@@ -193,44 +183,19 @@ fn decoded(st: &Texts, lang: &str, d: &Decoded, config: &Config) -> El {
             notes
         }
     };
-    let estimate = el("div")
-        .class("cps-estimate")
-        .attr("data-level", r.level.id())
-        .attr("data-withdrawal", r.withdrawal.id())
-        .attr("data-urgent", r.urgent.id())
-        .child(el("h3").text(st.f(
+    let estimate = estimate_box(
+        st,
+        &vt,
+        &r,
+        &journey,
+        "cps-estimate",
+        st.f(
             "staff.version.seen_heading",
             &[("version", &version.number.to_string())],
-        )))
-        .child(
-            el("dl")
-                .child(el("dt").text(st.t("staff.estimate.level")))
-                .child(
-                    el("dd")
-                        .child(
-                            el("strong")
-                                .class("cps-level")
-                                .text(vt.t(&format!("level.{}.name", r.level))),
-                        )
-                        .child(
-                            el("span")
-                                .class("cps-id")
-                                .text(st.f("staff.estimate.id", &[("id", r.level.id())])),
-                        ),
-                )
-                .child(el("dt").text(st.t("staff.estimate.first")))
-                .child(
-                    el("dd")
-                        .child(el("strong").class("cps-first").text(first))
-                        .child(
-                            el("span")
-                                .class("cps-id")
-                                .text(st.f("staff.estimate.id", &[("id", first_id)])),
-                        ),
-                ),
-        )
-        .children(center)
-        .child(p(st.t("staff.estimate.note")).class("cps-note"));
+        ),
+    )
+    .children(center)
+    .child(p(st.t("staff.estimate.note")).class("cps-note"));
     let why = r.reasons.iter().filter_map(|x| {
         let rule = x.rule?;
         Some(
@@ -306,6 +271,54 @@ fn decoded(st: &Texts, lang: &str, d: &Decoded, config: &Config) -> El {
         )
 }
 
+/// An estimate as intake reads it: the level and the first step, each in
+/// the visitor's words with the id for the intake system.
+fn estimate_box(
+    st: &Texts,
+    vt: &Texts,
+    r: &Assessment,
+    journey: &Journey,
+    class: &str,
+    heading: String,
+) -> El {
+    let first = if r.urgent == Urgent::Emergency {
+        vt.t("first.emergency.heading").to_string()
+    } else {
+        result::words::detox_text(vt, r, journey)
+            .map_or_else(|| st.t("staff.estimate.first_none").to_string(), |d| d.0)
+    };
+    let first_id = match (r.urgent, r.withdrawal) {
+        (Urgent::Emergency, _) => "emergency",
+        (_, w) => w.id(),
+    };
+    let item = |label: &str, class: &str, text: String, id: &str| {
+        [
+            el("dt").text(st.t(label)),
+            el("dd").child(el("strong").class(class).text(text)).child(
+                el("span")
+                    .class("cps-id")
+                    .text(st.f("staff.estimate.id", &[("id", id)])),
+            ),
+        ]
+    };
+    el("div")
+        .class(class)
+        .attr("data-level", r.level.id())
+        .attr("data-withdrawal", r.withdrawal.id())
+        .attr("data-urgent", r.urgent.id())
+        .child(el("h3").text(heading))
+        .child(
+            el("dl")
+                .children(item(
+                    "staff.estimate.level",
+                    "cps-level",
+                    vt.t(&format!("level.{}.name", r.level)).to_string(),
+                    r.level.id(),
+                ))
+                .children(item("staff.estimate.first", "cps-first", first, first_id)),
+        )
+}
+
 /// Where today's rules give another estimate than the caller saw: today's
 /// level and first step, labelled, and the rules that differ.
 fn today(
@@ -329,53 +342,15 @@ fn today(
         answers: answers.clone(),
         ..Journey::default()
     };
-    let first = if now.urgent == Urgent::Emergency {
-        vt.t("first.emergency.heading").to_string()
-    } else {
-        result::words::detox_text(vt, &now, &journey)
-            .map_or_else(|| st.t("staff.estimate.first_none").to_string(), |d| d.0)
-    };
+    let heading = st.f(
+        "staff.version.today_heading",
+        &[("version", &CURRENT.number.to_string())],
+    );
     Some(
-        el("div")
-            .class("cps-estimate cps-today")
-            .attr("data-level", now.level.id())
-            .attr("data-withdrawal", now.withdrawal.id())
-            .attr("data-urgent", now.urgent.id())
-            .child(el("h3").text(st.f(
-                "staff.version.today_heading",
-                &[("version", &CURRENT.number.to_string())],
-            )))
-            .child(
-                el("dl")
-                    .child(el("dt").text(st.t("staff.estimate.level")))
-                    .child(
-                        el("dd")
-                            .child(
-                                el("strong")
-                                    .class("cps-level")
-                                    .text(vt.t(&format!("level.{}.name", now.level))),
-                            )
-                            .child(
-                                el("span")
-                                    .class("cps-id")
-                                    .text(st.f("staff.estimate.id", &[("id", now.level.id())])),
-                            ),
-                    )
-                    .child(el("dt").text(st.t("staff.estimate.first")))
-                    .child(
-                        el("dd")
-                            .child(el("strong").class("cps-first").text(first))
-                            .child(
-                                el("span").class("cps-id").text(
-                                    st.f("staff.estimate.id", &[("id", now.withdrawal.id())]),
-                                ),
-                            ),
-                    ),
-            )
-            .child(
-                p(st.f("staff.version.rules_differ", &[("rules", &differ)]))
-                    .attr("data-rules-differ", differ.as_str()),
-            ),
+        estimate_box(st, vt, &now, &journey, "cps-estimate cps-today", heading).child(
+            p(st.f("staff.version.rules_differ", &[("rules", &differ)]))
+                .attr("data-rules-differ", differ.as_str()),
+        ),
     )
 }
 

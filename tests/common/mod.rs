@@ -88,3 +88,36 @@ pub fn vignettes() -> Vec<(String, serde_json::Value)> {
         })
         .collect()
 }
+
+/// Any answer set: `danger_now` always answered, each other question
+/// skipped `skip_percent` of the time (always when in `skipped`), else
+/// answered (sets as any subset of their options).
+pub fn answer_sets(
+    skip_percent: u32,
+    skipped: &'static [Q],
+) -> impl proptest::strategy::Strategy<Value = Answers> {
+    use carepath::assessment::{Kind, QUESTIONS};
+    use proptest::prelude::*;
+    let picks: Vec<_> = QUESTIONS
+        .iter()
+        .map(|_| (0u32..100, any::<u16>()))
+        .collect();
+    picks.prop_map(move |picks| {
+        let mut a = Answers::new();
+        for (bank, (skip, bits)) in QUESTIONS.iter().zip(picks) {
+            let required = bank.id == Q::DangerNow;
+            if !required && (skip < skip_percent || skipped.contains(&bank.id)) {
+                continue;
+            }
+            let options: Vec<&str> = match bank.kind {
+                Kind::One => vec![bank.options[bits as usize % bank.options.len()]],
+                Kind::Many => (0..bank.options.len())
+                    .filter(|i| bits & (1 << i) != 0)
+                    .map(|i| bank.options[i])
+                    .collect(),
+            };
+            a.set(bank.id, &options).unwrap();
+        }
+        a
+    })
+}
