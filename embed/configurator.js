@@ -108,6 +108,8 @@ function render() {
   } else {
     const attrText = attrs.map(([k, v]) => (v === "" ? k : `${k}="${escape(v)}"`)).join("\n  ");
     snippet.value =
+      // Most agencies' strict CSP blocks WebAssembly: say so where it is pasted.
+      `<!-- Under a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' (and this folder's origin if it is another site). -->\n` +
       `<script type="module" src="${escape(folder)}carepath.js"${sri}></script>\n` +
       `<carepath-assessment\n  ${attrText}></carepath-assessment>`;
   }

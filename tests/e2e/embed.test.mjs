@@ -806,6 +806,8 @@ test("the configurator updates its preview and snippet as the form changes", asy
   const sri = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "integrity.json"), "utf8"))["carepath.js"];
   assert.ok((await snippet.inputValue()).includes(`src="https://your-site.example/carepath/${VERSION}/carepath.js" integrity="${sri}"`));
   assert.ok(!(await snippet.inputValue()).includes("<style"));
+  // A strict CSP needs 'wasm-unsafe-eval': the snippet says so.
+  assert.ok((await snippet.inputValue()).includes("'wasm-unsafe-eval'"));
   await page.locator('input[name="theme-text"]').fill("#f0f0f0");
   await page.locator("#contrast li.fails").first().waitFor();
   // Every pair the widget checks (the loader's themePairs()), in words.

@@ -68,6 +68,13 @@ test("the plugin on WordPress 6.1: install, settings, the block, the shortcode b
   await page.locator("#submit").click();
   await page.locator("#setting-error-settings_updated").waitFor();
   assert.equal(await page.locator("#carepath-iop-schedule").inputValue(), "Mon-Thu 6pm-9pm");
+  // The first save of a fresh install keeps every field (WordPress runs
+  // the sanitizer twice when the option is new; the second pass once
+  // dropped "Care you offer").
+  assert.equal(await page.locator("#carepath-center-name").inputValue(), "Riverside Recovery");
+  assert.equal(await page.locator("#carepath-phone").inputValue(), "+1-555-010-0199");
+  assert.ok(await page.locator("#carepath-offers input[value=outpatient]").isChecked(), "outpatient kept");
+  assert.ok(await page.locator("#carepath-offers input[value=intensive_outpatient]").isChecked(), "IOP kept");
 
   // The block, once, in the editor.
   await page.goto(`${WP}/wp-admin/post-new.php`);

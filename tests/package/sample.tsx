@@ -22,8 +22,15 @@ export function CareCheck() {
   return (
     <carepath-assessment ref={ref} center-name="Riverside Recovery" phone="+1-555-010-0199"
       offers="outpatient intensive_outpatient" iop-schedule="Mon-Thu 6pm-9pm" locale="auto"
-      share-result theme-accent="#0b5f4a" />
+      share-result theme-accent="#0b5f4a"
+      oncarepath:complete={(e) => console.log((e.detail as CarepathResult).level)}
+      oncarepath:contact={(e) => console.log(e.detail.action)} />
   );
+}
+
+export function WrongHandler() {
+  // @ts-expect-error a carepath:step handler gets the step detail, not a string
+  return <carepath-assessment oncarepath:step={(e: string) => e} />;
 }
 
 export function reset() {

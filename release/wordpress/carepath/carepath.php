@@ -389,7 +389,14 @@ function carepath_sanitize( $input ) {
 	$out   = array();
 	foreach ( array_keys( carepath_fields() ) as $name ) {
 		if ( 'offers' === $name ) {
-			$offers       = isset( $input['offers'] ) && is_array( $input['offers'] ) ? $input['offers'] : array();
+			// A list from the form, or the saved text: WordPress sanitizes a new
+			// option twice (update_option, then add_option), so this must take
+			// its own output back unchanged.
+			$offers = isset( $input['offers'] ) ? $input['offers'] : array();
+			if ( is_string( $offers ) ) {
+				$offers = preg_split( '/\s+/', $offers, -1, PREG_SPLIT_NO_EMPTY );
+			}
+			$offers        = is_array( $offers ) ? $offers : array();
 			$out['offers'] = implode( ' ', array_values( array_intersect( array_keys( CAREPATH_OFFERS ), $offers ) ) );
 			continue;
 		}
