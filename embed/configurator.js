@@ -5,7 +5,7 @@
 // The evergreen folder is carepath/v<major>/ (the build fills in this
 // release's major version): it keeps one assessment contract, the
 // clinical rules a center signed off.
-import { contrast, themePairs } from "./carepath/v@MAJOR@/carepath.js";
+import { check, contrast, themePairs } from "./carepath/v@MAJOR@/carepath.js";
 
 document.getElementById("needs-server").hidden = true;
 const form = document.getElementById("options");
@@ -84,11 +84,24 @@ function checkContrast(theme) {
   );
 }
 
+// The widget's own warnings for these attributes (its check(), the same
+// rules as the console), so a bad schedule or phone is said on the page.
+let checking = 0;
+async function checkValues(attrs) {
+  const round = ++checking;
+  const found = await check(Object.fromEntries(attrs.filter(([k]) => k !== "id")));
+  if (round !== checking) return; // a newer edit is being checked
+  const list = document.getElementById("problems");
+  list.replaceChildren(...found.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  list.hidden = found.length === 0;
+}
+
 function render() {
   const { attrs, theme, where, track, form: kind } = options();
   for (const name of preview.getAttributeNames()) if (name !== "id") preview.removeAttribute(name);
   for (const [k, v] of attrs) if (k !== "id") preview.setAttribute(k, v);
   checkContrast(theme);
+  checkValues(attrs);
   const pinned = track === "pinned" && RELEASE;
   const folder = pinned ? `${where}${RELEASE.version}/` : `${where}${EVERGREEN}`;
   const sri = pinned ? ` integrity="${RELEASE["carepath.js"]}" crossorigin="anonymous"` : "";

@@ -8,8 +8,9 @@
 #                                  major version only: one assessment contract),
 #                                  and at the top LICENSE, THIRD-PARTY-NOTICES.txt,
 #                                  README.md, CHANGELOG.md (with each major
-#                                  release's upgrade note), the types and the
-#                                  manifest
+#                                  release's upgrade note), the types, the
+#                                  manifest and the configurator
+#                                  (configurator.html, with its .js and .css)
 #   carepath-assessment-<version>.tgz   the npm package (npm pack; not published)
 #   carepath-wordpress-<version>.zip    the WordPress plugin (block, shortcode,
 #                                  settings page), serving the same files
@@ -61,6 +62,9 @@ cp -r "$built"/* "$arch/carepath/$version/"
 cp "$evergreen"/* "$arch/carepath/v$major/"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$pkg/README.md" "$pkg/CHANGELOG.md" "$pkg"/*.d.ts "$pkg/custom-elements.json" "$arch/"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$arch/carepath/$version/"
+# The configurator, beside the carepath/ folder as dist/ serves it: it
+# loads the evergreen loader from ./carepath/v<major>/.
+cp dist/configurator.html dist/configurator.js dist/configurator.css "$arch/"
 (cd "$arch" && python3 -m zipfile -c "$out/carepath-$version.zip" ./*)
 rm -rf "$arch" "$out/shell.json"
 

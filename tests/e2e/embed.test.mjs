@@ -808,6 +808,15 @@ test("the configurator updates its preview and snippet as the form changes", asy
   assert.ok(!(await snippet.inputValue()).includes("<style"));
   // A strict CSP needs 'wasm-unsafe-eval': the snippet says so.
   assert.ok((await snippet.inputValue()).includes("'wasm-unsafe-eval'"));
+  // The widget's own warnings show on the page: a bad schedule, and 911
+  // as the center's phone.
+  await page.locator('input[name="phone"]').fill("911");
+  await page.locator('input[name="iop-schedule"]').fill("Mon evenings");
+  await page.locator("#problems li", { hasText: "phone" }).waitFor();
+  await page.locator("#problems li", { hasText: "iop-schedule" }).waitFor();
+  await page.locator('input[name="phone"]').fill("+1-555-010-0199");
+  await page.locator('input[name="iop-schedule"]').fill("Mon Wed Thu 6pm-9pm");
+  await page.locator("#problems").waitFor({ state: "hidden" });
   await page.locator('input[name="theme-text"]').fill("#f0f0f0");
   await page.locator("#contrast li.fails").first().waitFor();
   // Every pair the widget checks (the loader's themePairs()), in words.
