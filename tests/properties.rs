@@ -402,7 +402,7 @@ fn check_p12(a: &Answers) {
 
 /// Reason keys that speak of a skip in their own words, or whose words
 /// state nothing the visitor may have skipped.
-const SKIP_WORDED: [&str; 11] = [
+const SKIP_WORDED: [&str; 13] = [
     "withdrawal_check_with_doctor",
     "self_harm_unanswered",
     "withdrawal_pregnant_doctor",
@@ -419,12 +419,17 @@ const SKIP_WORDED: [&str; 11] = [
     // the mood and self-harm answers the visitor gave, and rule 15 still
     // says the checklist was skipped.
     "mental_health_unable_care",
+    "mental_health_care",
     "self_harm_method_care",
     // [v4] Rule 2's severe-history floor (2m) holds on a skipped frequency
     // on purpose (as rule 3 does); its words state only the answered
     // severe withdrawal and, for the variant, the answered medication.
     "withdrawal_severe_other",
     "withdrawal_severe_moud",
+    // [v4] Rule 3's "another risk" counts a severe history with recent use
+    // also on a skipped frequency (the contract says so, as for a first
+    // step); 3d's words ("plus another risk") state no skipped answer.
+    "severity_severe_with_risk",
 ];
 
 /// A reason whose rule holds only through a skipped answer's reading uses a

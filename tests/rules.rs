@@ -1046,3 +1046,31 @@ fn rule_15_each_skipped_question_it_names_flags_talk_to_clinician() {
         .unset(Q::Withdrawal);
     assert!(!has_flag(&no_use, Flag::TalkToClinician));
 }
+
+#[test]
+fn rule_6e_v4_says_the_mood_question_was_skipped_only_when_it_was() {
+    // "No substances" and the checklist skipped: n = 0 (v4), mood answered.
+    let a = base()
+        .with(Q::Substances, &[])
+        .set1(Q::MentalHealth, "somewhat");
+    let mut a = a;
+    a.clear(Q::Criteria);
+    let r = run(&a);
+    let emotional = r
+        .reasons
+        .iter()
+        .find(|x| x.dimension == carepath::assessment::Dimension::Emotional)
+        .unwrap();
+    assert_eq!(
+        (emotional.rule, emotional.key.as_str()),
+        (Some("6e"), "mental_health_care")
+    );
+    a.clear(Q::MentalHealth);
+    let r = run(&a);
+    let emotional = r
+        .reasons
+        .iter()
+        .find(|x| x.dimension == carepath::assessment::Dimension::Emotional)
+        .unwrap();
+    assert_eq!(emotional.key, "mental_health_care_skipped");
+}

@@ -300,17 +300,24 @@ pub static RULES_V4: &[Rule] = &[
         ]),
         &[Minimum(Residential), flag(Flag::CoOccurring)],
     ),
-    rule_s(
-        "6e",
-        EMO,
-        "mental_health_care",
-        "mental_health_care_skipped",
-        All(&[
+    // v4: `n` may now rest on a skipped checklist (0 after "no
+    // substances"), so "you skipped the question on mood" is said only
+    // when that question was the one skipped.
+    Rule {
+        id: "6e",
+        dimension: EMO,
+        key: "mental_health_care",
+        skipped: None,
+        variants: &[Variant {
+            when: Cond::Unanswered(Q::MentalHealth),
+            key: "mental_health_care_skipped",
+        }],
+        when: All(&[
             n_between(0, 1),
             AnyOf(Q::MentalHealth, &["somewhat", "a_lot"]),
         ]),
-        &[flag(Flag::MentalHealthCare)],
-    ),
+        then: &[flag(Flag::MentalHealthCare)],
+    },
     rule(
         "6f",
         EMO,
