@@ -689,3 +689,30 @@ fn the_crisis_list_outranks_the_widgets_list_indent() {
         "the crisis list {crisis:?} loses to .cp ul {indent:?}"
     );
 }
+
+/// Contract v4's first steps: home withdrawal with benzodiazepines chosen
+/// is a slow taper over weeks, in the heading, the body and the months
+/// ahead; never "detox at home".
+#[test]
+fn a_benzodiazepine_home_step_reads_as_a_slow_taper() {
+    let case = vignettes()
+        .into_iter()
+        .find(|(name, _)| name.contains("benzodiazepines-mild-taper"))
+        .unwrap()
+        .1;
+    let journey = Journey {
+        screen: Screen::Result,
+        answers: Answers::from_value(&case["answers"]).unwrap(),
+        ..Journey::default()
+    };
+    for (id, _, _) in LOCALES {
+        let t = Texts::for_locale(id);
+        let page = Node::from(result::screen(&t, &journey, &Config::default()))
+            .html(&Host::default(), Only::Screen);
+        assert!(page.contains(t.t("first.ambulatory_taper.heading")), "{id}");
+        assert!(!page.contains(t.t("first.ambulatory.heading")), "{id}");
+        let phase = t.t("phase.ambulatory_taper");
+        let phase = &phase[..phase.find('{').unwrap()];
+        assert!(page.contains(phase), "{id}: the months ahead");
+    }
+}

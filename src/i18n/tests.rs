@@ -38,6 +38,7 @@ pub fn keys_used() -> Vec<String> {
         "medically_managed.pregnant_opioids",
         "medically_managed.pregnant",
         "ambulatory",
+        "ambulatory_taper",
     ] {
         keys.push(format!("first.{step}.heading"));
         keys.push(format!("first.{step}.body"));

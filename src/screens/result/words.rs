@@ -58,18 +58,20 @@ pub fn emergency_body<'a>(t: &'a Texts, journey: &Journey) -> &'a str {
 /// The withdrawal first step's heading and paragraphs, when there is one.
 pub fn detox_text(t: &Texts, r: &Assessment, journey: &Journey) -> Option<(String, Vec<String>)> {
     let words = StepWords::of(r, journey);
-    let (name, body_key) = match (r.withdrawal, words) {
+    let name = match (r.withdrawal, words) {
         (Withdrawal::None, _) => return None,
-        (_, StepWords::PregnantOpioids) => ("medically_managed.pregnant_opioids", None),
-        (_, StepWords::Pregnant) => ("medically_managed.pregnant", None),
-        (_, StepWords::Taper) => ("ambulatory", Some("first.ambulatory.benzodiazepines")),
-        (Withdrawal::MedicallyManaged, _) => ("medically_managed", None),
-        (Withdrawal::Ambulatory, _) => ("ambulatory", None),
+        (_, StepWords::PregnantOpioids) => "medically_managed.pregnant_opioids",
+        (_, StepWords::Pregnant) => "medically_managed.pregnant",
+        (_, StepWords::Taper) => "ambulatory_taper",
+        (Withdrawal::MedicallyManaged, _) => "medically_managed",
+        (Withdrawal::Ambulatory, _) => "ambulatory",
     };
     let days = r.phases.iter().find_map(|p| p.days)?;
     let (min, max) = (days.min.to_string(), days.max.to_string());
-    let body_key = body_key.map_or_else(|| format!("first.{name}.body"), str::to_string);
-    let mut body = vec![t.f(&body_key, &[("min", &min), ("max", &max)])];
+    let mut body = vec![t.f(
+        &format!("first.{name}.body"),
+        &[("min", &min), ("max", &max)],
+    )];
     if r.withdrawal == Withdrawal::Ambulatory {
         // W1: opioids named as theirs only when chosen; a skipped list
         // gets the "if you use opioids" form.
