@@ -14,6 +14,9 @@ fn main() {
     // Released versions' question and option words, frozen as they
     // shipped: the staff page and the command line only.
     locales("locales/frozen/v3", "frozen_v3_tables.rs");
+    // The element's attributes in words (label, description): the command
+    // line's `carepath schema` only.
+    locales("locales/schema", "schema_tables.rs");
 }
 
 fn locales(dir: &str, file: &str) {

@@ -1,20 +1,27 @@
-// Writes the package's declarations and manifest from release/api.mjs:
-//   node release/build.mjs <out dir> <version> <shell.json>
+// Writes the package's declarations and manifest from the element's
+// schema (`carepath schema`, shipped as carepath/<version>/schema.json):
+//   node release/build.mjs <out dir> <version> <schema.json>
 // carepath.d.ts (the element, its attributes and methods, each event's
 // detail, tag and event maps), react.d.ts (JSX intrinsic elements for
-// React 19) and custom-elements.json (the Custom Elements Manifest). Fails
-// if api.mjs does not describe exactly the attributes the widget reads.
+// React 19, with typed event props) and custom-elements.json (the Custom
+// Elements Manifest). The attributes, methods and events come from the
+// Rust declaration alone; release/api.mjs holds only the detail types.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ATTRIBUTES, EVENTS, METHODS, TYPES } from "./api.mjs";
+import { TYPES } from "./api.mjs";
 
-const [out, version, shellJson] = process.argv.slice(2);
-if (!out || !version || !shellJson) throw new Error("usage: node release/build.mjs <out dir> <version> <shell.json>");
-const read = JSON.parse(readFileSync(shellJson, "utf8")).attributes;
-const described = Object.keys(ATTRIBUTES);
-if (read.join() !== described.join()) {
-  throw new Error(`release/api.mjs describes ${described.join(", ")}; the widget reads ${read.join(", ")}`);
-}
+const [out, version, schemaJson] = process.argv.slice(2);
+if (!out || !version || !schemaJson) throw new Error("usage: node release/build.mjs <out dir> <version> <schema.json>");
+const schema = JSON.parse(readFileSync(schemaJson, "utf8"));
+// Markdown code spans read as plain text in a doc comment.
+const plain = (text) => text.replace(/`/g, "");
+const typeOf = (a) =>
+  a.kind === "enum" ? a.values.map((v) => JSON.stringify(v)).join(" | ") : a.kind === "flag" ? "boolean" : "string";
+const ATTRIBUTES = Object.fromEntries(
+  schema.attributes.map((a) => [a.name, { type: typeOf(a), description: `${a.label.en}: ${plain(a.description.en)}.` }]),
+);
+const METHODS = schema.methods;
+const EVENTS = schema.events;
 
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const doc = (text, indent = "  ") => `${indent}/** ${text} */\n`;

@@ -10,7 +10,7 @@ fail() { echo "check-dist: $*" >&2; exit 1; }
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
 # The evergreen folder of this major version (one assessment contract).
 evergreen="v${version%%.*}"
-for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js integrity.json; do
+for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js integrity.json schema.json; do
   [ -f "dist/carepath/$version/$f" ] || fail "dist/carepath/$version/$f is missing"
 done
 for f in index.html staff.js staff.css carepath-staff.js carepath-staff_bg.wasm; do

@@ -42,8 +42,7 @@ cp CHANGELOG.md "$pkg/CHANGELOG.md"
 cargo about generate --locked --offline --config release/about.toml release/about.hbs >"$pkg/THIRD-PARTY-NOTICES.txt"
 loader_sri="$(node -e 'console.log(require(process.argv[1])["carepath.js"])' "$pkg/integrity.json")"
 sed "s|VERSION|$version|g; s|MAJOR|$major|g; s|LOADER_INTEGRITY|$loader_sri|g" release/README.md >"$pkg/README.md"
-cargo run --quiet --locked --bin carepath -- shell >"$out/shell.json"
-node release/build.mjs "$pkg" "$version" "$out/shell.json"
+node release/build.mjs "$pkg" "$version" "$built/schema.json"
 node -e '
   const fs = require("fs");
   const [src, dst, version] = process.argv.slice(1);
@@ -66,7 +65,7 @@ cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$arch/carepath/$version/"
 # loads the evergreen loader from ./carepath/v<major>/.
 cp dist/configurator.html dist/configurator.js dist/configurator.css "$arch/"
 (cd "$arch" && python3 -m zipfile -c "$out/carepath-$version.zip" ./*)
-rm -rf "$arch" "$out/shell.json"
+rm -rf "$arch"
 
 # The WordPress plugin: its PHP and scripts, and the widget's files.
 wp="$out/wordpress/carepath"

@@ -40,6 +40,9 @@ minify() {
 }
 minify carepath.js "Carepath embed loader $version (minified; source: embed/carepath.js)"
 minify carepath-widget.js "Carepath widget glue $version (wasm-bindgen, minified)"
+# The element's schema (attributes, methods, events; declared in Rust):
+# for install tools, the package's types and the WordPress plugin.
+(cd "$src" && cargo run --quiet --locked --bin carepath -- schema) >"$out/schema.json"
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$out/"
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$evergreen/"
 printf '// Carepath embed loader, evergreen: the current %s.x release (%s); never another major version (another assessment contract).\nexport * from "../%s/carepath.js";\n' "$major" "$version" "$version" >"$evergreen/carepath.js"

@@ -75,6 +75,13 @@ mod cli {
         /// Print the embed loader's first screens and their transitions
         /// as JSON (embed/build-loader.mjs builds them into the loader).
         Shell,
+        /// Print the element's schema (attributes, methods, events) as
+        /// JSON: the source of the types, the manifest and the README's table.
+        Schema {
+            /// Print the README's table of every option instead (Markdown).
+            #[arg(long)]
+            readme: bool,
+        },
     }
 
     /// Exit code for invalid input (answers or center).
@@ -265,6 +272,18 @@ mod cli {
             Command::Code { file, lang } => run_code(&file, &lang),
             Command::Shell => {
                 println!("{}", carepath::screens::shell::data());
+                ExitCode::SUCCESS
+            }
+            Command::Schema { readme: true } => {
+                print!("{}", carepath::host_config::schema::readme_table());
+                ExitCode::SUCCESS
+            }
+            Command::Schema { readme: false } => {
+                let schema = carepath::host_config::schema::json();
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&schema).unwrap_or_default()
+                );
                 ExitCode::SUCCESS
             }
         }

@@ -9,50 +9,7 @@ use crate::assessment::Center;
 use crate::assessment::{Day, Level, Offer};
 use crate::assessment::{Session, Time};
 
-/// Every attribute the widget reads, in the order the README lists them.
-pub const ATTRIBUTES: &[&str] = &[
-    "center-name",
-    "phone",
-    "contact-url",
-    "offers",
-    "outpatient-schedule",
-    "iop-schedule",
-    "php-schedule",
-    "locale",
-    "remember",
-    "share-progress",
-    "share-result",
-    "share-answers",
-    "shadow",
-    "theme-accent",
-    "theme-accent-text",
-    "theme-text",
-    "theme-surface",
-    "theme-muted",
-    "theme-soft",
-    "theme-urgent",
-    "theme-focus",
-    "theme-font",
-    "theme-radius",
-    "files",
-];
-
-/// The theme attributes (the loader applies them as the custom properties
-/// `--carepath-<name>` in a constructed stylesheet, which a strict CSP
-/// allows, then checks their contrast) and the CSS property each value must
-/// be valid for.
-pub const THEME_ATTRIBUTES: [(&str, &str); 10] = [
-    ("theme-accent", "color"),
-    ("theme-accent-text", "color"),
-    ("theme-text", "color"),
-    ("theme-surface", "color"),
-    ("theme-muted", "color"),
-    ("theme-soft", "color"),
-    ("theme-urgent", "color"),
-    ("theme-focus", "color"),
-    ("theme-font", "font-family"),
-    ("theme-radius", "border-radius"),
-];
+pub mod schema;
 
 /// The attribute that carries a level's schedule.
 pub const SCHEDULE_ATTRIBUTES: [(&str, Level); 3] = [

@@ -301,3 +301,105 @@ fn the_start_screen_says_what_the_host_turned_on() {
         ["start.private"]
     );
 }
+
+/// The schema is the one list: the parser reads exactly its attributes
+/// (and `id`, which `remember` needs), no more, no fewer.
+#[test]
+fn the_parser_reads_exactly_the_schemas_attributes() {
+    let asked = std::cell::RefCell::new(std::collections::BTreeSet::new());
+    let _ = from_attributes(|name| {
+        asked.borrow_mut().insert(name.to_string());
+        // Every attribute present, so every branch reads what it needs.
+        Some(match name {
+            "remember" => "session".to_string(),
+            _ => "x".to_string(),
+        })
+    });
+    let mut want: std::collections::BTreeSet<String> =
+        schema::names().into_iter().map(str::to_string).collect();
+    want.insert("id".to_string());
+    let asked = asked.into_inner();
+    // Theme attributes are read by the loader (constructed stylesheet), not
+    // by this parser; the schema names them with their CSS property.
+    let theme: std::collections::BTreeSet<String> = schema::theme()
+        .into_iter()
+        .map(|(n, _)| n.to_string())
+        .collect();
+    let files_and_shadow = ["files", "shadow"];
+    for name in &asked {
+        assert!(
+            want.contains(name),
+            "the parser reads {name}, which the schema lacks"
+        );
+    }
+    for name in &want {
+        assert!(
+            asked.contains(name)
+                || theme.contains(name)
+                || files_and_shadow.contains(&name.as_str()),
+            "the schema declares {name}, which nothing reads"
+        );
+    }
+}
+
+#[test]
+fn the_schema_json_has_every_attribute_with_words_in_every_language() {
+    let json = schema::json();
+    let attrs = json["attributes"].as_array().unwrap();
+    assert_eq!(attrs.len(), schema::ATTRIBUTES.len());
+    for a in attrs {
+        for key in ["name", "kind", "default", "values", "privacy", "wordpress"] {
+            assert!(a.get(key).is_some(), "{a}: {key}");
+        }
+        for (lang, _, _) in crate::i18n::LOCALES {
+            let label = a["label"][lang].as_str().unwrap();
+            let description = a["description"][lang].as_str().unwrap();
+            assert!(
+                !label.starts_with("attr.") && !description.starts_with("attr."),
+                "{lang}: {a}"
+            );
+        }
+        if a["kind"] == "enum" || a["kind"] == "list" {
+            assert!(!a["values"].as_array().unwrap().is_empty(), "{a}");
+        }
+    }
+    // Methods and events have keys of their own, and never pair a
+    // lower-case `name` with `kind`, `type` or `default` (tools that look
+    // for attributes must not mistake them for one).
+    for key in ["methods", "events"] {
+        for (_, v) in json[key].as_object().unwrap() {
+            let o = v.as_object().unwrap();
+            assert!(
+                !(o.contains_key("name")
+                    && (o.contains_key("kind")
+                        || o.contains_key("type")
+                        || o.contains_key("default")))
+            );
+        }
+    }
+}
+
+#[test]
+fn the_readme_table_is_the_schemas() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = schema::readme_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's table of every option differs from the schema: paste `carepath schema --readme` there"
+    );
+}
+
+/// The events the schema declares are the ones the widget sends.
+#[test]
+fn the_schemas_events_are_the_ones_the_widget_sends() {
+    let embed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/embed.rs")).unwrap();
+    let sent: std::collections::BTreeSet<&str> = embed
+        .split('"')
+        .filter(|s| s.starts_with("carepath:") && !s.contains(' '))
+        .collect();
+    let declared: std::collections::BTreeSet<&str> =
+        schema::EVENTS.iter().map(|(n, _)| *n).collect();
+    assert_eq!(sent, declared);
+}

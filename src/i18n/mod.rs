@@ -35,6 +35,19 @@ mod frozen_v3 {
     include!(concat!(env!("OUT_DIR"), "/frozen_v3_tables.rs"));
 }
 
+/// The element's attributes in words (`locales/schema/`): label and
+/// description, for `carepath schema` only.
+mod schema_words {
+    use super::{Keys, Table};
+    include!(concat!(env!("OUT_DIR"), "/schema_tables.rs"));
+}
+
+/// The attribute words' locales, in the same order as [`LOCALES`].
+pub const SCHEMA_LOCALES: [(&str, &Table, &str); 2] = [
+    ("en", &schema_words::EN, "English"),
+    ("es", &schema_words::ES, "Español"),
+];
+
 /// Released versions' frozen question words, by contract version; the
 /// current version's are the visitor's book itself.
 type Book = [(&'static str, &'static Table, &'static str); 2];
@@ -167,6 +180,11 @@ impl Texts {
             Some((_, book)) => Self::of(book, id),
             None => Self::for_locale(id),
         }
+    }
+
+    /// The element's attribute words in a supported locale.
+    pub fn schema(id: &str) -> Texts {
+        Self::of(&SCHEMA_LOCALES, id)
     }
 
     /// The staff page's words in a supported locale (English for any other).

@@ -326,8 +326,8 @@ pub fn data() -> Json {
         .collect();
     json!({
         "locales": LOCALES.iter().map(|l| l.0).collect::<Vec<_>>(),
-        "attributes": host_config::ATTRIBUTES,
-        "theme": host_config::THEME_ATTRIBUTES,
+        "attributes": host_config::schema::names(),
+        "theme": host_config::schema::theme(),
         "states": found.iter().map(state_id).collect::<Vec<_>>(),
         "privacy": privacy,
         "privacyKeys": privacy_keys,

@@ -169,7 +169,7 @@ test("the package and the archive hold the files, LICENSE with third-party notic
   assert.ok(readFileSync(join(dir, "carepath.js"), "utf8").includes(sri["carepath-widget_bg.wasm"]), "the loader checks the wasm's hash");
 
   const listing = execFileSync("python3", ["-m", "zipfile", "-l", ZIP]).toString();
-  for (const f of [`carepath/${VERSION}/carepath.js`, `carepath/${VERSION}/carepath-widget_bg.wasm`, `carepath/${EVERGREEN}/carepath.js`, "LICENSE", "THIRD-PARTY-NOTICES.txt", "README.md", "carepath.d.ts", "configurator.html", "configurator.js", "configurator.css"]) {
+  for (const f of [`carepath/${VERSION}/schema.json`, `carepath/${VERSION}/carepath.js`, `carepath/${VERSION}/carepath-widget_bg.wasm`, `carepath/${EVERGREEN}/carepath.js`, "LICENSE", "THIRD-PARTY-NOTICES.txt", "README.md", "carepath.d.ts", "configurator.html", "configurator.js", "configurator.css"]) {
     assert.ok(listing.includes(f), `the archive has ${f}`);
   }
   // Only this major version's evergreen folder: an older one (another
