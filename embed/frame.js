@@ -3,17 +3,14 @@
 // anyone can write (a link with the center's name and someone else's
 // phone, or an event-handler attribute). The URL may only pick the language.
 const OPTIONS = "frame-options.json";
-// The element's attributes this page may set: strings, or true/false flags.
-// A copy of the widget's list on purpose: this page must work (and show
-// its static emergency line) even when carepath.js cannot load.
-const TEXT = [
-  "center-name", "phone", "contact-url", "offers", "outpatient-schedule",
-  "iop-schedule", "php-schedule", "locale", "remember",
-  "theme-accent", "theme-accent-text", "theme-text", "theme-surface", "theme-muted", "theme-soft",
-  "theme-urgent", "theme-focus", "theme-font", "theme-radius",
-];
-const FLAGS = ["share-result", "share-answers", "share-progress"];
-const LOCALES = ["en", "es", "auto"];
+// The element's attributes this page may set (text values, or true/false
+// flags) and the languages its URL may pick: written in by the build from
+// the element's schema (`carepath schema`, declared once in Rust). A copy
+// inside this file on purpose: this page must work (and show its static
+// emergency line) even when carepath.js cannot load. `files` and `shadow`
+// are the frame's own business, never a center's option.
+const ALLOWED = null;
+const { text: TEXT, flags: FLAGS, locales: LOCALES } = ALLOWED;
 
 const line = document.getElementById("static-line");
 const widget = document.createElement("carepath-assessment");

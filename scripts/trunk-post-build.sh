@@ -44,7 +44,18 @@ minify carepath-widget.js "Carepath widget glue $version (wasm-bindgen, minified
 # for install tools, the package's types and the WordPress plugin.
 (cd "$src" && cargo run --quiet --locked --bin carepath -- schema) >"$out/schema.json"
 cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$out/"
-cp "$src/embed/frame.html" "$src/embed/frame.js" "$src/embed/frame.css" "$src/embed/frame-host.js" "$evergreen/"
+# The frame's allowed options, from the schema (not its own copy by hand).
+allowed="$(node -e '
+const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).attributes;
+const own = ["files", "shadow"];
+console.log(JSON.stringify({
+  text: s.filter((a) => a.kind !== "flag" && !own.includes(a.name)).map((a) => a.name),
+  flags: s.filter((a) => a.kind === "flag").map((a) => a.name),
+  locales: s.find((a) => a.name === "locale").values,
+}));' "$out/schema.json")"
+grep -q '^const ALLOWED = null;$' "$out/frame.js" || { echo "embed/frame.js lacks 'const ALLOWED = null;'" >&2; exit 1; }
+sed -i "s|^const ALLOWED = null;$|const ALLOWED = $allowed;|" "$out/frame.js"
+cp "$out/frame.html" "$out/frame.js" "$out/frame.css" "$out/frame-host.js" "$evergreen/"
 printf '// Carepath embed loader, evergreen: the current %s.x release (%s); never another major version (another assessment contract).\nexport * from "../%s/carepath.js";\n' "$major" "$version" "$version" >"$evergreen/carepath.js"
 # The staff page: its own build of the same crate (the library is already
 # compiled; this links and optimizes the second binary), bound and
