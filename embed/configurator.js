@@ -17,12 +17,9 @@ const RELEASE = null;
 const EVERGREEN = "v@MAJOR@/";
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-// The widget's defaults: a theme attribute is written only when changed.
-const THEME_DEFAULTS = {
-  "theme-accent": "#12455a", "theme-accent-text": "#ffffff", "theme-text": "#1b1f23", "theme-surface": "#ffffff",
-  "theme-muted": "#4a5560", "theme-soft": "#eef3f5", "theme-urgent": "#a3140e", "theme-focus": "#b35c00",
-  "theme-font": "", "theme-radius": "8px",
-};
+// The widget's theme defaults, written in by the build from the element's
+// schema (`carepath schema`): a theme attribute is written only when changed.
+const THEME_DEFAULTS = null;
 // The pairs the widget checks (its loader's themePairs()), in words; a
 // pair without words here is named by its attributes.
 const LABELS = {

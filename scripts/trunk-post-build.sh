@@ -80,4 +80,9 @@ sed "s|@WASM_INTEGRITY@|$(sri "$staff/carepath-staff_bg.wasm")|" "$src/embed/sta
 cp "$src/embed/configurator.html" "$src/embed/configurator.js" "$src/embed/configurator.css" "$stage/"
 sed -i "s|const RELEASE = null;|const RELEASE = $(tr -d '\n' <"$out/integrity.json");|" "$stage/configurator.js"
 sed -i "s|@MAJOR@|$major|g" "$stage/configurator.html" "$stage/configurator.js"
+theme_defaults="$(node -e '
+const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).attributes;
+console.log(JSON.stringify(Object.fromEntries(s.filter((a) => a.css).map((a) => [a.name, a.default]))));' "$out/schema.json")"
+grep -q '^const THEME_DEFAULTS = null;$' "$stage/configurator.js" || { echo "embed/configurator.js lacks 'const THEME_DEFAULTS = null;'" >&2; exit 1; }
+sed -i "s|^const THEME_DEFAULTS = null;$|const THEME_DEFAULTS = $theme_defaults;|" "$stage/configurator.js"
 sed -i '/data-trunk rel="rust"/d' "$stage/index.html"

@@ -403,3 +403,61 @@ fn the_schemas_events_are_the_ones_the_widget_sends() {
         schema::EVENTS.iter().map(|(n, _)| *n).collect();
     assert_eq!(sent, declared);
 }
+
+/// The stylesheet's `:host` defaults are the schema's theme defaults.
+#[test]
+fn the_stylesheets_theme_defaults_are_the_schemas() {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/widget.css")).unwrap();
+    for a in schema::ATTRIBUTES.iter().filter(|a| a.css.is_some()) {
+        let property = a.name.trim_start_matches("theme-");
+        let default = if a.default.is_empty() {
+            "inherit"
+        } else {
+            a.default
+        };
+        let want = format!("var(--carepath-{property}, {default})");
+        assert!(css.contains(&want), "styles/widget.css lacks {want}");
+    }
+}
+
+/// Until the WordPress plugin is generated from the schema, its copies are
+/// kept equal by this test: the block's attributes are the schema's
+/// WordPress names, and the settings' theme defaults are the schema's.
+#[test]
+fn the_wordpress_plugins_copies_are_the_schemas() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/release/wordpress/carepath/");
+    let block: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}block.json")).unwrap())
+            .unwrap();
+    let mut blocks: Vec<&str> = block["attributes"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut want: Vec<&str> = schema::ATTRIBUTES
+        .iter()
+        .filter_map(|a| a.wordpress)
+        .collect();
+    blocks.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(blocks, want, "block.json's attributes");
+    let php = std::fs::read_to_string(format!("{dir}carepath.php")).unwrap();
+    for a in schema::ATTRIBUTES.iter().filter(|a| a.css.is_some()) {
+        // The plugin leaves the radius empty: the widget's own default applies.
+        let default = if a.name == "theme-radius" {
+            ""
+        } else {
+            a.default
+        };
+        let line = php
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("'{}'", a.name)) && l.contains("=>"))
+            .unwrap_or_else(|| panic!("carepath.php has no theme field {}", a.name));
+        assert!(
+            line.contains(&format!("=> '{default}'")),
+            "carepath.php: {line}"
+        );
+    }
+}
