@@ -75,6 +75,21 @@ cp "$built"/carepath.js "$built"/carepath-widget.js "$built"/carepath-widget_bg.
 cp -r "$built/staff" "$wp/assets/carepath/$version/"
 cp release/wordpress/carepath/htaccess "$wp/assets/carepath/$version/.htaccess"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$wp/"
+# The element's schema, and the block's attributes and fields from it:
+# one declaration (Rust) for the widget, its types and this plugin.
+cp "$built/schema.json" "$wp/schema.json"
+node -e '
+const fs = require("fs");
+const [schemaFile, blockJson, blockJs] = process.argv.slice(1);
+const fields = JSON.parse(fs.readFileSync(schemaFile, "utf8")).attributes.filter((a) => a.wordpress);
+const block = JSON.parse(fs.readFileSync(blockJson, "utf8"));
+block.attributes = Object.fromEntries(fields.map((a) => [a.wordpress, { type: "string", default: "" }]));
+fs.writeFileSync(blockJson, JSON.stringify(block, null, 2) + "\n");
+const js = fs.readFileSync(blockJs, "utf8");
+const marker = "const FIELDS = null;";
+if (!js.includes(marker)) throw new Error(`block.js lacks "${marker}"`);
+fs.writeFileSync(blockJs, js.replace(marker, () => `const FIELDS = ${JSON.stringify(fields.map((a) => [a.wordpress, a.label.en]))};`));
+' "$built/schema.json" "$wp/block.json" "$wp/block.js"
 sed -i "s/@VERSION@/$version/g" "$wp"/*.php "$wp"/readme.txt
 ! grep -l "@VERSION@" "$wp"/*.php "$wp"/readme.txt || { echo "release: @VERSION@ left in the plugin" >&2; exit 1; }
 (cd "$out/wordpress" && python3 -m zipfile -c "$out/carepath-wordpress-$version.zip" carepath)

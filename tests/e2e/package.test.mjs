@@ -178,3 +178,19 @@ test("the package and the archive hold the files, LICENSE with third-party notic
   assert.deepEqual(evergreens, [EVERGREEN], "the archive has no other major version's evergreen folder");
   assert.ok(readFileSync(join(dir, "README.md"), "utf8").includes(`integrity="${sri["carepath.js"]}"`), "the README's snippet names the loader's hash");
 });
+
+test("the WordPress plugin's block takes its attributes and fields from the element's schema, which it carries", () => {
+  const zip = join(OUT, `carepath-wordpress-${VERSION}.zip`);
+  const read = (name) =>
+    execFileSync("python3", ["-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())", zip, name]).toString();
+  const schema = JSON.parse(read("carepath/schema.json"));
+  const names = schema.attributes.filter((a) => a.wordpress).map((a) => a.wordpress);
+  assert.ok(names.includes("centerName") && names.includes("iopSchedule"));
+  const block = JSON.parse(read("carepath/block.json"));
+  assert.deepEqual(Object.keys(block.attributes), names);
+  const js = read("carepath/block.js");
+  for (const a of schema.attributes.filter((x) => x.wordpress)) {
+    assert.ok(js.includes(JSON.stringify([a.wordpress, a.label.en])), `block.js has the field ${a.wordpress}`);
+  }
+  assert.ok(!js.includes("const FIELDS = null;"));
+});

@@ -2,16 +2,9 @@
 // and, in the sidebar, this location's overrides of the settings.
 ( function ( blocks, element, blockEditor, components ) {
 	const el = element.createElement;
-	const FIELDS = [
-		[ 'centerName', 'Center name' ],
-		[ 'phone', 'Phone' ],
-		[ 'contactUrl', 'Contact or intake page' ],
-		[ 'offers', 'Care offered (ids separated by spaces)' ],
-		[ 'outpatientSchedule', 'Outpatient schedule' ],
-		[ 'iopSchedule', 'IOP schedule' ],
-		[ 'phpSchedule', 'PHP schedule' ],
-		[ 'locale', 'Language (auto, en or es)' ],
-	];
+	// The block's fields: [ block attribute, label ], written in by
+	// scripts/release.sh from the element's schema (`carepath schema`).
+	const FIELDS = null;
 	blocks.registerBlockType( 'carepath/assessment', {
 		edit: function ( props ) {
 			return el(
