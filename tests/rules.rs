@@ -1049,28 +1049,24 @@ fn rule_15_each_skipped_question_it_names_flags_talk_to_clinician() {
 
 #[test]
 fn rule_6e_v4_says_the_mood_question_was_skipped_only_when_it_was() {
+    // The emotional dimension's reason: its rule and key.
+    let emotional = |a: &Answers| {
+        run(a)
+            .reasons
+            .into_iter()
+            .find(|x| x.dimension == carepath::assessment::Dimension::Emotional)
+            .map(|x| (x.rule, x.key))
+            .unwrap()
+    };
     // "No substances" and the checklist skipped: n = 0 (v4), mood answered.
-    let a = base()
+    let mut a = base()
         .with(Q::Substances, &[])
         .set1(Q::MentalHealth, "somewhat");
-    let mut a = a;
     a.clear(Q::Criteria);
-    let r = run(&a);
-    let emotional = r
-        .reasons
-        .iter()
-        .find(|x| x.dimension == carepath::assessment::Dimension::Emotional)
-        .unwrap();
     assert_eq!(
-        (emotional.rule, emotional.key.as_str()),
-        (Some("6e"), "mental_health_care")
+        emotional(&a),
+        (Some("6e"), "mental_health_care".to_string())
     );
     a.clear(Q::MentalHealth);
-    let r = run(&a);
-    let emotional = r
-        .reasons
-        .iter()
-        .find(|x| x.dimension == carepath::assessment::Dimension::Emotional)
-        .unwrap();
-    assert_eq!(emotional.key, "mental_health_care_skipped");
+    assert_eq!(emotional(&a).1, "mental_health_care_skipped");
 }

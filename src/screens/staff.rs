@@ -160,8 +160,9 @@ fn decoded(st: &Texts, lang: &str, d: &Decoded, config: &Config) -> El {
             .class("cps-alert")
             .attr("data-alert", "self_harm_skipped")
     });
-    let caller = d.language.and_then(language_of);
-    let interpreter = caller.filter(|c| *c != lang).map(|c| {
+    // The caller's language, when it is not this page's.
+    let caller = d.language.and_then(language_of).filter(|c| *c != lang);
+    let interpreter = caller.map(|c| {
         p(st.f(
             "staff.alert.caller_language",
             &[("language", own_name(c).unwrap_or(c))],
@@ -238,7 +239,7 @@ fn decoded(st: &Texts, lang: &str, d: &Decoded, config: &Config) -> El {
                 .child(el("tbody").children(rows)),
         ));
     let qt = Texts::question_words(version.number, lang).they(someone_else);
-    let in_caller_language = caller.filter(|c| *c != lang).map(|c| {
+    let in_caller_language = caller.map(|c| {
         let ct = Texts::question_words(version.number, c).they(someone_else);
         el("details")
             .class("cps-caller-words")
