@@ -11,52 +11,90 @@ document.getElementById("needs-server").hidden = true;
 const form = document.getElementById("options");
 const preview = document.getElementById("preview");
 const snippet = document.getElementById("snippet");
-// Filled in by the build (scripts/trunk-post-build.sh): the version and
-// the files' integrity hashes.
+// Filled in by the build (embed/build.mjs): the version and the files'
+// integrity hashes.
 const RELEASE = null;
 const EVERGREEN = "v@MAJOR@/";
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-// The widget's theme defaults, written in by the build from the element's
-// schema (`carepath schema`): a theme attribute is written only when changed.
-const THEME_DEFAULTS = null;
-// The pairs the widget checks (its loader's themePairs()), in words; a
-// pair without words here is named by its attributes.
-const LABELS = {
-  "theme-text theme-surface": "Text on the background",
-  "theme-muted theme-surface": "Hints on the background",
-  "theme-text theme-soft": "Text on panels",
-  "theme-accent-text theme-accent": "Button text on the accent",
-  "theme-text #fdf1f0": "Text on the emergency panel",
-  "theme-urgent #fdf1f0": "Emergency line on its panel",
-  "#ffffff theme-urgent": "White on the emergency color",
-  "theme-focus theme-surface": "Focus ring on the background",
-};
+// The element's schema (`carepath schema`), written in by the build
+// (embed/build.mjs).
+const SCHEMA = null;
+// A theme attribute is written only when it differs from its default.
+const THEME_DEFAULTS = Object.fromEntries(SCHEMA.attributes.filter((a) => a.css).map((a) => [a.name, a.default]));
+// The pairs the widget checks, in words (the schema's labels).
+const LABELS = Object.fromEntries(SCHEMA.contrast.map((p) => [`${p.fg} ${p.bg}`, p.label.en]));
 const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+
+// The form: a fieldset for each kind of option, with every attribute the
+// schema declares (but `files`: the folder above says where the files
+// live), its label, kind and values from the schema. Each starts at its
+// example (a theme at its default), so the preview shows a filled-in
+// widget.
+const GROUPS = [
+  ["Your center", (a) => ["text", "url"].includes(a.kind) && !a.css],
+  ["Levels of care and first steps you offer", (a) => a.kind === "list"],
+  ["Your schedules (days like Mon or Mon-Fri, then a time range like 18:00-21:00 or 6pm-9pm; groups joined by ;)", (a) => a.kind === "schedule"],
+  ["Language and privacy", (a) => ["enum", "flag"].includes(a.kind)],
+  ["Brand (checked for contrast: the widget replaces colors that fail)", (a) => Boolean(a.css)],
+];
+const shown = SCHEMA.attributes.filter((a) => a.name !== "files");
+const example = (a) => a.example.match(/^[\w-]+="([^"]*)"$/)?.[1] ?? "";
+const make = (tag, props = {}, ...children) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
+function field(a) {
+  const label = a.label.en;
+  const privacy = a.privacy ? ` (${a.privacy})` : "";
+  if (a.kind === "list") {
+    const chosen = example(a).split(" ");
+    return a.values.map((v) =>
+      make("label", {}, make("input", { type: "checkbox", name: a.name, value: v, checked: chosen.includes(v) }), ` ${a.value_labels[v].en}`),
+    );
+  }
+  if (a.kind === "flag") return [make("label", {}, make("input", { type: "checkbox", name: a.name }), ` ${label}${privacy}`)];
+  if (a.kind === "enum") {
+    const options = a.values.map((v) => make("option", { value: v, selected: v === a.default }, a.value_labels[v].en));
+    return [make("label", {}, `${label}${privacy} `, make("select", { name: a.name }, ...options))];
+  }
+  const input =
+    a.kind === "colour"
+      ? make("input", { type: "color", name: a.name, value: a.default })
+      : make("input", { name: a.name, value: a.css ? a.default : example(a), placeholder: a.css ? example(a) : "" });
+  if (a.kind === "url") input.inputMode = "url";
+  return [make("label", {}, `${label} `, input)];
+}
+document.getElementById("fields").replaceWith(
+  ...GROUPS.map(([legend, has], i) => {
+    const set = make("fieldset", {}, make("legend", {}, legend), ...shown.filter(has).flatMap(field));
+    // The brand's contrast, pair by pair.
+    if (i === GROUPS.length - 1) set.append(make("ul", { id: "contrast" }));
+    return set;
+  }),
+);
+document.getElementById("contrast").setAttribute("aria-live", "polite");
 
 function options() {
   const data = new FormData(form);
   const attrs = [];
-  for (const name of ["center-name", "phone", "contact-url"]) {
-    const v = String(data.get(name) || "").trim();
-    if (v) attrs.push([name, v]);
+  for (const a of shown.filter((x) => !x.css)) {
+    if (a.kind === "list") {
+      const chosen = data.getAll(a.name).join(" ");
+      if (chosen) attrs.push([a.name, chosen]);
+    } else if (a.kind === "flag") {
+      if (data.get(a.name)) attrs.push([a.name, ""]);
+    } else {
+      const v = String(data.get(a.name) || "").trim();
+      // remember needs an id: each widget keeps its own place.
+      if (a.name === "remember" && v !== a.default) attrs.push(["id", "care-check"]);
+      if (v && v !== a.default) attrs.push([a.name, v]);
+    }
   }
-  const offers = data.getAll("offers").join(" ");
-  if (offers) attrs.push(["offers", offers]);
-  for (const name of ["outpatient-schedule", "iop-schedule", "php-schedule"]) {
-    const v = String(data.get(name) || "").trim();
-    if (v) attrs.push([name, v]);
-  }
-  attrs.push(["locale", data.get("locale")]);
-  // remember needs an id: each widget keeps its own place.
-  if (data.get("remember")) attrs.push(["id", "care-check"], ["remember", "session"]);
-  if (data.get("share-progress")) attrs.push(["share-progress", ""]);
-  if (data.get("share-result")) attrs.push(["share-result", ""]);
-  if (data.get("share-result") && data.get("share-answers")) attrs.push(["share-answers", ""]);
   const theme = {};
   for (const name of Object.keys(THEME_DEFAULTS)) {
-    let v = String(data.get(name) ?? "").trim();
-    if (name === "theme-radius") v = `${Number(v) || 0}px`;
+    const v = String(data.get(name) ?? "").trim();
     theme[name] = v;
     if (v && v !== THEME_DEFAULTS[name]) attrs.push([name, v]);
   }
@@ -108,7 +146,7 @@ function render() {
     const file = {};
     for (const [k, v] of attrs) {
       if (k === "id") continue;
-      file[k] = ["share-progress", "share-result", "share-answers"].includes(k) ? true : v;
+      file[k] = shown.find((a) => a.name === k)?.kind === "flag" ? true : v;
     }
     file["parent-origin"] = "https://your-site.example";
     snippet.value =

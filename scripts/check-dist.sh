@@ -10,16 +10,20 @@ fail() { echo "check-dist: $*" >&2; exit 1; }
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)"
 # The evergreen folder of this major version (one assessment contract).
 evergreen="v${version%%.*}"
-for f in carepath.js carepath-widget.js carepath-widget_bg.wasm frame.html frame.js frame.css frame-host.js integrity.json schema.json; do
-  [ -f "dist/carepath/$version/$f" ] || fail "dist/carepath/$version/$f is missing"
+# files.json lists what ships (embed/build.mjs): every listed file is
+# there, and nothing is there that it does not list.
+list="dist/carepath/$version/files.json"
+[ -f "$list" ] || fail "$list is missing"
+listed="$(node -e 'for (const f of require(process.argv[1]).files) console.log(f.path)' "$PWD/$list" | sort)"
+found="$(cd "dist/carepath/$version" && find . -type f | sed 's|^\./||' | sort)"
+[ "$listed" = "$found" ] || { diff <(echo "$listed") <(echo "$found") || true; fail "dist/carepath/$version/ and its files.json differ (- listed, + found)"; }
+listed="$(node -e 'for (const f of require(process.argv[1]).evergreen) console.log(f)' "$PWD/$list" | sort)"
+found="$(cd "dist/carepath/$evergreen" && find . -type f | sed 's|^\./||' | sort)"
+[ "$listed" = "$found" ] || fail "dist/carepath/$evergreen/ is not the evergreen files files.json lists"
+for f in $(node -e 'for (const f of require(process.argv[1]).root) console.log(f)' "$PWD/$list"); do
+  [ -f "dist/$f" ] || fail "dist/$f is missing"
 done
-for f in index.html staff.js staff.css carepath-staff.js carepath-staff_bg.wasm; do
-  [ -f "dist/carepath/$version/staff/$f" ] || fail "dist/carepath/$version/staff/$f (the staff page) is missing"
-done
-grep -q "@WASM_INTEGRITY@" "dist/carepath/$version/staff/staff.js" && fail "the staff page's wasm hash was not filled in"
-for f in carepath.js frame.html frame.js frame.css frame-host.js; do
-  [ -f "dist/carepath/$evergreen/$f" ] || fail "dist/carepath/$evergreen/$f (evergreen) is missing"
-done
+grep -rqIE "@[A-Z_]+@|^const [A-Z_]+ = null;" dist/carepath dist/configurator.* && fail "a build fact was not filled in (embed/build.mjs)"
 grep -q "Carepath embed loader $version" "dist/carepath/$version/carepath.js" || fail "dist/carepath/$version/carepath.js is not the embed loader"
 grep -q "\"../$version/carepath.js\"" "dist/carepath/$evergreen/carepath.js" || fail "dist/carepath/$evergreen/carepath.js does not load $version"
 # Only this major's evergreen folder: another (an older contract's) is never built or changed.
@@ -30,7 +34,6 @@ done
 grep -q "carepath/$evergreen/carepath.js" dist/index.html || fail "dist/index.html does not load carepath/$evergreen/carepath.js"
 [ -f dist/configurator.html ] || fail "dist/configurator.html is missing"
 grep -q "carepath/$evergreen/carepath.js" dist/configurator.html || fail "dist/configurator.html does not load carepath/$evergreen/carepath.js"
-grep -q "@MAJOR@" dist/configurator.html dist/configurator.js && fail "the configurator's major version was not filled in"
 echo "the widget is at dist/carepath/$version/ (immutable) and dist/carepath/$evergreen/ (evergreen)"
 
 for needle in "$ROOT" "${CARGO_HOME:-$HOME/.cargo}" "/root/" "/home/"; do

@@ -33,8 +33,11 @@ pkg="$out/package"
 mkdir -p "$pkg"
 
 say "packaging Carepath $version"
-# The widget's files (the staff page is a page of its own: the archive has it).
-find "$built" -maxdepth 1 -type f -exec cp {} "$pkg/" \;
+# What ships where: files.json (written by the build from one list,
+# embed/build.mjs). `listed KEY` prints the paths marked KEY.
+listed() { node -e 'for (const f of require(process.argv[1]).files) if (!process.argv[2] || f[process.argv[2]]) console.log(f.path)' "$ROOT/$built/files.json" "${1:-}"; }
+# The npm package: the widget's files (the staff page is a page of its own: the archive has it).
+for f in $(listed npm); do cp "$built/$f" "$pkg/"; done
 cp LICENSE "$pkg/LICENSE"
 # Each release, with each major release's upgrade note (what a center must re-review).
 cp CHANGELOG.md "$pkg/CHANGELOG.md"
@@ -43,13 +46,18 @@ cargo about generate --locked --offline --config release/about.toml release/abou
 loader_sri="$(node -e 'console.log(require(process.argv[1])["carepath.js"])' "$pkg/integrity.json")"
 sed "s|VERSION|$version|g; s|MAJOR|$major|g; s|LOADER_INTEGRITY|$loader_sri|g" release/README.md >"$pkg/README.md"
 node release/build.mjs "$pkg" "$version" "$built/schema.json"
+# package.json: its version, and an export and a `files` entry for each
+# shipped file (files.json), beside the types and the texts.
 node -e '
   const fs = require("fs");
-  const [src, dst, version] = process.argv.slice(1);
+  const [src, dst, version, list] = process.argv.slice(1);
   const p = JSON.parse(fs.readFileSync(src, "utf8"));
+  const shipped = JSON.parse(fs.readFileSync(list, "utf8")).files.filter((f) => f.npm).map((f) => f.path);
   p.version = version;
+  for (const f of shipped) if (f !== "carepath.js") p.exports[`./${f}`] = `./${f}`;
+  p.files = [...shipped, ...p.files];
   fs.writeFileSync(dst, JSON.stringify(p, null, 2) + "\n");
-' release/package.json "$pkg/package.json" "$version"
+' release/package.json "$pkg/package.json" "$version" "$built/files.json"
 (cd "$out" && npm pack --silent --pack-destination "$out" "$pkg" >/dev/null)
 
 # The archive: the folders as a site serves them, the rest at the top.
@@ -57,13 +65,13 @@ node -e '
 # stays on the center's server as it was, on the rules it signed off.
 arch="$out/archive"
 mkdir -p "$arch/carepath/$version" "$arch/carepath/v$major"
-cp -r "$built"/* "$arch/carepath/$version/"
-cp "$evergreen"/* "$arch/carepath/v$major/"
+for f in $(listed); do mkdir -p "$(dirname "$arch/carepath/$version/$f")"; cp "$built/$f" "$arch/carepath/$version/$f"; done
+for f in $(node -e 'console.log(require(process.argv[1]).evergreen.join("\n"))' "$ROOT/$built/files.json"); do cp "$evergreen/$f" "$arch/carepath/v$major/"; done
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$pkg/README.md" "$pkg/CHANGELOG.md" "$pkg"/*.d.ts "$pkg/custom-elements.json" "$arch/"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$arch/carepath/$version/"
 # The configurator, beside the carepath/ folder as dist/ serves it: it
 # loads the evergreen loader from ./carepath/v<major>/.
-cp dist/configurator.html dist/configurator.js dist/configurator.css "$arch/"
+for f in $(node -e 'console.log(require(process.argv[1]).root.join("\n"))' "$ROOT/$built/files.json"); do cp "dist/$f" "$arch/"; done
 (cd "$arch" && python3 -m zipfile -c "$out/carepath-$version.zip" ./*)
 rm -rf "$arch"
 
@@ -71,8 +79,7 @@ rm -rf "$arch"
 wp="$out/wordpress/carepath"
 mkdir -p "$wp/assets/carepath/$version"
 cp release/wordpress/carepath/*.php release/wordpress/carepath/*.js release/wordpress/carepath/*.json release/wordpress/carepath/readme.txt "$wp/"
-cp "$built"/carepath.js "$built"/carepath-widget.js "$built"/carepath-widget_bg.wasm "$built"/integrity.json "$wp/assets/carepath/$version/"
-cp -r "$built/staff" "$wp/assets/carepath/$version/"
+for f in $(listed wordpress); do mkdir -p "$(dirname "$wp/assets/carepath/$version/$f")"; cp "$built/$f" "$wp/assets/carepath/$version/$f"; done
 cp release/wordpress/carepath/htaccess "$wp/assets/carepath/$version/.htaccess"
 cp "$pkg/LICENSE" "$pkg/THIRD-PARTY-NOTICES.txt" "$wp/"
 # The element's schema, and the block's attributes and fields from it:
@@ -85,10 +92,15 @@ const fields = JSON.parse(fs.readFileSync(schemaFile, "utf8")).attributes.filter
 const block = JSON.parse(fs.readFileSync(blockJson, "utf8"));
 block.attributes = Object.fromEntries(fields.map((a) => [a.wordpress, { type: "string", default: "" }]));
 fs.writeFileSync(blockJson, JSON.stringify(block, null, 2) + "\n");
-const js = fs.readFileSync(blockJs, "utf8");
-const marker = "const FIELDS = null;";
-if (!js.includes(marker)) throw new Error(`block.js lacks "${marker}"`);
-fs.writeFileSync(blockJs, js.replace(marker, () => `const FIELDS = ${JSON.stringify(fields.map((a) => [a.wordpress, a.label.en]))};`));
+let js = fs.readFileSync(blockJs, "utf8");
+const choices = Object.fromEntries(
+  fields.filter((a) => a.values.length).map((a) => [a.wordpress, { kind: a.kind, values: a.values.map((v) => [v, a.value_labels[v].en]) }]),
+);
+for (const [marker, value] of [["const FIELDS = null;", fields.map((a) => [a.wordpress, a.label.en])], ["const CHOICES = null;", choices]]) {
+  if (!js.includes(marker)) throw new Error(`block.js lacks "${marker}"`);
+  js = js.replace(marker, () => marker.replace("null", JSON.stringify(value)));
+}
+fs.writeFileSync(blockJs, js);
 ' "$built/schema.json" "$wp/block.json" "$wp/block.js"
 sed -i "s/@VERSION@/$version/g" "$wp"/*.php "$wp"/readme.txt
 ! grep -l "@VERSION@" "$wp"/*.php "$wp"/readme.txt || { echo "release: @VERSION@ left in the plugin" >&2; exit 1; }

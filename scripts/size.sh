@@ -63,7 +63,9 @@ CEILING=150700
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"
-for f in carepath.js carepath-widget.js carepath-widget_bg.wasm; do
+# What a visitor's browser loads: the files.json entries marked `visitor`.
+[ -f "$DIST/files.json" ] || { echo "size: $DIST/files.json is missing (build first)" >&2; exit 1; }
+for f in $(node -e 'for (const f of require(process.argv[1]).files) if (f.visitor) console.log(f.path)' "$PWD/$DIST/files.json"); do
   path="$DIST/$f"
   [ -f "$path" ] || { echo "size: $path is missing (build first)" >&2; exit 1; }
   raw=$(wc -c <"$path")

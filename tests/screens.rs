@@ -228,9 +228,19 @@ fn the_loaders_privacy_sentences_are_the_widgets_for_every_setting() {
 
 #[test]
 fn the_loader_source_holds_no_words_and_no_markup() {
-    let loader =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("embed/carepath.js"))
-            .unwrap();
+    // The loader's modules (embed/loader/), as one text.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("embed/loader");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "js"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "the loader's modules: {files:?}");
+    let loader: String = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
     let t = Texts::english();
     for key in t.keys() {
         assert!(

@@ -2,7 +2,8 @@
 // against its hash). It sends nothing and stores nothing.
 import init from "./carepath-staff.js";
 
-const WASM_INTEGRITY = "@WASM_INTEGRITY@";
+// Filled in by embed/build.mjs: this release's hash of the wasm.
+const WASM_INTEGRITY = null;
 
 const wasm = fetch(new URL("./carepath-staff_bg.wasm", import.meta.url), {
   integrity: WASM_INTEGRITY,

@@ -73,8 +73,12 @@ mod cli {
             lang: String,
         },
         /// Print the embed loader's first screens and their transitions
-        /// as JSON (embed/build-loader.mjs builds them into the loader).
+        /// as JSON (embed/build.mjs builds them into the loader).
         Shell,
+        /// Print test vectors for what the loader computes before the wasm
+        /// (locale choice, phone check, privacy sentences, storage key),
+        /// each case with the answer the widget's Rust gives.
+        Vectors,
         /// Print the element's schema (attributes, methods, events) as
         /// JSON: the source of the types, the manifest and the README's table.
         Schema {
@@ -272,6 +276,14 @@ mod cli {
             Command::Code { file, lang } => run_code(&file, &lang),
             Command::Shell => {
                 println!("{}", carepath::screens::shell::data());
+                ExitCode::SUCCESS
+            }
+            Command::Vectors => {
+                let vectors = carepath::screens::shell::vectors();
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&vectors).unwrap_or_default()
+                );
                 ExitCode::SUCCESS
             }
             Command::Schema { readme: true } => {

@@ -232,6 +232,12 @@ pub const NEVER_CALLED: [&str; 4] = ["911", "988", "1911", "1988"];
 /// and the element's id.
 pub const STORAGE_PREFIX: &str = "carepath:progress:";
 
+/// Where a widget keeps its progress (`remember="session"`, which needs an
+/// id): the page's path and the element's id, so widgets never swap places.
+pub fn storage_key(path: &str, id: &str) -> String {
+    format!("{STORAGE_PREFIX}{path}#{id}")
+}
+
 /// A phone number as a `tel:` link wants it: `+` and digits only.
 pub fn parse_phone(text: &str) -> Option<String> {
     let allowed = |c: char| c.is_ascii_digit() || PHONE_MARKS.contains(c);
@@ -249,12 +255,13 @@ pub fn parse_phone(text: &str) -> Option<String> {
     (PHONE_DIGITS.contains(&digits.len()) && !emergency).then_some(tel)
 }
 
+/// The link schemes a host may set: web, mail and phone.
+pub const SAFE_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
+
 /// Only web, mail and phone links: never `javascript:`, `data:` or others.
 pub fn safe_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    ["https:", "http:", "mailto:", "tel:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
+    SAFE_SCHEMES.iter().any(|scheme| lower.starts_with(scheme))
 }
 
 /// Parses a schedule attribute into sessions in day order:

@@ -216,12 +216,152 @@ pub fn names() -> Vec<&'static str> {
     ATTRIBUTES.iter().map(|a| a.name).collect()
 }
 
-/// The theme attributes and the CSS property each value must be valid for.
-pub fn theme() -> Vec<(&'static str, &'static str)> {
+/// The theme attributes, the CSS property each value must be valid for,
+/// and the default (`""`: the page's own, `inherit`). The loader writes
+/// the stylesheet's `:host` block from it: `--cp-accent:
+/// var(--carepath-accent, #12455a)` for each.
+pub fn theme() -> Vec<(&'static str, &'static str, &'static str)> {
     ATTRIBUTES
         .iter()
-        .filter_map(|a| a.css.map(|css| (a.name, css)))
+        .filter_map(|a| a.css.map(|css| (a.name, css, theme_default(a))))
         .collect()
+}
+
+fn theme_default(a: &Attribute) -> &'static str {
+    if a.default.is_empty() {
+        "inherit"
+    } else {
+        a.default
+    }
+}
+
+/// The widget's light panel behind the emergency bar, the crisis lines and
+/// urgent boxes (`styles/widget.css`), which a theme does not change.
+pub const LIGHT_PANEL: &str = "#fdf1f0";
+/// The elements drawn on [`LIGHT_PANEL`].
+pub const PANELS: &str = ".cp-bar,.cp-crisis-lines li,.cp-first:not(.cp-first-detox)";
+
+/// A pair of colors the loader checks for contrast (WCAG 2.2 AA) on every
+/// screen, in every theme, so a theme can never hide the emergency line:
+/// each side a theme attribute or a fixed color of the widget; when the
+/// pair fails, the attributes in `fix` fall back to their defaults
+/// together (on the light panels only, if `panels`). Install tools check
+/// the same pairs before saving, named by their label.
+#[derive(Debug, Serialize)]
+pub struct ContrastPair {
+    pub fg: &'static str,
+    pub bg: &'static str,
+    pub min: f32,
+    pub fix: &'static [&'static str],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub panels: bool,
+    /// The key of its label in the schema book (`contrast.<key>`).
+    #[serde(skip)]
+    pub key: &'static str,
+}
+
+// Text, hints and panels fall back together: one default alone could
+// clash with the theme's others.
+const PALETTE: &[&str] = &["theme-text", "theme-surface", "theme-muted", "theme-soft"];
+
+const fn pair(
+    key: &'static str,
+    fg: &'static str,
+    bg: &'static str,
+    min: f32,
+    fix: &'static [&'static str],
+) -> ContrastPair {
+    ContrastPair {
+        fg,
+        bg,
+        min,
+        fix,
+        panels: false,
+        key,
+    }
+}
+
+/// Every pair the loader checks.
+pub static CONTRAST: [ContrastPair; 8] = [
+    pair("text", "theme-text", "theme-surface", 4.5, PALETTE),
+    pair("muted", "theme-muted", "theme-surface", 4.5, PALETTE),
+    pair("panels", "theme-text", "theme-soft", 4.5, PALETTE),
+    pair(
+        "accent",
+        "theme-accent-text",
+        "theme-accent",
+        4.5,
+        &["theme-accent-text", "theme-accent"],
+    ),
+    ContrastPair {
+        panels: true,
+        ..pair(
+            "emergency_text",
+            "theme-text",
+            LIGHT_PANEL,
+            4.5,
+            &["theme-text", "theme-muted"],
+        )
+    },
+    pair(
+        "emergency_line",
+        "theme-urgent",
+        LIGHT_PANEL,
+        4.5,
+        &["theme-urgent"],
+    ),
+    pair(
+        "emergency_white",
+        "#ffffff",
+        "theme-urgent",
+        4.5,
+        &["theme-urgent"],
+    ),
+    pair(
+        "focus",
+        "theme-focus",
+        "theme-surface",
+        3.0,
+        &["theme-focus"],
+    ),
+];
+
+/// What PHP and install tools check a value's shape with before saving
+/// (case-insensitive, on the trimmed value), from the same constants the
+/// widget's parser uses; the widget's own `check()` says the rest (a
+/// schedule's days and hours, contrast).
+pub fn pattern(a: &Attribute) -> Option<String> {
+    use super::{PHONE_DIGITS, PHONE_MARKS, SAFE_SCHEMES};
+    // Regex metacharacters escaped (and `/`, PHP's delimiter), the same in
+    // JavaScript and PCRE.
+    let escape = |s: &str| {
+        s.chars()
+            .map(|c| match c {
+                '\\' | '^' | '$' | '.' | '|' | '?' | '*' | '+' | '(' | ')' | '[' | ']' | '{'
+                | '}' | '-' | '/' => format!("\\{c}"),
+                c => c.to_string(),
+            })
+            .collect::<String>()
+    };
+    match (a.name, a.kind) {
+        ("phone", _) => Some(format!(
+            "^(?=(?:[^0-9]*[0-9]){{{},{}}}[^0-9]*$)\\+?[0-9{}]*$",
+            PHONE_DIGITS.start(),
+            PHONE_DIGITS.end(),
+            escape(&PHONE_MARKS.replace('+', ""))
+        )),
+        ("files", _) => None,
+        (_, Kind::Url) => Some(format!(
+            "^(?:{})",
+            SAFE_SCHEMES.iter().map(|s| escape(s)).collect::<Vec<_>>().join("|")
+        )),
+        // Groups joined by ";", each days (letters) then a time (digits).
+        (_, Kind::Schedule) => Some("^[a-z]{3}[^;]*[0-9][^;]*(?:;\\s*[a-z]{3}[^;]*[0-9][^;]*)*;?$".into()),
+        (_, Kind::Colour) => Some(
+            "^(?:#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\\([^;{}()<>]*\\))$".into(),
+        ),
+        _ => None,
+    }
 }
 
 /// A method of the element.
@@ -285,14 +425,14 @@ pub static EVENTS: [(&str, EventDoc); 4] = [
 /// language the widget speaks.
 pub fn json() -> serde_json::Value {
     use crate::i18n::{Texts, LOCALES};
-    let words = |name: &str, part: &str| {
+    let words_for = |key: &str| {
         let mut m = serde_json::Map::new();
         for (id, _, _) in LOCALES {
-            let key = format!("attr.{name}.{part}");
-            m.insert(id.to_string(), Texts::schema(id).t(&key).into());
+            m.insert(id.to_string(), Texts::schema(id).t(key).into());
         }
         serde_json::Value::Object(m)
     };
+    let words = |name: &str, part: &str| words_for(&format!("attr.{name}.{part}"));
     let attributes: Vec<serde_json::Value> = ATTRIBUTES
         .iter()
         .map(|a| {
@@ -300,6 +440,15 @@ pub fn json() -> serde_json::Value {
             let o = v.as_object_mut().expect("an attribute is an object");
             o.insert("label".into(), words(a.name, "label"));
             o.insert("description".into(), words(a.name, "description"));
+            if !a.values.is_empty() {
+                let labels: serde_json::Map<String, serde_json::Value> = a
+                    .values
+                    .iter()
+                    .map(|v| (v.to_string(), words(a.name, &format!("value.{v}"))))
+                    .collect();
+                o.insert("value_labels".into(), labels.into());
+            }
+            o.insert("pattern".into(), pattern(a).into());
             v
         })
         .collect();
@@ -310,6 +459,11 @@ pub fn json() -> serde_json::Value {
         "attributes": attributes,
         "methods": map(METHODS.iter().map(|(n, m)| (*n, serde_json::to_value(m).unwrap_or_default())).collect()),
         "events": map(EVENTS.iter().map(|(n, e)| (*n, serde_json::to_value(e).unwrap_or_default())).collect()),
+        "contrast": CONTRAST.iter().map(|p| {
+            let mut v = serde_json::to_value(p).expect("a pair serializes");
+            v["label"] = words_for(&format!("contrast.{}", p.key));
+            v
+        }).collect::<Vec<_>>(),
     })
 }
 

@@ -323,7 +323,7 @@ fn the_parser_reads_exactly_the_schemas_attributes() {
     // by this parser; the schema names them with their CSS property.
     let theme: std::collections::BTreeSet<String> = schema::theme()
         .into_iter()
-        .map(|(n, _)| n.to_string())
+        .map(|(n, _, _)| n.to_string())
         .collect();
     let files_and_shadow = ["files", "shadow"];
     for name in &asked {
@@ -404,28 +404,74 @@ fn the_schemas_events_are_the_ones_the_widget_sends() {
     assert_eq!(sent, declared);
 }
 
-/// The stylesheet's `:host` defaults are the schema's theme defaults.
+/// The theme's defaults live in the schema alone: the loader writes the
+/// stylesheet's `:host` block from it (`theme` in its data), so
+/// styles/widget.css names no theme property.
 #[test]
-fn the_stylesheets_theme_defaults_are_the_schemas() {
+fn the_stylesheet_leaves_the_theme_defaults_to_the_schema() {
     let css =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/widget.css")).unwrap();
+    assert!(
+        !css.contains("--carepath-"),
+        "styles/widget.css sets a theme property"
+    );
+    let data = crate::screens::shell::data();
+    let theme: Vec<(String, String, String)> =
+        serde_json::from_value(data["theme"].clone()).unwrap();
     for a in schema::ATTRIBUTES.iter().filter(|a| a.css.is_some()) {
-        let property = a.name.trim_start_matches("theme-");
         let default = if a.default.is_empty() {
             "inherit"
         } else {
             a.default
         };
-        let want = format!("var(--carepath-{property}, {default})");
-        assert!(css.contains(&want), "styles/widget.css lacks {want}");
+        assert!(
+            theme.contains(&(a.name.into(), a.css.unwrap().into(), default.into())),
+            "the loader's theme data lacks {}",
+            a.name
+        );
+        // Every `--cp-` variable the stylesheet uses is a theme attribute's.
+    }
+    for used in css.split("var(--cp-").skip(1) {
+        let name = &used[..used.find(')').unwrap()];
+        assert!(
+            theme.iter().any(|t| t.0 == format!("theme-{name}")),
+            "styles/widget.css uses --cp-{name}, which no theme attribute sets"
+        );
     }
 }
 
-/// The WordPress block's attributes and fields are written from the schema
-/// by scripts/release.sh (the source holds none); until the settings page
-/// is too, its theme defaults are kept equal to the schema's here.
+/// The contrast pairs name theme attributes (or fixed colors), and the
+/// light panel they check is the one the stylesheet draws.
 #[test]
-fn the_wordpress_plugins_copies_are_the_schemas() {
+fn the_contrast_pairs_are_theme_attributes() {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/widget.css")).unwrap();
+    assert!(css.contains(&format!("background: {}", schema::LIGHT_PANEL)));
+    let theme: Vec<&str> = schema::theme().iter().map(|t| t.0).collect();
+    for p in &schema::CONTRAST {
+        for side in [p.fg, p.bg].into_iter().chain(p.fix.iter().copied()) {
+            assert!(
+                theme.contains(&side) || side.starts_with('#'),
+                "contrast pair {}: {side} is neither a theme attribute nor a color",
+                p.key
+            );
+        }
+        assert!(!p.fix.is_empty());
+    }
+    for selector in schema::PANELS.split(',') {
+        let simple = selector.split(':').next().unwrap().trim();
+        assert!(css.contains(simple), "styles/widget.css has no {simple}");
+    }
+}
+
+/// The WordPress plugin keeps no list of attributes: its settings page,
+/// sanitizing, block and shortcode read the schema.json it carries, and the
+/// block's attributes and fields are written from it by
+/// scripts/release.sh. Its sources name an attribute only where the
+/// plugin has a rule of its own (remember needs an id; files and shadow
+/// are never set).
+#[test]
+fn the_wordpress_plugin_keeps_no_copy_of_the_attributes() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/release/wordpress/carepath/");
     let block: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(format!("{dir}block.json")).unwrap())
@@ -437,24 +483,26 @@ fn the_wordpress_plugins_copies_are_the_schemas() {
     );
     let js = std::fs::read_to_string(format!("{dir}block.js")).unwrap();
     assert!(
-        js.contains("const FIELDS = null;"),
+        js.contains("const FIELDS = null;") && js.contains("const CHOICES = null;"),
         "block.js's fields come from the schema"
     );
-    let php = std::fs::read_to_string(format!("{dir}carepath.php")).unwrap();
-    for a in schema::ATTRIBUTES.iter().filter(|a| a.css.is_some()) {
-        // The plugin leaves the radius empty: the widget's own default applies.
-        let default = if a.name == "theme-radius" {
-            ""
-        } else {
-            a.default
-        };
-        let line = php
-            .lines()
-            .find(|l| l.trim_start().starts_with(&format!("'{}'", a.name)) && l.contains("=>"))
-            .unwrap_or_else(|| panic!("carepath.php has no theme field {}", a.name));
-        assert!(
-            line.contains(&format!("=> '{default}'")),
-            "carepath.php: {line}"
-        );
+    let own = ["remember", "files", "shadow"];
+    for file in ["carepath.php", "settings.js", "block.js"] {
+        let text = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
+        for a in schema::ATTRIBUTES.iter().filter(|a| !own.contains(&a.name)) {
+            for quoted in [format!("'{}'", a.name), format!("\"{}\"", a.name)] {
+                assert!(
+                    !text.contains(&quoted),
+                    "{file} names the attribute {quoted}: read it from schema.json"
+                );
+            }
+            // (Language ids name the schema's words, not the locale's values.)
+            for value in a.values.iter().filter(|_| a.name != "locale") {
+                assert!(
+                    !text.contains(&format!("'{value}'")),
+                    "{file} names the value {value}"
+                );
+            }
+        }
     }
 }

@@ -378,7 +378,7 @@ fn the_compiled_tables_match_the_locale_files() {
 }
 
 /// The widget's locales are the files in locales/, English first: the
-/// loader (embed/build-loader.mjs) takes its language switch order from
+/// loader (embed/build.mjs) takes its language switch order from
 /// the folder, the widget from LOCALES.
 #[test]
 fn the_locales_are_the_locale_files_in_the_loaders_order() {

@@ -1,6 +1,6 @@
 //! What the embed loader needs to draw the first screens before the wasm
 //! arrives, computed from the screens and the journey reducer (`carepath
-//! shell` prints it; `embed/build-loader.mjs` builds it into the loader):
+//! shell` prints it; `embed/build.mjs` builds it into the loader):
 //! the trees of each state the loader can be in, in every locale; which
 //! action leads where; the waiting messages; the privacy sentences for
 //! each combination of the share and remember attributes; and the host
@@ -267,6 +267,27 @@ fn factor(locales: &[Json], strings: &mut [Vec<String>]) -> Json {
     }
 }
 
+/// The contrast pairs as the loader checks them, small: each side the
+/// index of a theme attribute in `theme` or a fixed color, the minimum,
+/// the indices of the attributes that fall back, and 1 if only on the
+/// light panels.
+fn contrast() -> Json {
+    let theme = host_config::schema::theme();
+    let at = |name: &str| theme.iter().position(|t| t.0 == name);
+    let side = |s: &str| at(s).map_or_else(|| json!(s), |i| json!(i));
+    host_config::schema::CONTRAST
+        .iter()
+        .map(|p| {
+            let fix: Vec<usize> = p.fix.iter().filter_map(|a| at(a)).collect();
+            let mut v = vec![side(p.fg), side(p.bg), json!(p.min), json!(fix)];
+            if p.panels {
+                v.push(json!(1));
+            }
+            Json::Array(v)
+        })
+        .collect()
+}
+
 /// The loader's data, as JSON.
 pub fn data() -> Json {
     let (found, go) = states();
@@ -328,6 +349,8 @@ pub fn data() -> Json {
         "locales": LOCALES.iter().map(|l| l.0).collect::<Vec<_>>(),
         "attributes": host_config::schema::names(),
         "theme": host_config::schema::theme(),
+        "contrast": contrast(),
+        "panels": host_config::schema::PANELS,
         "states": found.iter().map(state_id).collect::<Vec<_>>(),
         "privacy": privacy,
         "privacyKeys": privacy_keys,
@@ -344,4 +367,185 @@ pub fn data() -> Json {
         "storage": host_config::STORAGE_PREFIX,
         "keptStart": Journey::new().save(),
     })
+}
+
+/// Cases for what the loader computes before the wasm, each with the
+/// answer the widget's own Rust gives (`carepath vectors`; the loader's
+/// test runs its functions on them): the locale chosen from the `locale`
+/// attribute, the page's `lang` and the browser's languages; the center's
+/// number for a `phone` attribute; the start screen's privacy sentences
+/// for the share and remember attributes; the storage key of a kept place.
+pub fn vectors() -> Json {
+    let attrs = |pairs: &[(&str, &str)]| {
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name: &str| {
+            owned
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
+    };
+    let mut locale = Vec::new();
+    let settings: [Option<&str>; 12] = [
+        None,
+        Some(""),
+        Some("auto"),
+        Some(" auto "),
+        Some("es"),
+        Some(" es "),
+        Some("ES"),
+        Some("es-MX"),
+        Some("en"),
+        Some("fr"),
+        Some("zh-Hant"),
+        Some("nonsense"),
+    ];
+    let pages = ["", "en", "es", "es-419", "EN-us", "fr", "es_US", " es"];
+    let browsers: [&[&str]; 7] = [
+        &[],
+        &["es-MX", "en"],
+        &["fr", "es"],
+        &["fr"],
+        &["en-GB", "es"],
+        &["ES"],
+        &["", "es"],
+    ];
+    for setting in settings {
+        for page in pages {
+            for browser in browsers {
+                let pairs: Vec<(&str, &str)> = setting.map(|s| ("locale", s)).into_iter().collect();
+                let (config, _) = host_config::from_attributes(attrs(&pairs));
+                let langs: Vec<String> = browser.iter().map(|s| s.to_string()).collect();
+                let want = crate::i18n::choose_locale(&config.locale, page, &langs);
+                locale.push(
+                    json!({ "locale": setting, "page": page, "languages": browser, "want": want }),
+                );
+            }
+        }
+    }
+    let phones = [
+        "",
+        "  ",
+        "5550100147",
+        "+1-555-010-0199",
+        " +1 (555) 010-0199 ",
+        "555.010.0199",
+        "911",
+        "988",
+        "1-988",
+        "+1911",
+        "1 988",
+        "123456",
+        "1234567",
+        "123456789012345",
+        "1234567890123456",
+        "+1+5550100199",
+        "555-0100 ext 2",
+        "555–010–0199",
+        "٥٥٥٠١٠٠١٩٩",
+        "+",
+        "tel:5550100199",
+        "(555) 010 0199",
+        "++15550100199",
+    ];
+    let phone: Vec<Json> = phones
+        .iter()
+        .map(|p| {
+            let (config, _) = host_config::from_attributes(attrs(&[("phone", p)]));
+            json!({ "phone": p, "want": config.phone })
+        })
+        .collect();
+    let flags = [
+        None,
+        Some(""),
+        Some("false"),
+        Some(" FALSE "),
+        Some(" false "),
+        Some("yes"),
+    ];
+    let remember = [
+        None,
+        Some("session"),
+        Some(" session "),
+        Some("Session"),
+        Some("off"),
+    ];
+    let ids = [None, Some(""), Some("  "), Some("care")];
+    let mut privacy = Vec::new();
+    for (i, progress) in flags.iter().enumerate() {
+        for (j, result) in flags.iter().enumerate() {
+            for (k, answers) in flags.iter().enumerate() {
+                // Every flag value for each attribute, and remember with
+                // every id, without the full product (thousands of cases).
+                let (r, id) = (
+                    remember[(i + j + k) % remember.len()],
+                    ids[(i * 3 + j + k) % ids.len()],
+                );
+                let mut pairs = Vec::new();
+                for (name, v) in [
+                    ("share-progress", progress),
+                    ("share-result", result),
+                    ("share-answers", answers),
+                    ("remember", &r),
+                    ("id", &id),
+                ] {
+                    if let Some(v) = v {
+                        pairs.push((name, *v));
+                    }
+                }
+                let (config, _) = host_config::from_attributes(attrs(&pairs));
+                let attributes: Map<String, Json> = pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), json!(v)))
+                    .collect();
+                privacy.push(json!({ "attributes": attributes, "want": config.privacy_keys() }));
+            }
+        }
+    }
+    let storage: Vec<Json> = [
+        ("/", "care"),
+        ("/help/check", "w"),
+        ("/a b/", "x#y"),
+        ("", "care-check"),
+    ]
+    .iter()
+    .map(|(path, id)| json!({ "path": path, "id": id, "want": host_config::storage_key(path, id) }))
+    .collect();
+    // Schedules and links, for the schema's patterns (what is checked
+    // before saving): each with whether the widget takes it.
+    let schedule: Vec<Json> = [
+        "Mon-Thu 6pm-9pm",
+        "Mon Wed Thu 18:00-21:00; Sat 09:00-12:00",
+        "mon-fri 9am-2pm",
+        "Tue 6pm-7pm;",
+        "Mon, Wed 6:30-9pm",
+        "Sat 9-12pm",
+        "Mon evenings",
+        "6pm-9pm",
+        "Mon-Thu",
+        "Funday 6pm-9pm",
+        "Mon-Thu 6pm-9pm; Sat",
+        "",
+    ]
+    .iter()
+    .map(|v| json!({ "schedule": v, "ok": host_config::parse_schedule(v).is_ok() }))
+    .collect();
+    let link: Vec<Json> = [
+        "https://riverside.example/intake",
+        "HTTP://riverside.example",
+        "mailto:intake@riverside.example",
+        "tel:+15550100199",
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//riverside.example",
+        "riverside.example",
+        " https://x.example",
+    ]
+    .iter()
+    .map(|v| json!({ "url": v, "ok": host_config::safe_link(v) }))
+    .collect();
+    json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link })
 }

@@ -1,5 +1,5 @@
 //! The only code that touches the host page. The loader
-//! (`embed/carepath.js`) calls these exports for each widget element:
+//! (`embed/loader/element.js`) calls these exports for each widget element:
 //! `mount` renders the app into the shadow root the loader attached
 //! (closed unless `shadow="open"`, so page scripts cannot read answers)
 //! with the widget's styles adopted (constructable stylesheets, which
@@ -84,7 +84,7 @@ fn storage_key(host: &Element) -> String {
         .location()
         .pathname()
         .unwrap_or_default();
-    format!("{}{path}#{}", crate::host_config::STORAGE_PREFIX, host.id())
+    crate::host_config::storage_key(&path, &host.id())
 }
 
 fn session_storage() -> Option<web_sys::Storage> {

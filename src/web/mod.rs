@@ -11,5 +11,5 @@ mod summary;
 pub use app::{App, AppProps};
 
 /// Runs when the wasm loads. Mounting is the embed loader's job
-/// (`embed/carepath.js` calls [`embed::mount`] for each element).
+/// (`embed/loader/element.js` calls [`embed::mount`] for each element).
 pub fn start() {}

@@ -1,6 +1,6 @@
 // The first screen before the wasm arrives: the loader draws the
-// emergency line and the start screen itself (embed/carepath.js, built by
-// embed/build-loader.mjs), and the widget takes over without a visible
+// emergency line and the start screen itself (embed/loader/, bundled by
+// embed/build.mjs), and the widget takes over without a visible
 // change, keeping what the visitor did meanwhile.
 //   DIST=/path/to/dist CHROMIUM=/usr/bin/chromium node --test --test-concurrency=1 tests/e2e/shell.test.mjs
 import { after, before, test } from "node:test";
@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { AXE_TAGS, REPO, STEP_TIMEOUT, launchBrowser, startServer } from "./helpers.mjs";
+import { AXE_TAGS, DIST, REPO, STEP_TIMEOUT, VERSION, launchBrowser, startServer } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -490,13 +490,20 @@ test("a foreign <carepath-assessment> definition is named in the console, and <d
   assert.ok(warnings.some((w) => w.includes("another script already defined <carepath-assessment>")), JSON.stringify(warnings));
 });
 
-test("the stylesheet the loader adopts reads as the same rules as styles/widget.css", async (t) => {
+test("the stylesheet the loader adopts reads as the schema's theme defaults, then the same rules as styles/widget.css", async (t) => {
   const context = await browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(server.url);
   await page.locator("carepath-assessment [data-screen=start]").waitFor();
-  const source = readFileSync(join(REPO, "styles/widget.css"), "utf8");
+  // Each theme attribute's custom property with its default (the schema),
+  // as the widget's own variable.
+  const schema = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "schema.json"), "utf8"));
+  const host = schema.attributes
+    .filter((a) => a.css)
+    .map((a) => `--cp-${a.name.slice(6)}: var(--carepath-${a.name.slice(6)},${a.default || "inherit"});`)
+    .join(" ");
+  const source = `:host { ${host} }\n${readFileSync(join(REPO, "styles/widget.css"), "utf8")}`;
   const [adopted, fromSource, length] = await page.evaluate((text) => {
     const rules = (sheet) => [...sheet.cssRules].map((r) => r.cssText);
     const sheet = document.querySelector("carepath-assessment").shadowRoot.adoptedStyleSheets[0];

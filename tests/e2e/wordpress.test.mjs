@@ -5,10 +5,10 @@
 // an author without unfiltered_html), a journey walked, axe 0 violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { AXE_TAGS, REPO, STEP_TIMEOUT, VERSION, answerJourney, launchBrowser, readResult } from "./helpers.mjs";
+import { AXE_TAGS, DIST, REPO, STEP_TIMEOUT, VERSION, answerJourney, launchBrowser, readResult } from "./helpers.mjs";
 
 const WP = process.env.WP_URL?.replace(/\/$/, "");
 const ZIP = join(REPO, "target", "release", `carepath-wordpress-${VERSION}.zip`);
@@ -29,6 +29,24 @@ async function logIn(context, user, password) {
   await page.locator("#user_pass").fill(password);
   await Promise.all([page.waitForURL(/wp-admin/), page.locator("#wp-submit").click()]);
   return page;
+}
+
+// Saves the settings page; fails with what the page says is wrong.
+async function save(page) {
+  await page.evaluate(() => (window.carepathTestBefore = true));
+  await page.locator("#submit").click();
+  // Either the page reloads (saved), or it stays and says what is wrong.
+  for (let i = 0; i < 300; i++) {
+    const state = await page
+      .evaluate(() => (!window.carepathTestBefore ? "reloaded" : document.querySelector("#carepath-problems li") ? "refused" : ""))
+      .catch(() => "");
+    if (state === "refused") assert.fail(`not saved: ${await page.locator("#carepath-problems").innerText()}`);
+    if (state === "reloaded") break;
+    await page.waitForTimeout(100);
+  }
+  await page.locator("#setting-error-settings_updated, .notice-error, .error").first().waitFor();
+  const refused = await page.locator(".settings-error.notice-error, .settings-error.error").allInnerTexts();
+  assert.deepEqual(refused, [], "the settings were saved");
 }
 
 async function rest(page, method, route, data) {
@@ -63,18 +81,71 @@ test("the plugin on WordPress 6.1: install, settings, the block, the shortcode b
   await page.locator("#carepath-problems li", { hasText: "iop-schedule" }).waitFor();
   await page.locator("#submit").click();
   assert.equal(await page.locator(".notice-success, #setting-error-settings_updated").count(), 0, "a bad schedule is not saved");
-  await page.locator("#carepath-iop-schedule").fill("Mon-Thu 6pm-9pm");
-  await page.locator("#carepath-problems li").first().waitFor({ state: "detached" });
-  await page.locator("#submit").click();
-  await page.locator("#setting-error-settings_updated").waitFor();
-  assert.equal(await page.locator("#carepath-iop-schedule").inputValue(), "Mon-Thu 6pm-9pm");
-  // The first save of a fresh install keeps every field (WordPress runs
+  // The first save of a fresh install, with every field the settings page
+  // has (one for each attribute of the schema the plugin sets) given a
+  // value the widget takes that is not its default, read back as given:
+  // a field the plugin drops or changes on save fails here (WordPress runs
   // the sanitizer twice when the option is new; the second pass once
-  // dropped "Care you offer").
-  assert.equal(await page.locator("#carepath-center-name").inputValue(), "Riverside Recovery");
-  assert.equal(await page.locator("#carepath-phone").inputValue(), "+1-555-010-0199");
-  assert.ok(await page.locator("#carepath-offers input[value=outpatient]").isChecked(), "outpatient kept");
-  assert.ok(await page.locator("#carepath-offers input[value=intensive_outpatient]").isChecked(), "IOP kept");
+  // dropped "Care you offer"). Then put back as the journey below expects.
+  const schema = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "schema.json"), "utf8"));
+  const settable = schema.attributes.filter((a) => !["files", "shadow"].includes(a.name));
+  const example = (a) => a.example.match(/^[\w-]+="([^"]*)"$/)?.[1];
+  const given = {};
+  for (const a of settable) {
+    const field = page.locator(`#carepath-${a.name}`);
+    if (a.kind === "list") {
+      given[a.name] = a.values.filter((_, i) => i % 2 === 1);
+      for (const v of a.values) await field.locator(`input[value=${v}]`).setChecked(given[a.name].includes(v));
+    } else if (a.kind === "flag") {
+      given[a.name] = true;
+      await field.check();
+    } else if (a.kind === "enum") {
+      given[a.name] = a.values.find((v) => v !== a.default);
+      await field.selectOption(given[a.name]);
+    } else {
+      // Colors that still pass the contrast check, none its default.
+      const colors = { "theme-accent-text": "#fffffe", "theme-text": "#1a1a1a", "theme-surface": "#fafafa", "theme-muted": "#454f58", "theme-soft": "#edf1f4", "theme-urgent": "#9e130d", "theme-focus": "#9a4f00" };
+      given[a.name] = colors[a.name] ?? example(a);
+      assert.ok(given[a.name] && given[a.name] !== a.default, `a value for ${a.name}`);
+      await field.fill(given[a.name]);
+    }
+  }
+  await save(page);
+  for (const a of settable) {
+    const field = page.locator(`#carepath-${a.name}`);
+    if (a.kind === "list") {
+      const kept = await field.locator("input:checked").evaluateAll((inputs) => inputs.map((i) => i.value));
+      assert.deepEqual(kept, given[a.name], `${a.name} kept`);
+    } else if (a.kind === "flag") {
+      assert.ok(await field.isChecked(), `${a.name} kept`);
+    } else {
+      assert.equal((await field.inputValue()).toLowerCase(), given[a.name].toLowerCase(), `${a.name} kept`);
+    }
+  }
+  // Back to the settings the rest of this test expects.
+  for (const a of settable) {
+    const field = page.locator(`#carepath-${a.name}`);
+    if (a.kind === "flag") await field.uncheck();
+    else if (a.kind === "enum") await field.selectOption(a.default);
+    else if (a.kind === "colour") await field.fill(a.default);
+    else if (a.kind === "list") for (const v of a.values) await field.locator(`input[value=${v}]`).setChecked(["outpatient", "intensive_outpatient"].includes(v));
+    else await field.fill("");
+  }
+  await page.locator("#carepath-center-name").fill("Riverside Recovery");
+  await page.locator("#carepath-phone").fill("+1-555-010-0199");
+  await page.locator("#carepath-iop-schedule").fill("Mon-Thu 6pm-9pm");
+  await save(page);
+
+  // A value the widget refuses, sent past the page's check (as a script
+  // could), is refused on save too: the earlier value stays, and the page
+  // says which setting.
+  await page.evaluate(() => {
+    const phone = document.getElementById("carepath-phone");
+    phone.value = "911";
+    HTMLFormElement.prototype.submit.call(document.getElementById("carepath-form"));
+  });
+  await page.locator(".notice-error, .error", { hasText: "911" }).first().waitFor();
+  assert.equal(await page.locator("#carepath-phone").inputValue(), "+1-555-010-0199", "the refused phone is not saved");
 
   // The block, once, in the editor.
   await page.goto(`${WP}/wp-admin/post-new.php`);

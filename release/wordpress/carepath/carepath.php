@@ -17,45 +17,102 @@ const CAREPATH_VERSION  = '@VERSION@';
 const CAREPATH_OPTION   = 'carepath_settings';
 const CAREPATH_REVIEWED = 'carepath_reviewed_rules';
 
-/** The element's attributes a center sets once (the settings page) or per block. */
+/**
+ * The element's schema (`carepath schema`, shipped beside this file as
+ * schema.json): every attribute with its kind, default, allowed values,
+ * the pattern its value must match, and its words. The plugin has no list
+ * of attributes of its own: its settings, sanitizing, block and shortcode
+ * all come from this.
+ */
+function carepath_schema() {
+	static $schema = null;
+	if ( null === $schema ) {
+		$file   = __DIR__ . '/schema.json';
+		$schema = is_readable( $file ) ? json_decode( (string) file_get_contents( $file ), true ) : null; // phpcs:ignore WordPress.WP.AlternativeFunctions -- a file of this plugin
+		if ( ! is_array( $schema ) || ! isset( $schema['attributes'] ) ) {
+			$schema = array( 'attributes' => array(), 'contrast' => array() );
+		}
+	}
+	return $schema;
+}
+
+/**
+ * Attributes the plugin does not let a site set: it serves the widget's
+ * files itself (`files`), and keeps the shadow root closed so page scripts
+ * never read a visitor's answers (`shadow`).
+ */
+const CAREPATH_NOT_SET = array( 'files', 'shadow' );
+
+/** The attributes a center sets (the settings page), by name. */
+function carepath_attributes() {
+	$out = array();
+	foreach ( carepath_schema()['attributes'] as $attribute ) {
+		if ( ! in_array( $attribute['name'], CAREPATH_NOT_SET, true ) ) {
+			$out[ $attribute['name'] ] = $attribute;
+		}
+	}
+	return $out;
+}
+
+/** The attributes a block or shortcode may set for one location, by name. */
 function carepath_fields() {
-	return array(
-		'center-name'         => array( 'label' => __( 'Center name', 'carepath' ), 'block' => 'centerName' ),
-		'phone'               => array( 'label' => __( 'Phone', 'carepath' ), 'block' => 'phone' ),
-		'contact-url'         => array( 'label' => __( 'Contact or intake page (https://...)', 'carepath' ), 'block' => 'contactUrl' ),
-		'offers'              => array( 'label' => __( 'Care you offer', 'carepath' ), 'block' => 'offers' ),
-		'outpatient-schedule' => array( 'label' => __( 'Outpatient schedule (e.g. Tue 6pm-7pm)', 'carepath' ), 'block' => 'outpatientSchedule' ),
-		'iop-schedule'        => array( 'label' => __( 'IOP schedule (e.g. Mon-Thu 6pm-9pm)', 'carepath' ), 'block' => 'iopSchedule' ),
-		'php-schedule'        => array( 'label' => __( 'PHP schedule (e.g. Mon-Fri 9am-2pm)', 'carepath' ), 'block' => 'phpSchedule' ),
-		'locale'              => array( 'label' => __( 'Language', 'carepath' ), 'block' => 'locale' ),
+	return array_filter(
+		carepath_attributes(),
+		function ( $attribute ) {
+			return ! empty( $attribute['wordpress'] );
+		}
 	);
 }
 
-/** Theme attributes: name => default (colors are checked for contrast on the settings page and by the widget). */
-function carepath_theme_fields() {
-	return array(
-		'theme-accent'      => '#12455a',
-		'theme-accent-text' => '#ffffff',
-		'theme-text'        => '#1b1f23',
-		'theme-surface'     => '#ffffff',
-		'theme-muted'       => '#4a5560',
-		'theme-soft'        => '#eef3f5',
-		'theme-urgent'      => '#a3140e',
-		'theme-focus'       => '#b35c00',
-		'theme-font'        => '',
-		'theme-radius'      => '',
-	);
+/** Words from the schema ({en: ..., es: ...}) in the site's language, else English. */
+function carepath_words( $words ) {
+	$lang = substr( function_exists( 'determine_locale' ) ? determine_locale() : get_locale(), 0, 2 );
+	if ( isset( $words[ $lang ] ) ) {
+		return $words[ $lang ];
+	}
+	return isset( $words['en'] ) ? $words['en'] : '';
 }
 
-const CAREPATH_OFFERS = array(
-	'self_guided'                  => 'Self-guided support',
-	'outpatient'                   => 'Outpatient',
-	'intensive_outpatient'         => 'Intensive outpatient (IOP)',
-	'partial_hospitalization'      => 'Partial hospitalization (PHP)',
-	'residential'                  => 'Residential',
-	'ambulatory_withdrawal'        => 'Withdrawal care with daily visits (outpatient detox)',
-	'medically_managed_withdrawal' => '24-hour withdrawal care (inpatient detox)',
-);
+/**
+ * One value as the widget reads it, by the attribute's kind, allowed
+ * values and pattern (the same rules, from the Rust declaration): the
+ * clean value, or null when the widget would refuse it. Takes its own
+ * output back unchanged (WordPress sanitizes a new option twice).
+ */
+function carepath_clean( $attribute, $value ) {
+	$kind = $attribute['kind'];
+	if ( 'flag' === $kind ) {
+		return empty( $value ) ? '' : '1';
+	}
+	if ( 'list' === $kind ) {
+		// A list from the form's checkboxes, or the saved text.
+		$items = is_string( $value ) ? preg_split( '/\s+/', $value, -1, PREG_SPLIT_NO_EMPTY ) : $value;
+		$items = is_array( $items ) ? array_map( 'strval', $items ) : array();
+		return implode( ' ', array_values( array_intersect( $attribute['values'], $items ) ) );
+	}
+	$text = is_scalar( $value ) ? trim( sanitize_text_field( wp_unslash( (string) $value ) ) ) : '';
+	if ( 'enum' === $kind ) {
+		// remember was a checkbox ("1") before 2.1.
+		if ( 'remember' === $attribute['name'] && '1' === $text ) {
+			$text = 'session';
+		}
+		if ( '' === $text ) {
+			return '';
+		}
+		return in_array( $text, $attribute['values'], true ) ? $text : null;
+	}
+	if ( '' === $text ) {
+		return '';
+	}
+	if ( ! empty( $attribute['pattern'] ) && ! preg_match( '~' . str_replace( '~', '\\~', $attribute['pattern'] ) . '~i', $text ) ) {
+		return null;
+	}
+	if ( 'url' === $kind ) {
+		$text = esc_url_raw( $text, array( 'https', 'http', 'mailto', 'tel' ) );
+	}
+	// A theme value goes into CSS: nothing that could end its declaration.
+	return ! empty( $attribute['css'] ) && preg_match( '/[<>{};]/', $text ) ? null : $text;
+}
 
 function carepath_settings() {
 	$saved = get_option( CAREPATH_OPTION, array() );
@@ -102,27 +159,28 @@ add_filter(
 function carepath_element( $overrides ) {
 	$values = carepath_settings();
 	foreach ( $overrides as $name => $value ) {
-		if ( is_string( $value ) && '' !== trim( $value ) ) {
-			$values[ $name ] = $value;
+		$fields = carepath_fields();
+		$clean  = isset( $fields[ $name ] ) ? carepath_clean( $fields[ $name ], $value ) : null;
+		if ( null !== $clean && '' !== $clean ) {
+			$values[ $name ] = $clean;
 		}
 	}
 	$attributes = array();
-	foreach ( array_merge( array_keys( carepath_fields() ), array_keys( carepath_theme_fields() ) ) as $name ) {
-		$value = isset( $values[ $name ] ) ? trim( (string) $values[ $name ] ) : '';
-		$theme = carepath_theme_fields();
-		if ( '' === $value || ( isset( $theme[ $name ] ) && $theme[ $name ] === $value ) ) {
+	foreach ( carepath_attributes() as $name => $attribute ) {
+		$value = isset( $values[ $name ] ) ? carepath_clean( $attribute, $values[ $name ] ) : '';
+		// Empty, refused or the widget's own default: left out.
+		if ( null === $value || '' === $value || $attribute['default'] === $value ) {
 			continue;
 		}
-		$attributes[] = sprintf( '%s="%s"', $name, esc_attr( $value ) );
-	}
-	if ( ! empty( $values['remember'] ) ) {
-		static $n = 0;
-		$n++;
-		$attributes[] = sprintf( 'id="carepath-%d" remember="session"', $n );
-	}
-	foreach ( array( 'share-progress', 'share-result', 'share-answers' ) as $flag ) {
-		if ( ! empty( $values[ $flag ] ) ) {
-			$attributes[] = $flag;
+		if ( 'flag' === $attribute['kind'] ) {
+			$attributes[] = $name;
+		} elseif ( 'remember' === $name ) {
+			// Each widget keeps its own place: remember needs an id.
+			static $n = 0;
+			$n++;
+			$attributes[] = sprintf( 'id="carepath-%d" remember="%s"', $n, esc_attr( $value ) );
+		} else {
+			$attributes[] = sprintf( '%s="%s"', $name, esc_attr( $value ) );
 		}
 	}
 	wp_enqueue_script( 'carepath' );
@@ -132,15 +190,16 @@ function carepath_element( $overrides ) {
 function carepath_render_block( $attributes ) {
 	$overrides = array();
 	foreach ( carepath_fields() as $name => $field ) {
-		if ( isset( $attributes[ $field['block'] ] ) ) {
-			$overrides[ $name ] = $attributes[ $field['block'] ];
+		if ( isset( $attributes[ $field['wordpress'] ] ) ) {
+			$overrides[ $name ] = $attributes[ $field['wordpress'] ];
 		}
 	}
 	return '<div class="wp-block-carepath-assessment">' . carepath_element( $overrides ) . '</div>';
 }
 
+/** [carepath center_name="..." phone="..."]: the block's fields, by attribute name (with _ or -). */
 function carepath_render_shortcode( $atts ) {
-	$atts = is_array( $atts ) ? $atts : array();
+	$atts      = is_array( $atts ) ? $atts : array();
 	$overrides = array();
 	foreach ( array_keys( carepath_fields() ) as $name ) {
 		$key = str_replace( '-', '_', $name );
@@ -383,40 +442,29 @@ add_action(
 	}
 );
 
-/** Keeps known fields as plain text; the settings page checks each value with the widget's own rules before saving. */
+/**
+ * Each attribute's value by its kind, allowed values and pattern (the
+ * widget's rules, from the schema). A value the widget would refuse is not
+ * saved: the setting keeps its earlier value, and the page says which.
+ * The settings page also checks every value with the widget's own check()
+ * before saving (a schedule's days and hours, contrast).
+ */
 function carepath_sanitize( $input ) {
 	$input = is_array( $input ) ? $input : array();
+	$saved = carepath_settings();
 	$out   = array();
-	foreach ( array_keys( carepath_fields() ) as $name ) {
-		if ( 'offers' === $name ) {
-			// A list from the form, or the saved text: WordPress sanitizes a new
-			// option twice (update_option, then add_option), so this must take
-			// its own output back unchanged.
-			$offers = isset( $input['offers'] ) ? $input['offers'] : array();
-			if ( is_string( $offers ) ) {
-				$offers = preg_split( '/\s+/', $offers, -1, PREG_SPLIT_NO_EMPTY );
-			}
-			$offers        = is_array( $offers ) ? $offers : array();
-			$out['offers'] = implode( ' ', array_values( array_intersect( array_keys( CAREPATH_OFFERS ), $offers ) ) );
-			continue;
+	foreach ( carepath_attributes() as $name => $attribute ) {
+		$value = carepath_clean( $attribute, isset( $input[ $name ] ) ? $input[ $name ] : '' );
+		if ( null === $value ) {
+			$value = isset( $saved[ $name ] ) ? (string) $saved[ $name ] : '';
+			add_settings_error(
+				CAREPATH_OPTION,
+				'carepath-' . $name,
+				/* translators: 1: a setting's label, 2: its refused value. */
+				sprintf( __( '%1$s: "%2$s" is not a value the care check can use, so it was not saved.', 'carepath' ), carepath_words( $attribute['label'] ), sanitize_text_field( wp_unslash( (string) ( is_scalar( $input[ $name ] ) ? $input[ $name ] : '' ) ) ) )
+			);
 		}
-		$out[ $name ] = isset( $input[ $name ] ) ? sanitize_text_field( wp_unslash( $input[ $name ] ) ) : '';
-	}
-	if ( '' !== $out['contact-url'] ) {
-		$out['contact-url'] = esc_url_raw( $out['contact-url'], array( 'https', 'http', 'mailto', 'tel' ) );
-	}
-	if ( ! in_array( $out['locale'], array( 'auto', 'en', 'es' ), true ) ) {
-		$out['locale'] = 'auto';
-	}
-	foreach ( carepath_theme_fields() as $name => $default ) {
-		$value        = isset( $input[ $name ] ) ? sanitize_text_field( wp_unslash( $input[ $name ] ) ) : '';
-		$out[ $name ] = preg_match( '/[;{}<>]/', $value ) ? $default : $value;
-	}
-	foreach ( array( 'remember', 'share-progress', 'share-result', 'share-answers' ) as $flag ) {
-		$out[ $flag ] = empty( $input[ $flag ] ) ? '' : '1';
-	}
-	if ( '' === $out['share-result'] ) {
-		$out['share-answers'] = '';
+		$out[ $name ] = $value;
 	}
 	return $out;
 }
@@ -439,43 +487,51 @@ function carepath_settings_page() {
 		<form method="post" action="options.php" id="carepath-form">
 			<?php settings_fields( 'carepath' ); ?>
 			<table class="form-table" role="presentation">
-			<?php foreach ( carepath_fields() as $name => $field ) : ?>
+			<?php foreach ( carepath_attributes() as $name => $attribute ) : ?>
+				<?php
+				$id    = 'carepath-' . $name;
+				$field = CAREPATH_OPTION . '[' . $name . ']';
+				$label = carepath_words( $attribute['label'] );
+				$kind  = $attribute['kind'];
+				$value = '' !== $get( $name ) ? $get( $name ) : $attribute['default'];
+				// The example's value (`phone="+1-555-010-0199"`) as a hint.
+				$example = preg_match( '/^[\w-]+="([^"]*)"$/', $attribute['example'], $m ) ? $m[1] : '';
+				?>
 				<tr>
-					<th scope="row"><label for="carepath-<?php echo esc_attr( $name ); ?>"><?php echo esc_html( $field['label'] ); ?></label></th>
+					<th scope="row">
+					<?php if ( 'list' === $kind || 'flag' === $kind ) : ?>
+						<?php echo esc_html( $label ); ?>
+					<?php else : ?>
+						<label for="<?php echo esc_attr( $id ); ?>"><?php echo esc_html( $label ); ?></label>
+					<?php endif; ?>
+					</th>
 					<td>
-					<?php if ( 'offers' === $name ) : ?>
-						<fieldset id="carepath-offers"><legend class="screen-reader-text"><?php echo esc_html( $field['label'] ); ?></legend>
-						<?php foreach ( CAREPATH_OFFERS as $id => $label ) : ?>
-							<label><input type="checkbox" name="<?php echo esc_attr( CAREPATH_OPTION ); ?>[offers][]" value="<?php echo esc_attr( $id ); ?>" <?php checked( in_array( $id, explode( ' ', $get( 'offers' ) ), true ) ); ?>> <?php echo esc_html( $label ); ?></label><br>
+					<?php if ( 'list' === $kind ) : ?>
+						<fieldset id="<?php echo esc_attr( $id ); ?>" data-list="<?php echo esc_attr( $name ); ?>"><legend class="screen-reader-text"><?php echo esc_html( $label ); ?></legend>
+						<?php foreach ( $attribute['values'] as $option ) : ?>
+							<label><input type="checkbox" name="<?php echo esc_attr( $field ); ?>[]" value="<?php echo esc_attr( $option ); ?>" <?php checked( in_array( $option, explode( ' ', $get( $name ) ), true ) ); ?>> <?php echo esc_html( carepath_words( $attribute['value_labels'][ $option ] ) ); ?></label><br>
 						<?php endforeach; ?>
 						</fieldset>
-					<?php elseif ( 'locale' === $name ) : ?>
-						<select id="carepath-locale" name="<?php echo esc_attr( CAREPATH_OPTION ); ?>[locale]" data-attribute="locale">
-							<option value="auto" <?php selected( $get( 'locale' ), 'auto' ); ?>><?php esc_html_e( 'Follow the page, then the browser', 'carepath' ); ?></option>
-							<option value="en" <?php selected( $get( 'locale' ), 'en' ); ?>>English</option>
-							<option value="es" <?php selected( $get( 'locale' ), 'es' ); ?>>Español</option>
+					<?php elseif ( 'enum' === $kind ) : ?>
+						<select id="<?php echo esc_attr( $id ); ?>" name="<?php echo esc_attr( $field ); ?>" data-attribute="<?php echo esc_attr( $name ); ?>">
+						<?php foreach ( $attribute['values'] as $option ) : ?>
+							<option value="<?php echo esc_attr( $option ); ?>" <?php selected( 'remember' === $name && '1' === $value ? 'session' : $value, $option ); ?>><?php echo esc_html( carepath_words( $attribute['value_labels'][ $option ] ) ); ?></option>
+						<?php endforeach; ?>
 						</select>
+					<?php elseif ( 'flag' === $kind ) : ?>
+						<label><input type="checkbox" id="<?php echo esc_attr( $id ); ?>" name="<?php echo esc_attr( $field ); ?>" value="1" data-attribute="<?php echo esc_attr( $name ); ?>" <?php checked( $get( $name ), '1' ); ?>> <?php echo esc_html( $label ); ?></label>
+					<?php elseif ( 'colour' === $kind ) : ?>
+						<input type="color" id="<?php echo esc_attr( $id ); ?>" name="<?php echo esc_attr( $field ); ?>" value="<?php echo esc_attr( $value ); ?>" data-attribute="<?php echo esc_attr( $name ); ?>">
 					<?php else : ?>
-						<input class="regular-text" id="carepath-<?php echo esc_attr( $name ); ?>" name="<?php echo esc_attr( CAREPATH_OPTION . '[' . $name . ']' ); ?>" value="<?php echo esc_attr( $get( $name ) ); ?>" data-attribute="<?php echo esc_attr( $name ); ?>">
+						<input class="regular-text" id="<?php echo esc_attr( $id ); ?>" name="<?php echo esc_attr( $field ); ?>" value="<?php echo esc_attr( $get( $name ) ); ?>" placeholder="<?php echo esc_attr( $example ); ?>" data-attribute="<?php echo esc_attr( $name ); ?>"<?php echo 'url' === $kind ? ' inputmode="url"' : ''; ?>>
 					<?php endif; ?>
+					<?php if ( ! empty( $attribute['privacy'] ) ) : ?>
+						<p class="description"><strong><?php esc_html_e( 'Privacy:', 'carepath' ); ?></strong> <?php echo esc_html( ucfirst( $attribute['privacy'] ) ); ?>.</p>
+					<?php endif; ?>
+						<p class="description"><?php echo esc_html( ucfirst( str_replace( '`', '', carepath_words( $attribute['description'] ) ) ) ); ?>.</p>
 					</td>
 				</tr>
 			<?php endforeach; ?>
-			<?php foreach ( carepath_theme_fields() as $name => $default ) : ?>
-				<tr>
-					<th scope="row"><label for="carepath-<?php echo esc_attr( $name ); ?>"><?php echo esc_html( ucfirst( str_replace( array( 'theme-', '-' ), array( '', ' ' ), $name ) ) ); ?></label></th>
-					<td><input id="carepath-<?php echo esc_attr( $name ); ?>" name="<?php echo esc_attr( CAREPATH_OPTION . '[' . $name . ']' ); ?>" value="<?php echo esc_attr( '' !== $get( $name ) ? $get( $name ) : $default ); ?>" data-attribute="<?php echo esc_attr( $name ); ?>" <?php echo '' !== $default ? 'type="color"' : 'class="regular-text"'; ?>></td>
-				</tr>
-			<?php endforeach; ?>
-				<tr>
-					<th scope="row"><?php esc_html_e( 'Privacy', 'carepath' ); ?></th>
-					<td><fieldset>
-						<label><input type="checkbox" name="<?php echo esc_attr( CAREPATH_OPTION ); ?>[remember]" value="1" <?php checked( $get( 'remember' ), '1' ); ?>> <?php esc_html_e( 'Keep the visitor\'s place if they reload (in their browser, until the tab closes).', 'carepath' ); ?></label><br>
-						<label><input type="checkbox" name="<?php echo esc_attr( CAREPATH_OPTION ); ?>[share-progress]" value="1" <?php checked( $get( 'share-progress' ), '1' ); ?>> <?php esc_html_e( 'Tell this site\'s scripts which questions a visitor reaches. Warning: this is health information (which questions are asked reveals answers).', 'carepath' ); ?></label><br>
-						<label><input type="checkbox" name="<?php echo esc_attr( CAREPATH_OPTION ); ?>[share-result]" value="1" <?php checked( $get( 'share-result' ), '1' ); ?>> <?php esc_html_e( 'Tell this site\'s scripts the result. Warning: health information; only with the visitor\'s consent and a HIPAA-ready system.', 'carepath' ); ?></label><br>
-						<label><input type="checkbox" name="<?php echo esc_attr( CAREPATH_OPTION ); ?>[share-answers]" value="1" <?php checked( $get( 'share-answers' ), '1' ); ?>> <?php esc_html_e( 'Also the answers (needs the result).', 'carepath' ); ?></label>
-					</fieldset></td>
-				</tr>
 			</table>
 			<?php submit_button(); ?>
 		</form>

@@ -7,40 +7,41 @@ const { check, contrast, themePairs } = await import(loader);
 const form = document.getElementById("carepath-form");
 const problems = document.getElementById("carepath-problems");
 const preview = document.getElementById("carepath-preview");
-// The pairs the widget checks (its loader's themePairs()), in words; a
-// pair without words here is named by its attributes.
-const LABELS = {
-  "theme-text theme-surface": "text on the background",
-  "theme-muted theme-surface": "hints on the background",
-  "theme-text theme-soft": "text on panels",
-  "theme-accent-text theme-accent": "button text on the accent",
-  "theme-text #fdf1f0": "text on the emergency panel",
-  "theme-urgent #fdf1f0": "the emergency line on its panel",
-  "#ffffff theme-urgent": "white on the emergency color",
-  "theme-focus theme-surface": "the focus ring on the background",
-};
+// The element's schema beside this file: the contrast pairs' names.
+const schema = await fetch(new URL("schema.json", import.meta.url)).then((r) => r.json(), () => ({ contrast: [] }));
+const lang = document.documentElement.lang.slice(0, 2);
+const LABELS = Object.fromEntries((schema.contrast ?? []).map((p) => [`${p.fg} ${p.bg}`, p.label[lang] ?? p.label.en]));
 const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
+// The attributes as the page would set them: each field names its
+// attribute (data-attribute; a list's checkboxes, data-list).
 function attributes() {
   const attrs = {};
   for (const input of form.querySelectorAll("[data-attribute]")) {
-    if (input.value.trim()) attrs[input.dataset.attribute] = input.value.trim();
+    const name = input.dataset.attribute;
+    if (input.type === "checkbox") {
+      if (input.checked) attrs[name] = "";
+    } else if (input.value.trim()) attrs[name] = input.value.trim();
   }
-  const offers = [...form.querySelectorAll("#carepath-offers input:checked")].map((i) => i.value);
-  if (offers.length) attrs.offers = offers.join(" ");
+  for (const list of form.querySelectorAll("[data-list]")) {
+    const chosen = [...list.querySelectorAll("input:checked")].map((i) => i.value);
+    if (chosen.length) attrs[list.dataset.list] = chosen.join(" ");
+  }
+  // The plugin gives each element an id (remember needs one).
+  if (attrs.remember === "session") attrs.id = "carepath-1";
   return attrs;
 }
 
 async function validate() {
   const attrs = attributes();
   for (const name of preview.getAttributeNames()) if (name !== "id") preview.removeAttribute(name);
-  for (const [k, v] of Object.entries(attrs)) preview.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) if (k !== "id") preview.setAttribute(k, v);
   const found = [...(await check(attrs))];
   const color = (v) => rgb(v.startsWith("#") ? v : attrs[v] ?? "#000000");
   for (const { fg, bg, min } of themePairs()) {
-    const label = LABELS[`${fg} ${bg}`] ?? `${fg} on ${bg}`;
+    const label = LABELS[`${fg} ${bg}`] ?? `${fg} / ${bg}`;
     const ratio = contrast(color(fg), color(bg));
-    if (ratio < min) found.push(`The colors for ${label} have ${ratio.toFixed(1)}:1 contrast; they need ${min}:1 (the widget would use its defaults).`);
+    if (ratio < min) found.push(`${label}: ${ratio.toFixed(1)}:1 contrast; it needs ${min}:1 (the widget would use its default colors).`);
   }
   problems.replaceChildren();
   problems.className = found.length ? "notice notice-error" : "";

@@ -1,0 +1,159 @@
+// The one build step for every build fact that reaches shipped JS or HTML
+// (run by scripts/trunk-post-build.sh, after the wasm is bound):
+//   node embed/build.mjs <source dir> <stage dir> <shell.json> <schema.json>
+// - the loader: embed/loader/*.js bundled and minified by the pinned
+//   esbuild into carepath/<version>/carepath.js, with its build facts (the
+//   screens and transitions from `carepath shell`, the stylesheet, the
+//   version, the wasm's hash) as the virtual module "carepath:build";
+// - the widget's glue minified;
+// - every other file's facts: a source line `const NAME = null;` (a value)
+//   or `@NAME@` (in a path or HTML) filled in from FACTS below, and a file
+//   that lacks its marker fails the build;
+// - files.json (the shipped files: one list for the archive, the npm
+//   package, the WordPress plugin, integrity.json and size.sh) and
+//   integrity.json (the SRI hash of each script and wasm in it).
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { build, transformSync } from "esbuild";
+
+const [src, stage, shellJson, schemaJson] = process.argv.slice(2);
+if (!src || !stage || !shellJson || !schemaJson) {
+  throw new Error("usage: node embed/build.mjs <source dir> <stage dir> <shell.json> <schema.json>");
+}
+const version = readFileSync(join(src, "Cargo.toml"), "utf8").match(/^version = "(.*)"$/m)[1];
+const major = version.split(".")[0];
+const out = join(stage, "carepath", version);
+const evergreen = join(stage, "carepath", `v${major}`);
+const schema = JSON.parse(readFileSync(schemaJson, "utf8"));
+const sri = (file) => `sha384-${createHash("sha384").update(readFileSync(file)).digest("base64")}`;
+
+// What ships, and where it comes from (`from`: copied from the source,
+// with its facts filled in; else written by this build or trunk). Every
+// file is in the archive's carepath/<version>/; `npm`: also in the npm
+// package (an export of its own); `wordpress`: also in the WordPress
+// plugin's assets; `evergreen`: also in carepath/v<major>/; `sri`: its
+// hash in integrity.json; `visitor`: what a visitor's browser loads
+// (size.sh measures these). The archive, the npm package, the plugin,
+// integrity.json, size.sh and check-dist.sh all read this list (written
+// as files.json), so a new file cannot be left out of one of them.
+const FILES = [
+  { path: "carepath.js", npm: true, wordpress: true, sri: true, visitor: true },
+  { path: "carepath-widget.js", npm: true, wordpress: true, sri: true, visitor: true },
+  { path: "carepath-widget_bg.wasm", npm: true, wordpress: true, sri: true, visitor: true },
+  { path: "schema.json", npm: true },
+  { path: "integrity.json", npm: true, wordpress: true },
+  { path: "files.json", npm: true, wordpress: true },
+  { path: "frame.html", from: "embed/frame.html", npm: true, evergreen: true },
+  { path: "frame.js", from: "embed/frame.js", npm: true, evergreen: true },
+  { path: "frame.css", from: "embed/frame.css", npm: true, evergreen: true },
+  { path: "frame-host.js", from: "embed/frame-host.js", npm: true, evergreen: true },
+  { path: "staff/index.html", from: "embed/staff/index.html", wordpress: true },
+  { path: "staff/staff.css", from: "styles/staff.css", wordpress: true },
+  { path: "staff/staff.js", from: "embed/staff/staff.js", sri: true, wordpress: true },
+  { path: "staff/carepath-staff.js", sri: true, wordpress: true },
+  { path: "staff/carepath-staff_bg.wasm", sri: true, wordpress: true },
+];
+// The configurator, at dist/'s root beside carepath/ (it loads the
+// evergreen loader from ./carepath/v<major>/).
+const ROOT_FILES = ["configurator.html", "configurator.js", "configurator.css"];
+
+const minify = (file, banner) =>
+  writeFileSync(file, `// ${banner}\n${transformSync(readFileSync(file, "utf8"), { minify: true, format: "esm", logLevel: "warning" }).code}`);
+
+// The glue first: the loader does not carry its hash, but integrity.json does.
+minify(join(out, "carepath-widget.js"), `Carepath widget glue ${version} (wasm-bindgen, minified)`);
+minify(join(out, "staff", "carepath-staff.js"), `Carepath staff page glue ${version} (wasm-bindgen, minified)`);
+
+// The loader's facts: the first screens, their states and transitions
+// (src/screens/shell.rs; `states` and `privacyKeys` name them for people
+// and tests, the loader goes by number), the stylesheet minified by the
+// same esbuild (an end-to-end test checks the browser reads the same
+// rules) and the wasm's hash.
+// (The loader writes the stylesheet's `:host` theme defaults from `theme`.)
+const { states, privacyKeys, ...shell } = JSON.parse(readFileSync(shellJson, "utf8"));
+const css = transformSync(readFileSync(join(src, "styles", "widget.css"), "utf8"), { loader: "css", minify: true, logLevel: "warning" }).code.trim();
+const SHELL = { ...shell, integrity: sri(join(out, "carepath-widget_bg.wasm")), css };
+const facts = {
+  name: "carepath-build-facts",
+  setup(build) {
+    build.onResolve({ filter: /^carepath:build$/ }, () => ({ path: "carepath:build", namespace: "carepath" }));
+    build.onLoad({ filter: /.*/, namespace: "carepath" }, () => ({ contents: `export const SHELL = ${JSON.stringify(SHELL)};`, loader: "js" }));
+  },
+};
+const bundled = await build({
+  entryPoints: [join(src, "embed", "loader", "index.js")],
+  bundle: true,
+  format: "esm",
+  minify: true,
+  write: false,
+  logLevel: "warning",
+  plugins: [facts],
+  // The loader's own state (each element's record, the drawn screens'
+  // state) in short names: nothing outside the bundle reads them. Never a
+  // name the build facts, the DOM or the widget's exports use.
+  mangleProps: /^(at|open|switched|waiting|actions|since|root|shell|kept|recheck|themed|fix|warned|fixWarned|props|locale|host)$/,
+  banner: { js: `// Carepath embed loader ${version} (minified from embed/loader/)` },
+});
+// The glue's import with the comments that keep bundlers (webpack,
+// Turbopack) from turning it into one of their own modules: the
+// glue is the file they emit beside the bundle, loaded as it is. esbuild's
+// minifier drops comments, so they go back here, in the one import().
+const imports = bundled.outputFiles[0].text.match(/\bimport\((\w+)\.href\)/g) ?? [];
+if (imports.length !== 1) throw new Error(`the loader should have one import(x.href), the glue's: ${imports.join(", ")}`);
+const loader = bundled.outputFiles[0].text.replace(/\bimport\((\w+)\.href\)/, "import(/* webpackIgnore: true */ /* turbopackIgnore: true */ $1.href)");
+writeFileSync(join(out, "carepath.js"), loader);
+
+// The frame's allowed options (frame.js), from the schema: not a copy by hand.
+const own = ["files", "shadow"];
+const ALLOWED = {
+  text: schema.attributes.filter((a) => a.kind !== "flag" && !own.includes(a.name)).map((a) => a.name),
+  flags: schema.attributes.filter((a) => a.kind === "flag").map((a) => a.name),
+  locales: schema.attributes.find((a) => a.name === "locale").values,
+};
+// Each file's facts: a value for `const NAME = null;`, or text for @NAME@.
+const FACTS = {
+  "frame.js": { ALLOWED },
+  "staff/staff.js": { WASM_INTEGRITY: sri(join(out, "staff", "carepath-staff_bg.wasm")) },
+  "configurator.html": { MAJOR: major },
+  // RELEASE (the version and hashes) is added below, once they are known.
+  "configurator.js": { MAJOR: major, SCHEMA: schema },
+};
+function fill(from, to, name) {
+  let text = readFileSync(join(src, from), "utf8");
+  for (const [fact, value] of Object.entries(FACTS[name] ?? {})) {
+    const line = `const ${fact} = null;`;
+    const at = `@${fact}@`;
+    if (text.includes(line)) text = text.replace(line, () => `const ${fact} = ${JSON.stringify(value)};`);
+    else if (text.includes(at)) text = text.replaceAll(at, () => String(value));
+    else throw new Error(`${from} lacks "${line}" or "${at}"`);
+  }
+  const left = text.match(/@[A-Z_]+@|^const [A-Z_]+ = null;$/m);
+  if (left) throw new Error(`${from}: ${left[0]} is not filled in (add it to FACTS in embed/build.mjs)`);
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, text);
+}
+for (const f of FILES.filter((f) => f.from)) fill(f.from, join(out, f.path), f.path);
+
+// The evergreen folder: a re-export of this release's loader (cache it
+// briefly), and the iframe page beside it.
+mkdirSync(evergreen, { recursive: true });
+writeFileSync(
+  join(evergreen, "carepath.js"),
+  `// Carepath embed loader, evergreen: the current ${major}.x release (${version}); never another major version (another assessment contract).\nexport * from "../${version}/carepath.js";\n`,
+);
+for (const f of FILES.filter((f) => f.evergreen)) copyFileSync(join(out, f.path), join(evergreen, f.path));
+
+// The list of what ships, then the hashes.
+const listed = {
+  version,
+  files: FILES.map(({ from, ...f }) => f),
+  evergreen: ["carepath.js", ...FILES.filter((f) => f.evergreen).map((f) => f.path)],
+  root: ROOT_FILES,
+};
+writeFileSync(join(out, "files.json"), `${JSON.stringify(listed, null, 2)}\n`);
+const integrity = { version, ...Object.fromEntries(FILES.filter((f) => f.sri).map((f) => [f.path, sri(join(out, f.path))])) };
+writeFileSync(join(out, "integrity.json"), `${JSON.stringify(integrity, null, 2)}\n`);
+
+FACTS["configurator.js"].RELEASE = integrity;
+for (const f of ROOT_FILES) fill(join("embed", f), join(stage, f), f);

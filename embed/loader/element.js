@@ -1,0 +1,192 @@
+// The element's lifecycle: <carepath-assessment> (or <div data-carepath>)
+// mounted, configured, reset and removed, with one record per element.
+import { SHELL } from "carepath:build";
+import { centerPhone, chooseLocale, privacyBits, remembers, storageKey } from "./attributes.js";
+import { again, failed, started, widget } from "./files.js";
+import { drawShell, focusTarget, onRetry, redraw } from "./screens.js";
+import { onSchemeChange, watchTheme } from "./theme.js";
+
+// Each element's record (freed with the element):
+// - root: its shadow root, closed by default (page scripts cannot read the
+//   answers), so it can only be found here; `open` if shadow="open";
+// - shell: what the visitor did on the drawn screens, for the widget,
+//   until the widget mounts;
+// - recheck: checks its theme again;
+// - kept: its place when it was removed, so a re-add, even much later,
+//   goes on from there;
+// - themed, fix, warned, fixWarned: its theme sheets (theme.js).
+const records = new WeakMap();
+const ELEMENTS = "carepath-assessment, div[data-carepath]";
+const each = (fn) => {
+  for (const el of document.querySelectorAll(ELEMENTS)) {
+    const record = records.get(el);
+    if (record) fn(el, record);
+  }
+};
+
+// The host's values, read from the element's attributes as the widget
+// reads them.
+const attr = (el) => (name) => el.getAttribute(name);
+const locale = (el) =>
+  chooseLocale(el.getAttribute("locale"), document.documentElement.getAttribute("lang"), navigator.languages?.length ? navigator.languages : [navigator.language ?? ""], SHELL.locales);
+const host = (el) => ({
+  privacy: privacyBits(attr(el)),
+  phone: centerPhone(el.getAttribute("phone"), SHELL.phone),
+  center: el.getAttribute("center-name")?.trim() || "",
+});
+const key = (el) => storageKey(SHELL.storage, location.pathname, el.id);
+
+// With remember="session" and this element's place kept past the start
+// screen, the widget opens there: the loader draws only the emergency line.
+function restoring(el) {
+  if (!remembers(attr(el))) return false;
+  try {
+    const kept = sessionStorage.getItem(key(el));
+    return kept !== null && !kept.startsWith(SHELL.keptStart);
+  } catch {
+    return false;
+  }
+}
+
+function mount(el) {
+  let record = records.get(el);
+  if (!record) {
+    const open = el.getAttribute("shadow")?.trim() === "open";
+    try {
+      record = { root: el.attachShadow({ mode: open ? "open" : "closed" }), open, shell: null, kept: null };
+    } catch (error) {
+      console.error("carepath: cannot attach a shadow root to this element", error);
+      return;
+    }
+    records.set(el, record);
+    record.recheck = watchTheme(el, record);
+    onSchemeChange(() => each((_, r) => r.recheck()));
+  }
+  if (!record.root.firstChild && !record.shell) {
+    // A kept place (remember, or a re-add): only the emergency line until
+    // the widget opens there.
+    const at = restoring(el) || record.kept ? -1 : 0;
+    record.shell = { locale: locale(el), switched: false, at, waiting: null, actions: [], host: host(el) };
+    drawShell(el, record);
+  }
+  load(el, record);
+}
+
+function load(el, record) {
+  widget().then((w) => {
+    if (!el.isConnected) return;
+    const s = record.shell;
+    record.shell = null;
+    const stay = s && !s.waiting ? focusTarget(record.root) : null;
+    // The widget replays what the visitor did, in their language if they
+    // chose one, and opens where they are.
+    w.mount(el, record.root, s?.switched ? s.locale : undefined, s?.actions.join(" "), record.kept ?? undefined);
+    record.kept = null;
+    // It renders in a microtask, before the next frame; focus stays on the
+    // same element unless the visitor has moved it out of the widget.
+    if (stay) {
+      requestAnimationFrame(() => {
+        const away = document.activeElement && document.activeElement !== document.body && document.activeElement !== el;
+        if (!away) stay(record.root)?.focus();
+      });
+    }
+  }, (error) => {
+    // Once for the page, however many widgets it has.
+    if (!failed(error)) return;
+    each((e, r) => r.shell?.waiting && redraw(e, r, { waiting: "failed" }));
+  });
+}
+
+// Try again: a new request for the widget; whichever arrives first mounts.
+onRetry(() => {
+  again();
+  each((el, r) => {
+    if (r.shell?.waiting) redraw(el, r, { waiting: "loading", since: Date.now() });
+    load(el, r);
+  });
+});
+
+// Removed: the widget is freed and its place kept in the record, so a
+// re-add goes on from there.
+const unmount = (el) =>
+  setTimeout(() => !el.isConnected && started()?.then((w) => {
+    if (el.isConnected) return;
+    const place = w.unmount(el);
+    const record = records.get(el);
+    if (place && record) record.kept = place;
+  }), 0);
+
+function configure(el) {
+  const record = records.get(el);
+  if (!record) return;
+  record.recheck();
+  // A `locale` set while the drawn screens show (and the visitor has not
+  // switched the language): they follow it.
+  const s = record.shell;
+  if (s && !s.switched && locale(el) !== s.locale) redraw(el, record, { locale: locale(el) });
+  if (s && JSON.stringify(host(el)) !== JSON.stringify(s.host)) redraw(el, record, { host: host(el) });
+  started()?.then((w) => el.isConnected && w.configure(el));
+}
+
+function reset(el) {
+  // Before the widget runs: start the drawn screens over (and forget a
+  // kept place), so it opens at the start.
+  const record = records.get(el);
+  if (record?.shell) {
+    if (remembers(attr(el))) {
+      try {
+        sessionStorage.removeItem(key(el));
+      } catch {}
+    }
+    redraw(el, record, { at: 0, waiting: null, actions: [] });
+    return;
+  }
+  started()?.then((w) => w.reset(el));
+}
+
+/** Defines <carepath-assessment> and watches for <div data-carepath>. */
+export function define() {
+  class CarepathAssessment extends HTMLElement {
+    static get observedAttributes() { return SHELL.attributes; }
+    // Marks Carepath's own definition (this loader, from any URL).
+    static get carepath() { return true; }
+    connectedCallback() { mount(this); }
+    disconnectedCallback() { unmount(this); }
+    attributeChangedCallback() { configure(this); }
+    /** Starts over, clearing every answer. */
+    reset() { reset(this); }
+  }
+  const defined = customElements.get("carepath-assessment");
+  if (defined?.carepath) return;
+  if (!defined) customElements.define("carepath-assessment", CarepathAssessment);
+  else {
+    // Another script took the name first: its element is not this widget.
+    console.warn("carepath: another script already defined <carepath-assessment>, so that element is not the care check here. Use <div data-carepath> instead (it still works), or remove the other definition.");
+  }
+  // <div data-carepath> for site builders that strip unknown tags.
+  const DIV = "div[data-carepath]";
+  const within = (node, fn) => {
+    if (node.nodeType !== 1) return;
+    if (node.matches(DIV)) fn(node);
+    node.querySelectorAll(DIV).forEach(fn);
+  };
+  const add = (el) => {
+    el.reset = () => reset(el);
+    mount(el);
+  };
+  const start = () => {
+    document.querySelectorAll(DIV).forEach(add);
+    new MutationObserver((changes) => {
+      for (const r of changes) {
+        if (r.type === "attributes") {
+          if (r.target.matches(DIV)) configure(r.target);
+          continue;
+        }
+        r.addedNodes.forEach((n) => within(n, add));
+        r.removedNodes.forEach((n) => within(n, unmount));
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: SHELL.attributes });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+}

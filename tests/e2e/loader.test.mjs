@@ -1,0 +1,78 @@
+// What the loader computes before the wasm (embed/loader/attributes.js:
+// the locale, the center's phone, the privacy sentences, the storage key)
+// run on the cases the widget's Rust emits with its own answers
+// (`carepath vectors`), so the two cannot drift apart by a comment. The
+// schema's patterns (what PHP and install tools check before saving) are
+// run on the same cases: a value the widget takes is never refused on save.
+// Also: the shipped loader is one bundle of the modules, safe to import
+// where there is no DOM (server rendering), with the glue's import left to
+// the browser by bundlers.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, REPO, VERSION } from "./helpers.mjs";
+import { centerPhone, chooseLocale, privacyBits, storageKey } from "../../embed/loader/attributes.js";
+
+const carepath = (...args) =>
+  JSON.parse(execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "carepath", "--", ...args], { cwd: REPO, maxBuffer: 1 << 26 }).toString());
+const vectors = carepath("vectors");
+const shell = carepath("shell");
+const schema = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "schema.json"), "utf8"));
+const get = (attrs) => (name) => attrs[name] ?? null;
+
+test("the locale the loader chooses is the widget's, for every case", () => {
+  assert.ok(vectors.locale.length > 100);
+  for (const c of vectors.locale) {
+    assert.equal(chooseLocale(c.locale, c.page, c.languages, shell.locales), c.want, JSON.stringify(c));
+  }
+});
+
+test("the center's phone the loader reads is the widget's, and the schema's pattern takes exactly those", () => {
+  const pattern = new RegExp(schema.attributes.find((a) => a.name === "phone").pattern, "i");
+  for (const c of vectors.phone) {
+    assert.equal(centerPhone(c.phone, shell.phone), c.want, JSON.stringify(c));
+    if (c.phone.trim()) assert.equal(pattern.test(c.phone.trim()), c.want !== null, `pattern on ${JSON.stringify(c)}`);
+  }
+});
+
+test("the privacy sentences the loader shows are the widget's, for every share and remember setting", () => {
+  for (const c of vectors.privacy) {
+    const shown = shell.privacy[privacyBits(get(c.attributes))].map((i) => shell.privacyKeys[i]);
+    assert.deepEqual(shown, c.want, JSON.stringify(c));
+  }
+});
+
+test("the storage key of a kept place is the widget's", () => {
+  for (const c of vectors.storage) assert.equal(storageKey(shell.storage, c.path, c.id), c.want, JSON.stringify(c));
+});
+
+test("the schema's schedule and link patterns take every value the widget takes", () => {
+  for (const c of vectors.schedule) {
+    const pattern = new RegExp(schema.attributes.find((a) => a.name === "iop-schedule").pattern, "i");
+    if (c.ok) assert.ok(pattern.test(c.schedule.trim()), `the widget takes ${JSON.stringify(c.schedule)}; the pattern must too`);
+  }
+  const link = new RegExp(schema.attributes.find((a) => a.name === "contact-url").pattern, "i");
+  for (const c of vectors.link) assert.equal(link.test(c.url.trim()), c.ok, JSON.stringify(c));
+});
+
+test("the shipped loader is one bundle that imports nothing, loads in Node with no DOM, and leaves the glue's import to the browser", async () => {
+  const file = join(DIST, "carepath", VERSION, "carepath.js");
+  const text = readFileSync(file, "utf8");
+  assert.ok(!/^import\s|\bfrom\s*["']\.\/(element|files|screens|theme|attributes)\.js/m.test(text), "no module left unbundled");
+  assert.match(text, /import\(\/\* webpackIgnore: true \*\/ \/\* turbopackIgnore: true \*\/ \w+\.href\)/);
+  // Importing it where there is no window, HTMLElement or matchMedia (a
+  // server render) defines nothing and throws nothing.
+  const mod = await import(file);
+  assert.equal(typeof mod.check, "function");
+  assert.equal(typeof mod.contrast, "function");
+  assert.ok(Math.abs(mod.contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") - 21) < 1e-9);
+  // The pairs install tools check, named by the schema's attributes.
+  const names = schema.attributes.map((a) => a.name);
+  assert.deepEqual(
+    mod.themePairs().map(({ fg, bg, min }) => [fg, bg, min]),
+    schema.contrast.map(({ fg, bg, min }) => [fg, bg, min]),
+  );
+  for (const { fg, bg } of mod.themePairs()) for (const side of [fg, bg]) assert.ok(names.includes(side) || side.startsWith("#"), side);
+});
