@@ -5,7 +5,8 @@
 //   esbuild into carepath/<version>/carepath.js, with its build facts (the
 //   screens and transitions from `carepath shell`, the stylesheet, the
 //   version, the wasm's hash) as the virtual module "carepath:build";
-// - the widget's glue minified;
+// - the glues (wasm-bindgen's JS) bundled into the scripts that load them
+//   (the loader, the staff page's staff.js), under their SRI;
 // - every other file's facts: a source line `const NAME = null;` (a value)
 //   or `@NAME@` (in a path or HTML) filled in from FACTS below, and a file
 //   that lacks its marker fails the build;
@@ -13,7 +14,7 @@
 //   package, the WordPress plugin, integrity.json and size.sh) and
 //   integrity.json (the SRI hash of each script and wasm in it).
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { build, transformSync } from "esbuild";
 
@@ -37,9 +38,13 @@ const sri = (file) => `sha384-${createHash("sha384").update(readFileSync(file)).
 // (size.sh measures these). The archive, the npm package, the plugin,
 // integrity.json, size.sh and check-dist.sh all read this list (written
 // as files.json), so a new file cannot be left out of one of them.
+// The glues (wasm-bindgen's JS, which runs in the host page or the staff
+// page) are not shipped on their own: each is bundled into the script that
+// loads it (the loader, staff.js), so the snippet's SRI hash (or the
+// staff page's) covers every byte of code that runs, and the wasm is
+// fetched with the hash that script carries.
 const FILES = [
   { path: "carepath.js", npm: true, wordpress: true, sri: true, visitor: true },
-  { path: "carepath-widget.js", npm: true, wordpress: true, sri: true, visitor: true },
   { path: "carepath-widget_bg.wasm", npm: true, wordpress: true, sri: true, visitor: true },
   { path: "schema.json", npm: true },
   { path: "integrity.json", npm: true, wordpress: true },
@@ -48,22 +53,17 @@ const FILES = [
   { path: "frame.js", from: "embed/frame.js", npm: true, evergreen: true },
   { path: "frame.css", from: "embed/frame.css", npm: true, evergreen: true },
   { path: "frame-host.js", from: "embed/frame-host.js", npm: true, evergreen: true },
+  { path: "staff/staff.js", from: "embed/staff/staff.js", sri: true, wordpress: true },
   { path: "staff/index.html", from: "embed/staff/index.html", wordpress: true },
   { path: "staff/staff.css", from: "styles/staff.css", wordpress: true },
-  { path: "staff/staff.js", from: "embed/staff/staff.js", sri: true, wordpress: true },
-  { path: "staff/carepath-staff.js", sri: true, wordpress: true },
   { path: "staff/carepath-staff_bg.wasm", sri: true, wordpress: true },
 ];
 // The configurator, at dist/'s root beside carepath/ (it loads the
 // evergreen loader from ./carepath/v<major>/).
 const ROOT_FILES = ["configurator.html", "configurator.js", "configurator.css"];
 
-const minify = (file, banner) =>
-  writeFileSync(file, `// ${banner}\n${transformSync(readFileSync(file, "utf8"), { minify: true, format: "esm", logLevel: "warning" }).code}`);
-
-// The glue first: the loader does not carry its hash, but integrity.json does.
-minify(join(out, "carepath-widget.js"), `Carepath widget glue ${version} (wasm-bindgen, minified)`);
-minify(join(out, "staff", "carepath-staff.js"), `Carepath staff page glue ${version} (wasm-bindgen, minified)`);
+const glue = join(out, "carepath-widget.js");
+const staffGlue = join(out, "staff", "carepath-staff.js");
 
 // The loader's facts: the first screens, their states and transitions
 // (src/screens/shell.rs; `states` and `privacyKeys` name them for people
@@ -78,6 +78,7 @@ const facts = {
   name: "carepath-build-facts",
   setup(build) {
     build.onResolve({ filter: /^carepath:build$/ }, () => ({ path: "carepath:build", namespace: "carepath" }));
+    build.onResolve({ filter: /^carepath:glue$/ }, () => ({ path: glue }));
     build.onLoad({ filter: /.*/, namespace: "carepath" }, () => ({ contents: `export const SHELL = ${JSON.stringify(SHELL)};`, loader: "js" }));
   },
 };
@@ -89,19 +90,11 @@ const bundled = await build({
   write: false,
   logLevel: "warning",
   plugins: [facts],
-  // The loader's own state (each element's record, the drawn screens'
-  // state) in short names: nothing outside the bundle reads them. Never a
-  // name the build facts, the DOM or the widget's exports use.
-  mangleProps: /^(at|open|switched|waiting|actions|since|root|shell|kept|recheck|themed|fix|warned|fixWarned|props|locale|host)$/,
   banner: { js: `// Carepath embed loader ${version} (minified from embed/loader/)` },
 });
-// The glue's import with the comments that keep bundlers (webpack,
-// Turbopack) from turning it into one of their own modules: the
-// glue is the file they emit beside the bundle, loaded as it is. esbuild's
-// minifier drops comments, so they go back here, in the one import().
-const imports = bundled.outputFiles[0].text.match(/\bimport\((\w+)\.href\)/g) ?? [];
-if (imports.length !== 1) throw new Error(`the loader should have one import(x.href), the glue's: ${imports.join(", ")}`);
-const loader = bundled.outputFiles[0].text.replace(/\bimport\((\w+)\.href\)/, "import(/* webpackIgnore: true */ /* turbopackIgnore: true */ $1.href)");
+// One file: no import() left for a bundler or a file host to change.
+const loader = bundled.outputFiles[0].text;
+if (/\bimport\(/.test(loader)) throw new Error("the loader imports another file: every byte of its code must be in it, under the snippet's hash");
 writeFileSync(join(out, "carepath.js"), loader);
 
 // The frame's allowed options (frame.js), from the schema: not a copy by hand.
@@ -133,7 +126,27 @@ function fill(from, to, name) {
   mkdirSync(dirname(to), { recursive: true });
   writeFileSync(to, text);
 }
-for (const f of FILES.filter((f) => f.from)) fill(f.from, join(out, f.path), f.path);
+for (const f of FILES.filter((f) => f.from)) {
+  fill(f.from, join(out, f.path), f.path);
+  if (f.path === "staff/staff.js") {
+    // The staff page's script with its glue bundled in, and its hash in
+    // the page's <script integrity> (FACTS below).
+    const staff = await build({
+      entryPoints: [join(out, f.path)],
+      bundle: true,
+      format: "esm",
+      minify: true,
+      write: false,
+      logLevel: "warning",
+      banner: { js: `// Carepath staff page ${version} (minified from embed/staff/staff.js and wasm-bindgen's glue)` },
+    });
+    writeFileSync(join(out, f.path), staff.outputFiles[0].text);
+    FACTS["staff/index.html"] = { STAFF_INTEGRITY: sri(join(out, f.path)) };
+  }
+}
+// The glues are in the scripts that load them now.
+rmSync(glue);
+rmSync(staffGlue);
 
 // The evergreen folder: a re-export of this release's loader (cache it
 // briefly), and the iframe page beside it.

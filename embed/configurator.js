@@ -35,8 +35,8 @@ const GROUPS = [
   ["Your center", (a) => ["text", "url"].includes(a.kind) && !a.css],
   ["Levels of care and first steps you offer", (a) => a.kind === "list"],
   ["Your schedules (days like Mon or Mon-Fri, then a time range like 18:00-21:00 or 6pm-9pm; groups joined by ;)", (a) => a.kind === "schedule"],
-  ["Language and privacy", (a) => ["enum", "flag"].includes(a.kind)],
-  ["Brand (checked for contrast: the widget replaces colors that fail)", (a) => Boolean(a.css)],
+  ["Language and privacy", (a) => ["enum", "flag"].includes(a.kind) || a.css === "height"],
+  ["Brand (checked for contrast: the widget replaces colors that fail)", (a) => Boolean(a.css) && a.css !== "height"],
 ];
 const shown = SCHEMA.attributes.filter((a) => a.name !== "files");
 const example = (a) => a.example.match(/^[\w-]+="([^"]*)"$/)?.[1] ?? "";
@@ -159,10 +159,19 @@ function render() {
       // Most agencies' strict CSP blocks WebAssembly: say so where it is pasted.
       `<!-- Under a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' (and this folder's origin if it is another site). -->\n` +
       `<script type="module" src="${escape(folder)}carepath.js"${sri}></script>\n` +
-      `<carepath-assessment\n  ${attrText}></carepath-assessment>`;
+      // The emergency line inside the element: shown if the script never runs.
+      `<carepath-assessment\n  ${attrText}>${SCHEMA.fallback[attrs.find(([k]) => k === "locale")?.[1]] ?? SCHEMA.fallback.en}</carepath-assessment>`;
   }
 }
 
+// A site whose scripts watch the page (tag manager, click analytics,
+// session replay): the iframe form, where they cannot reach (README,
+// Privacy).
+document.getElementById("watched").addEventListener("change", (e) => {
+  document.getElementById("watched-note").hidden = !e.target.checked;
+  if (e.target.checked) form.querySelector('input[name="form"][value="iframe"]').checked = true;
+  render();
+});
 form.addEventListener("input", render);
 form.addEventListener("change", render);
 document.getElementById("copy").addEventListener("click", async () => {

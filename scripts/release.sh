@@ -44,7 +44,8 @@ cp CHANGELOG.md "$pkg/CHANGELOG.md"
 # The crates compiled into the wasm, with their license texts.
 cargo about generate --locked --offline --config release/about.toml release/about.hbs >"$pkg/THIRD-PARTY-NOTICES.txt"
 loader_sri="$(node -e 'console.log(require(process.argv[1])["carepath.js"])' "$pkg/integrity.json")"
-sed "s|VERSION|$version|g; s|MAJOR|$major|g; s|LOADER_INTEGRITY|$loader_sri|g" release/README.md >"$pkg/README.md"
+fallback="$(node -e 'process.stdout.write(require(process.argv[1]).fallback.en.replace(/[&|\\]/g, "\\$&"))' "$ROOT/$built/schema.json")"
+sed "s|VERSION|$version|g; s|MAJOR|$major|g; s|LOADER_INTEGRITY|$loader_sri|g; s|FALLBACK_EN|$fallback|g" release/README.md >"$pkg/README.md"
 node release/build.mjs "$pkg" "$version" "$built/schema.json"
 # package.json: its version, and an export and a `files` entry for each
 # shipped file (files.json), beside the types and the texts.

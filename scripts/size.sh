@@ -59,7 +59,24 @@ BUDGET=80000
 # carries only v4: v3's rules, bank, frozen words
 # and the printed table's texts are in the staff page and the CLI alone
 # (staff wasm 133,597 -> 148,850 B gzip).
-CEILING=150700
+# 152300: issue 22, hardening (2.1.0). The glue is bundled into the loader
+# (every byte of code under the snippet's hash): -445 B (one gzip stream;
+# loader 9,504 -> 14,834 B, glue 5,775 B gone). Then: the wasm +1,458 B
+# (closing and blanking the summary window and print frame on Start over,
+# reset(), removal and pagehide, and telling a print only when a dialog
+# began, +851 B; Next on the button's click for sandboxes without
+# allow-forms, bidi controls stripped from host values, emergency
+# prefixes refused in phones and tel: links, with their warning, the
+# warning cap, the query in the storage key, +607 B); the loader +647 B
+# (the schema's theme patterns and bidi list, a load per element's own
+# files, the warning cap, and no property mangling: esbuild would rename
+# the bundled glue's DOM calls too). Then a parked yew app reused for the
+# next widget (yew never drops the listeners it puts on an app's root, so
+# a new app per mount left a node and listeners behind for each widget
+# ever shown: 1,000 add/remove cycles left 1,000 of each): the wasm
+# +2,010 B (a keyed wrapper component), the loader +55 B. Measured
+# 154,329 B (150,643 B at a84edcb).
+CEILING=154400
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

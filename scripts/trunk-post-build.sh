@@ -25,6 +25,7 @@ major="${version%%.*}"
 out="$stage/carepath/$version"
 evergreen="$stage/carepath/v$major"
 mkdir -p "$out" "$evergreen"
+# (embed/build.mjs bundles the glue into the loader.)
 mv "$stage/carepath-widget.js" "$stage/carepath-widget_bg.wasm" "$out/"
 # The staff page: its own build of the same crate (the library is already
 # compiled; this links and optimizes the second binary), bound and

@@ -77,5 +77,5 @@ fi
 # Each run starts with the plugin not installed and no settings (nor a
 # recorded review of the clinical rules).
 as_root rm -rf /var/lib/wordpress/wp-content/plugins/carepath
-as_root mysql carepath_wp -e "DELETE FROM wp_options WHERE option_name IN ('carepath_settings', 'carepath_reviewed_rules'); UPDATE wp_options SET option_value = 'a:0:{}' WHERE option_name = 'active_plugins';" 2>/dev/null || true
+as_root mysql carepath_wp -e "DELETE FROM wp_options WHERE option_name IN ('carepath_settings', 'carepath_reviewed_rules', 'carepath_caps'); UPDATE wp_options SET option_value = 'a:0:{}' WHERE option_name = 'active_plugins';" 2>/dev/null || true
 echo "http://localhost:$WP_PORT/"

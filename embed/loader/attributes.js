@@ -33,15 +33,21 @@ export const privacyBits = (get) =>
   on(get, "share-progress") + 2 * on(get, "share-result") + 4 * on(get, "share-answers") + 8 * remembers(get);
 
 /** The center's number as a `tel:` link wants it, or null: the widget's
- * own limits (`rules`: the shell data's `phone`), never an emergency line. */
+ * own limits (`rules`: the shell data's `phone`), never one that starts
+ * like an emergency line. */
 export function centerPhone(value, rules) {
   const { marks, min, max, never } = rules;
   const text = (value ?? "").trim();
   const tel = text.replace(/[^\d+]/g, "");
   const digits = tel.replace(/\D/g, "");
   const ok = [...text].every((c) => /[0-9]/.test(c) || marks.includes(c)) && !text.slice(1).includes("+");
-  return ok && digits.length >= min && digits.length <= max && !never.includes(digits) ? tel : null;
+  return ok && digits.length >= min && digits.length <= max && !never.some((n) => digits.startsWith(n)) ? tel : null;
 }
+
+/** A host value set apart from the text around it (FSI ... PDI), its own
+ * bidi controls (`bidi`: the shell data's) removed first, as the widget's
+ * i18n::isolate does. */
+export const isolate = (value, bidi) => `\u2068${value.replace(new RegExp(`[${bidi}]`, "g"), "")}\u2069`;
 
 /** The key of a kept place (remember="session"): the page's path and the
  * element's id. */

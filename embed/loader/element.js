@@ -2,7 +2,7 @@
 // mounted, configured, reset and removed, with one record per element.
 import { SHELL } from "carepath:build";
 import { centerPhone, chooseLocale, privacyBits, remembers, storageKey } from "./attributes.js";
-import { again, failed, started, widget } from "./files.js";
+import { again, failed, ready, started, widget } from "./files.js";
 import { drawShell, focusTarget, onRetry, redraw } from "./screens.js";
 import { onSchemeChange, watchTheme } from "./theme.js";
 
@@ -34,7 +34,8 @@ const host = (el) => ({
   phone: centerPhone(el.getAttribute("phone"), SHELL.phone),
   center: el.getAttribute("center-name")?.trim() || "",
 });
-const key = (el) => storageKey(SHELL.storage, location.pathname, el.id);
+// The path with its query: under plain permalinks every page's path is /.
+const key = (el) => storageKey(SHELL.storage, location.pathname + location.search, el.id);
 
 // With remember="session" and this element's place kept past the start
 // screen, the widget opens there: the loader draws only the emergency line.
@@ -73,7 +74,7 @@ function mount(el) {
 }
 
 function load(el, record) {
-  widget().then((w) => {
+  widget(el).then((w) => {
     if (!el.isConnected) return;
     const s = record.shell;
     record.shell = null;
@@ -110,7 +111,7 @@ onRetry(() => {
 // re-add goes on from there.
 const unmount = (el) =>
   setTimeout(() => !el.isConnected && started()?.then((w) => {
-    if (el.isConnected) return;
+    if (!w || el.isConnected) return;
     const place = w.unmount(el);
     const record = records.get(el);
     if (place && record) record.kept = place;
@@ -125,7 +126,7 @@ function configure(el) {
   const s = record.shell;
   if (s && !s.switched && locale(el) !== s.locale) redraw(el, record, { locale: locale(el) });
   if (s && JSON.stringify(host(el)) !== JSON.stringify(s.host)) redraw(el, record, { host: host(el) });
-  started()?.then((w) => el.isConnected && w.configure(el));
+  started()?.then((w) => w && el.isConnected && w.configure(el));
 }
 
 function reset(el) {
@@ -141,7 +142,7 @@ function reset(el) {
     redraw(el, record, { at: 0, waiting: null, actions: [] });
     return;
   }
-  started()?.then((w) => w.reset(el));
+  started()?.then((w) => w?.reset(el));
 }
 
 /** Defines <carepath-assessment> and watches for <div data-carepath>. */
@@ -156,6 +157,9 @@ export function define() {
     /** Starts over, clearing every answer. */
     reset() { reset(this); }
   }
+  // Leaving the page closes the summaries the visitor opened (each a copy
+  // of the answers).
+  addEventListener("pagehide", () => ready?.close_summaries());
   const defined = customElements.get("carepath-assessment");
   if (defined?.carepath) return;
   if (!defined) customElements.define("carepath-assessment", CarepathAssessment);

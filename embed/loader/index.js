@@ -12,7 +12,7 @@
 // Rust (`carepath shell`), built in with the stylesheet and the wasm's hash
 // by embed/build.mjs, which bundles these modules into the one carepath.js:
 // - element.js: the element's lifecycle, one record per element;
-// - files.js: the glue and the wasm, and their integrity;
+// - files.js: the wasm (its glue bundled in) and its integrity;
 // - screens.js: the screens drawn before the wasm;
 // - theme.js: the stylesheet, theme attributes and contrast;
 // - attributes.js: the attributes read as the widget reads them.
@@ -27,7 +27,7 @@ export { contrast, themePairs } from "./theme.js";
 /** The warnings the widget gives for these attributes (an object of name
  * to value), for install tools: the widget's own rules, not a copy. */
 export async function check(attributes) {
-  return (await widget()).check(attributes);
+  return (await widget(null)).check(attributes);
 }
 
 if (typeof window !== "undefined" && typeof customElements !== "undefined" && typeof HTMLElement !== "undefined") define();

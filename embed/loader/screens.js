@@ -4,6 +4,7 @@
 // recording what the visitor does for the widget to replay. No markup or
 // words of its own.
 import { SHELL } from "carepath:build";
+import { isolate } from "./attributes.js";
 import { isBroken } from "./files.js";
 
 // A tree from the shell data as DOM: text, [tag, [name, value, ...],
@@ -18,7 +19,8 @@ function build(node, fill, act) {
     if (name[0] === "@") {
       const type = name.slice(1);
       e.addEventListener(type, (event) => {
-        if (type === "submit") event.preventDefault();
+        // A submit button acts on its click; the form is never submitted.
+        if (e.type === "submit") event.preventDefault();
         act(value);
       });
     } else e.setAttribute(name, fill(value).textContent);
@@ -111,7 +113,7 @@ export function drawShell(el, record) {
   const state = record.shell;
   const view = SHELL.views;
   const strings = SHELL.strings[state.locale];
-  const values = { center: `\u2068${state.host.center}\u2069`, tel: `tel:${state.host.phone}` };
+  const values = { center: isolate(state.host.center, SHELL.bidi), tel: `tel:${state.host.phone}` };
   const doing = (word) => act(el, record, word);
   const fill = (node) => {
     if (typeof node === "string") return document.createTextNode(node);

@@ -68,19 +68,30 @@ function adopt(root, added) {
   }
 }
 
+// At most this many warnings for one element's theme: a page that keeps
+// changing its attributes cannot flood the console.
+const WARNINGS = 20;
+const warn = (record, key, text) => {
+  if (record.warned.has(key) || record.warned.size > WARNINGS) return;
+  record.warned.add(key);
+  console.warn(record.warned.size > WARNINGS ? "carepath: this element's theme keeps giving warnings; no more are shown." : text);
+};
+
 // The theme attributes (theme-accent="#0b5", ...) as custom properties in
 // a constructed stylesheet (no inline style: a strict CSP allows it). A
-// value that is not valid for its property is left out, with one warning.
+// value is taken only if it matches the schema's pattern (colors the
+// contrast check can compute; never url(), var() or a color function but
+// rgb() and hsl(), so no theme value makes a request or hides 911 and
+// 988) and the browser takes it; else it is left out, with one warning.
 function themeAttributes(el, record) {
   const rules = [];
   for (const [i, [name, property]] of SHELL.theme.entries()) {
     const value = el.getAttribute(name)?.trim();
     if (!value) continue;
-    if (CSS.supports(property, value) && !/[;{}]/.test(value)) {
+    if (new RegExp(SHELL.themePatterns[i], "i").test(value) && CSS.supports(property, value)) {
       rules.push(`${prop(i)}:${value};`);
-    } else if (!record.warned.has(`${name}=${value}`)) {
-      record.warned.add(`${name}=${value}`);
-      console.warn(`carepath: ${name}="${value}" is not a valid ${property}; the default is used.`);
+    } else {
+      warn(record, `${name}=${value}`, `carepath: ${name}="${value}" is not a valid ${property} here (no url(), var() or color functions but rgb() and hsl()); the default is used.`);
     }
   }
   record.themed.replaceSync(rules.length ? `:host{${rules.join("")}}` : "");
@@ -118,7 +129,7 @@ function checkTheme(el, record) {
   adopt(root, record.fix);
   const names = [...new Set(failing.flatMap((p) => p.props))].join(", ");
   if (names && names !== record.fixWarned) {
-    console.warn(`carepath: the theme's ${names} do not have enough contrast (WCAG AA); the default colors are used for them.`);
+    warn(record, `contrast ${names}`, `carepath: the theme's ${names} do not have enough contrast (WCAG AA); the default colors are used for them.`);
   }
   record.fixWarned = names;
 }

@@ -46,6 +46,13 @@ mod exports {
         embed::reset(host)
     }
 
+    /// Closes every summary the page opened (the loader calls it on
+    /// `pagehide`); see [`carepath::web::summary::close_all`].
+    #[wasm_bindgen]
+    pub fn close_summaries() {
+        carepath::web::summary::close_all()
+    }
+
     /// See [`embed::unmount`].
     #[wasm_bindgen]
     pub fn unmount(host: &Element) -> Option<String> {

@@ -103,6 +103,11 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     let contact_url = text("contact-url").and_then(|u| {
         if safe_link(&u) {
             Some(u)
+        } else if u.to_ascii_lowercase().starts_with("tel:") {
+            warnings.push(format!(
+                "contact-url=\"{u}\" is refused: a tel: link must be the center's own number (7 to 15 digits, never 911 or 988), e.g. contact-url=\"tel:+1-555-010-0199\". The contact link is hidden."
+            ));
+            None
         } else {
             warnings.push(format!(
                 "contact-url=\"{u}\" is refused: a link must start with https:, http:, mailto: or tel:, e.g. contact-url=\"https://example.org/intake\". The contact link is hidden."
@@ -226,14 +231,17 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
 pub const PHONE_MARKS: &str = " +-().";
 /// How many digits a center's number has.
 pub const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 7..=15;
-/// Emergency lines the "Call the center" button must never dial.
+/// Emergency lines the "Call the center" button must never dial: a
+/// number that starts with one of these is refused (no center's number
+/// does: 911 and 988 are not area codes).
 pub const NEVER_CALLED: [&str; 4] = ["911", "988", "1911", "1988"];
 /// The session-storage key of a kept place: this, the page's path, `#`
 /// and the element's id.
 pub const STORAGE_PREFIX: &str = "carepath:progress:";
 
 /// Where a widget keeps its progress (`remember="session"`, which needs an
-/// id): the page's path and the element's id, so widgets never swap places.
+/// id): the page's path with its query (`/?p=12`) and the element's id, so
+/// widgets never swap places.
 pub fn storage_key(path: &str, id: &str) -> String {
     format!("{STORAGE_PREFIX}{path}#{id}")
 }
@@ -251,7 +259,7 @@ pub fn parse_phone(text: &str) -> Option<String> {
     let digits: String = tel.chars().filter(char::is_ascii_digit).collect();
     // A center's number: 7-15 digits, and never an emergency line (the
     // "Call the center" button must not dial 911 or 988).
-    let emergency = NEVER_CALLED.contains(&digits.as_str());
+    let emergency = NEVER_CALLED.iter().any(|n| digits.starts_with(n));
     (PHONE_DIGITS.contains(&digits.len()) && !emergency).then_some(tel)
 }
 
@@ -261,6 +269,12 @@ pub const SAFE_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
 /// Only web, mail and phone links: never `javascript:`, `data:` or others.
 pub fn safe_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
+    // A contact link that dials an emergency line is not the center's.
+    if let Some(number) = lower.strip_prefix("tel:") {
+        if parse_phone(number).is_none() {
+            return false;
+        }
+    }
     SAFE_SCHEMES.iter().any(|scheme| lower.starts_with(scheme))
 }
 

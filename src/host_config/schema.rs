@@ -102,7 +102,7 @@ const fn colour(name: &'static str, default: &'static str, example: &'static str
 }
 
 /// Every attribute, in the README's order.
-pub static ATTRIBUTES: [Attribute; 24] = [
+pub static ATTRIBUTES: [Attribute; 25] = [
     text(
         "center-name",
         Some("centerName"),
@@ -190,6 +190,13 @@ pub static ATTRIBUTES: [Attribute; 24] = [
         css: Some("border-radius"),
         ..text("theme-radius", None, "theme-radius=\"4px\"")
     },
+    // A fixed height, the content scrolling inside: the element's height
+    // no longer tells page scripts which screen is showing.
+    Attribute {
+        default: "auto",
+        css: Some("height"),
+        ..text("fixed-height", None, "fixed-height=\"640px\"")
+    },
     Attribute {
         kind: Kind::Url,
         ..text(
@@ -224,6 +231,16 @@ pub fn theme() -> Vec<(&'static str, &'static str, &'static str)> {
     ATTRIBUTES
         .iter()
         .filter_map(|a| a.css.map(|css| (a.name, css, theme_default(a))))
+        .collect()
+}
+
+/// Each theme attribute's [`pattern`], in [`theme`]'s order: the loader
+/// takes a value only if it matches (and the browser takes it).
+pub fn theme_patterns() -> Vec<String> {
+    ATTRIBUTES
+        .iter()
+        .filter(|a| a.css.is_some())
+        .map(|a| pattern(a).unwrap_or_else(|| "^$".into()))
         .collect()
 }
 
@@ -343,23 +360,52 @@ pub fn pattern(a: &Attribute) -> Option<String> {
             })
             .collect::<String>()
     };
+    // A phone: 7 to 15 digits, the allowed marks, a `+` only first, and
+    // never starting like an emergency line (the digits of each, with
+    // anything but digits between them).
+    let never: String = super::NEVER_CALLED
+        .iter()
+        .map(|n| {
+            let digits: Vec<String> = n.chars().map(String::from).collect();
+            format!("(?![^0-9]*{})", digits.join("[^0-9]*"))
+        })
+        .collect();
+    let phone = format!(
+        "(?=(?:[^0-9]*[0-9]){{{},{}}}[^0-9]*$){never}\\s*\\+?[0-9{}]*$",
+        PHONE_DIGITS.start(),
+        PHONE_DIGITS.end(),
+        escape(&PHONE_MARKS.replace('+', ""))
+    );
     match (a.name, a.kind) {
-        ("phone", _) => Some(format!(
-            "^(?=(?:[^0-9]*[0-9]){{{},{}}}[^0-9]*$)\\+?[0-9{}]*$",
-            PHONE_DIGITS.start(),
-            PHONE_DIGITS.end(),
-            escape(&PHONE_MARKS.replace('+', ""))
-        )),
+        ("phone", _) => Some(format!("^{phone}")),
         ("files", _) => None,
+        // A tel: link is a phone, as above.
         (_, Kind::Url) => Some(format!(
             "^(?:{})",
-            SAFE_SCHEMES.iter().map(|s| escape(s)).collect::<Vec<_>>().join("|")
+            SAFE_SCHEMES
+                .iter()
+                .map(|s| if *s == "tel:" { format!("tel:{phone}") } else { escape(s) })
+                .collect::<Vec<_>>()
+                .join("|")
         )),
         // Groups joined by ";", each days (letters) then a time (digits).
         (_, Kind::Schedule) => Some("^[a-z]{3}[^;]*[0-9][^;]*(?:;\\s*[a-z]{3}[^;]*[0-9][^;]*)*;?$".into()),
+        // Only colors the loader's contrast check can compute: hex, rgb(),
+        // hsl() and names (not currentColor, which follows the text). Never
+        // var(), url(), color-mix(), light-dark(), oklch(), lab() and
+        // the like: one could hide 911 and 988, the other make a request.
         (_, Kind::Colour) => Some(
-            "^(?:#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\\([^;{}()<>]*\\))$".into(),
+            "^(?:#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|(?!currentcolor$)[a-z]+|(?:rgba?|hsla?)\\([0-9a-z.,%\\s/+-]*\\))$".into(),
         ),
+        // Font names, never a function (no url(), var()).
+        (_, _) if a.css == Some("font-family") => Some("^[a-z0-9 ,'\"_-]+$".into()),
+        // One length.
+        (_, _) if a.css == Some("height") => Some("^[0-9]*\\.?[0-9]+(?:px|rem|em|vh|dvh|svh|%)$".into()),
+        // One to four lengths.
+        (_, _) if a.css == Some("border-radius") => {
+            let length = "[0-9]*\\.?[0-9]+(?:px|rem|em|%)?";
+            Some(format!("^{length}(?:\\s+{length}){{0,3}}$"))
+        }
         _ => None,
     }
 }
@@ -459,6 +505,12 @@ pub fn json() -> serde_json::Value {
         "attributes": attributes,
         "methods": map(METHODS.iter().map(|(n, m)| (*n, serde_json::to_value(m).unwrap_or_default())).collect()),
         "events": map(EVENTS.iter().map(|(n, e)| (*n, serde_json::to_value(e).unwrap_or_default())).collect()),
+        // The emergency line to put inside the element (see
+        // screens::fallback), in each language.
+        "fallback": LOCALES
+            .iter()
+            .map(|(id, _, _)| (id.to_string(), serde_json::Value::from(crate::screens::fallback_html(&Texts::for_locale(id)))))
+            .collect::<serde_json::Map<_, _>>(),
         "contrast": CONTRAST.iter().map(|p| {
             let mut v = serde_json::to_value(p).expect("a pair serializes");
             v["label"] = words_for(&format!("contrast.{}", p.key));

@@ -434,7 +434,7 @@ fn the_stylesheet_leaves_the_theme_defaults_to_the_schema() {
     for used in css.split("var(--cp-").skip(1) {
         let name = &used[..used.find(')').unwrap()];
         assert!(
-            theme.iter().any(|t| t.0 == format!("theme-{name}")),
+            theme.iter().any(|t| t.0[6..] == *name),
             "styles/widget.css uses --cp-{name}, which no theme attribute sets"
         );
     }
@@ -505,4 +505,68 @@ fn the_wordpress_plugin_keeps_no_copy_of_the_attributes() {
             }
         }
     }
+}
+
+/// A number that starts like an emergency line is never the center's
+/// (911 and 988 are not area codes), and a contact link may not dial one.
+#[test]
+fn emergency_prefixes_are_refused_as_phones_and_links() {
+    for p in [
+        "911",
+        "988",
+        "9115550100",
+        "988-555-0100",
+        "1-988-555-0100",
+        "+1 911 555 0100",
+        "(988) 555 0100",
+    ] {
+        assert_eq!(parse_phone(p), None, "{p}");
+        let (c, warnings) = from_attributes(|n| (n == "phone").then(|| p.to_string()));
+        assert_eq!(c.phone, None, "{p}");
+        assert!(warnings[0].contains("phone="), "{warnings:?}");
+    }
+    assert_eq!(
+        parse_phone("+1-555-010-0199").as_deref(),
+        Some("+15550100199")
+    );
+    for u in [
+        "tel:911",
+        "TEL:988",
+        "tel:+1988",
+        "tel:9885550100",
+        "tel: 911",
+    ] {
+        assert!(!safe_link(u), "{u}");
+        let (c, warnings) = from_attributes(|n| (n == "contact-url").then(|| u.to_string()));
+        assert_eq!(c.contact_url, None, "{u}");
+        assert!(warnings[0].contains("own number"), "{warnings:?}");
+    }
+    assert!(safe_link("tel:+1-555-010-0199"));
+}
+
+/// A center's name with bidi controls of its own cannot end its isolation
+/// early (a stray U+2069) or reorder what follows (an override).
+#[test]
+fn host_values_lose_their_bidi_controls_before_isolating() {
+    let name = "Riverside\u{2069}\u{202E} Recovery\u{200F}";
+    let isolated = crate::i18n::isolate(name);
+    assert_eq!(isolated, "\u{2068}Riverside Recovery\u{2069}");
+    for c in crate::i18n::BIDI_CONTROLS {
+        let inner = &isolated['\u{2068}'.len_utf8()..isolated.len() - '\u{2069}'.len_utf8()];
+        assert!(!inner.contains(c), "{c:?}");
+    }
+}
+
+/// The README's quick-start snippet carries the emergency line as the
+/// element's fallback content, exactly as the schema gives it.
+#[test]
+fn the_readme_snippet_has_the_fallback_line() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let fallback = crate::screens::fallback_html(&crate::i18n::Texts::english());
+    assert!(
+        readme.contains(&format!("{fallback}</carepath-assessment>")),
+        "README.md's snippet lacks the fallback {fallback}"
+    );
+    assert!(fallback.contains("href=\"tel:911\"") && fallback.contains("href=\"tel:988\""));
 }

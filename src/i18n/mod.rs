@@ -156,11 +156,25 @@ pub struct Texts {
     they: bool,
 }
 
+/// The Unicode bidirectional controls: embeddings and overrides (U+202A to
+/// U+202E), isolates (U+2066 to U+2069) and marks (U+200E, U+200F,
+/// U+061C).
+pub const BIDI_CONTROLS: [char; 12] = [
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+];
+
 /// A host value (a center's name, a phone number) set apart from the text
 /// around it (Unicode FSI ... PDI), so a right-to-left mark inside it
-/// cannot reorder the sentence or make a number read backwards.
+/// cannot reorder the sentence or make a number read backwards. Its own
+/// bidi controls go first: a stray PDI (U+2069) would end the isolation
+/// early, and an override would reach past it.
 pub fn isolate(value: &str) -> String {
-    format!("\u{2068}{value}\u{2069}")
+    let clean: String = value
+        .chars()
+        .filter(|c| !BIDI_CONTROLS.contains(c))
+        .collect();
+    format!("\u{2068}{clean}\u{2069}")
 }
 
 impl Texts {

@@ -396,9 +396,22 @@ fn the_locales_are_the_locale_files_in_the_loaders_order() {
 
 #[test]
 fn a_host_value_is_isolated_so_a_bidi_override_ends_with_it() {
-    let name = isolate("\u{202E}Evil Center");
-    assert!(name.starts_with('\u{2068}') && name.ends_with('\u{2069}'));
+    let name = isolate("\u{202E}Evil Center\u{2069}\u{202E}");
+    assert_eq!(name, "\u{2068}Evil Center\u{2069}");
     let text = Texts::english().f("action.call", &[("center", &name)]);
-    // The override is closed by the PDI before the text goes on.
-    assert!(text.find('\u{2069}').unwrap() > text.find('\u{202E}').unwrap());
+    // No override reaches the text, and the one PDI is the isolation's.
+    assert!(!text.contains('\u{202E}'));
+    assert_eq!(text.matches('\u{2069}').count(), 1);
+}
+
+/// After "Copied", nothing suggests putting the code in an email: codes
+/// stay out of email (README, privacy).
+#[test]
+fn the_copied_message_does_not_suggest_email() {
+    for (id, _, _) in LOCALES {
+        let text = Texts::for_locale(id).t("code.copied").to_lowercase();
+        for word in ["email", "e-mail", "correo", "mail"] {
+            assert!(!text.contains(word), "{id}: {text}");
+        }
+    }
 }

@@ -45,6 +45,40 @@ pub fn frame(t: &Texts, screen: impl Into<Node>) -> El {
         .child(el("div").class("cp-screen").child(screen))
 }
 
+/// The emergency line as static HTML to put inside the element in a page
+/// (its fallback content): the browser shows it if the loader never runs
+/// (blocked, or refused by its integrity hash), and hides it once the
+/// widget attaches its shadow root. The snippets (README, configurator,
+/// WordPress) take it from `schema.json`'s `fallback`.
+pub fn fallback(t: &Texts) -> El {
+    el("p")
+        .attr("lang", t.lang())
+        .child(el("strong").text(t.t("bar.text")))
+        .text(" ")
+        .child(
+            el("a")
+                .attr("href", crisis_lines::CALL_911)
+                .text(t.t("bar.call911")),
+        )
+        .text(" | ")
+        .child(
+            el("a")
+                .attr("href", crisis_lines::CALL_988)
+                .text(t.t("bar.call988")),
+        )
+        .text(" | ")
+        .child(
+            el("a")
+                .attr("href", crisis_lines::text_988(t.lang()))
+                .text(t.t("bar.text988")),
+        )
+}
+
+/// [`fallback`] as HTML.
+pub fn fallback_html(t: &Texts) -> String {
+    Node::from(fallback(t)).html(&Host::default(), Only::Screen)
+}
+
 /// The emergency line, on every screen: 911 and 988 (call or text); and
 /// the language switch, which keeps the answers and the place.
 pub fn bar(t: &Texts) -> El {
@@ -268,17 +302,21 @@ pub fn question_screen(t: &Texts, journey: &Journey, q: Q) -> El {
         .attr("data-screen", "question")
         .attr("data-question", q.id())
         .attr("novalidate", "true")
-        .on(On::Submit, Act::Go(Msg::Next))
         .key(q.id())
         .child(fieldset)
         .child(
             el("div")
                 .class("cp-nav")
+                // Next on the button's click, not the form's submit: a
+                // page that frames the widget in a sandbox without
+                // `allow-forms` blocks every submission, but Enter in an
+                // answer still clicks this default button.
                 .child(
                     el("button")
                         .attr("type", "submit")
                         .class("cp-button cp-primary")
-                        .text(t.t("nav.next")),
+                        .text(t.t("nav.next"))
+                        .on(On::Click, Act::Go(Msg::Next)),
                 )
                 .maybe((q != Q::DangerNow).then(|| {
                     El::button(

@@ -349,6 +349,8 @@ pub fn data() -> Json {
         "locales": LOCALES.iter().map(|l| l.0).collect::<Vec<_>>(),
         "attributes": host_config::schema::names(),
         "theme": host_config::schema::theme(),
+        "themePatterns": host_config::schema::theme_patterns(),
+        "bidi": crate::i18n::BIDI_CONTROLS.iter().collect::<String>(),
         "contrast": contrast(),
         "panels": host_config::schema::PANELS,
         "states": found.iter().map(state_id).collect::<Vec<_>>(),
@@ -450,6 +452,11 @@ pub fn vectors() -> Json {
         "tel:5550100199",
         "(555) 010 0199",
         "++15550100199",
+        "9115550100",
+        "988-555-0100",
+        "1 (988) 555-0100",
+        "+1 911 555 0100",
+        "555-911-0100",
     ];
     let phone: Vec<Json> = phones
         .iter()
@@ -510,6 +517,7 @@ pub fn vectors() -> Json {
         ("/help/check", "w"),
         ("/a b/", "x#y"),
         ("", "care-check"),
+        ("/?p=12", "carepath-1a2b"),
     ]
     .iter()
     .map(|(path, id)| json!({ "path": path, "id": id, "want": host_config::storage_key(path, id) }))
@@ -543,9 +551,48 @@ pub fn vectors() -> Json {
         "//riverside.example",
         "riverside.example",
         " https://x.example",
+        "tel:911",
+        "tel:+1-988-555-0100",
+        "tel:+1-555-010-0199",
+        "TEL:5550100199",
     ]
     .iter()
     .map(|v| json!({ "url": v, "ok": host_config::safe_link(v) }))
     .collect();
-    json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link })
+    // Centers' names with bidi controls of their own, isolated.
+    let center: Vec<Json> = [
+        "Riverside Recovery",
+        "Riverside\u{2069}\u{202E} Recovery",
+        "\u{200F}مركز\u{2066}",
+        "",
+    ]
+    .iter()
+    .map(|v| json!({ "center": v, "want": crate::i18n::isolate(v) }))
+    .collect();
+    // Theme values, each with whether the schema's pattern takes it.
+    let theme: Vec<Json> = [
+        ("theme-accent", "#0b5f4a", true),
+        ("theme-accent", "rgb(11 95 74 / 90%)", true),
+        ("theme-accent", "hsl(160deg 80% 20%)", true),
+        ("theme-accent", "teal", true),
+        ("theme-accent", "currentColor", false),
+        ("theme-accent", "oklch(40% 0.1 160)", false),
+        ("theme-accent", "lab(40% 20 30)", false),
+        ("theme-accent", "color-mix(in srgb, red, blue)", false),
+        ("theme-accent", "light-dark(#000, #fff)", false),
+        ("theme-accent", "var(--brand)", false),
+        ("theme-accent", "rgb(var(--r), 0, 0)", false),
+        ("theme-urgent", "url(https://x.example/a.png)", false),
+        ("theme-font", "Georgia, 'Times New Roman', serif", true),
+        ("theme-font", "url(https://x.example/f.woff)", false),
+        ("theme-font", "var(--f)", false),
+        ("theme-radius", "4px", true),
+        ("theme-radius", "0.5rem 2px", true),
+        ("theme-radius", "calc(1px + var(--r))", false),
+        ("theme-radius", "url(x)", false),
+    ]
+    .iter()
+    .map(|(name, value, ok)| json!({ "name": name, "value": value, "ok": ok }))
+    .collect();
+    json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link, "center": center, "theme": theme })
 }

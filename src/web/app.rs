@@ -16,7 +16,7 @@ use crate::i18n::{choose_locale, Texts};
 use crate::journey::{Event, Journey, Msg};
 use crate::screens::{self, Act, Host};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub config: Rc<Config>,
     /// Where the visitor was (opt-in session storage), if anywhere.
@@ -126,6 +126,11 @@ pub fn App(props: &AppProps) -> Html {
         let (state, locale, texts, config) =
             (state.clone(), locale.clone(), texts.clone(), config.clone());
         Callback::from(move |(act, event): (Act, web_sys::Event)| match act {
+            // Starting over also closes the summary (a copy of the answers).
+            Act::Go(Msg::Restart) => {
+                summary::close_all();
+                state.dispatch(Msg::Restart);
+            }
             Act::Go(msg) => state.dispatch(msg),
             Act::Toggle(q, option) => {
                 let on = event.target_unchecked_into::<HtmlInputElement>().checked();

@@ -15,7 +15,7 @@ use serde::Serialize;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot};
-use yew::{AppHandle, Callback};
+use yew::{function_component, html, AppHandle, Callback, Html, Properties};
 
 use super::app::{App, AppProps};
 use crate::assessment::{assess, Answers, Assessment};
@@ -24,9 +24,33 @@ use crate::host_config::{self, Config};
 use crate::i18n::LOCALES;
 use crate::journey::{handover, Event, Journey, Screen};
 
+/// A yew app, mounted in a widget or parked for the next one. Yew never
+/// drops the event listeners it puts on an app's root (they are static
+/// for an app), so a new app for each mount would leave one element and
+/// its listeners behind per widget ever shown; a parked app is reused
+/// instead, with a new widget inside it (a new key: nothing carries over).
+#[derive(Properties, PartialEq)]
+pub struct SlotProps {
+    generation: u32,
+    app: Option<AppProps>,
+}
+
+#[function_component]
+fn Slot(props: &SlotProps) -> Html {
+    match &props.app {
+        Some(app) => html! { <App key={props.generation} ..app.clone() /> },
+        None => Html::default(),
+    }
+}
+
+/// Parked apps, at most this many (the most widgets a page has shown at
+/// once, up to it).
+const PARKED: usize = 8;
+
 struct Mounted {
     host: Element,
-    handle: AppHandle<App>,
+    handle: AppHandle<Slot>,
+    generation: u32,
     mount_point: Element,
     props: Rc<Shared>,
     reset: u32,
@@ -42,6 +66,7 @@ struct Shared {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static PARKED_APPS: RefCell<Vec<(AppHandle<Slot>, Element, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn is_mounted(host: &Element) -> bool {
@@ -58,8 +83,9 @@ const MASK: [(&str, &str); 4] = [
     ("class", "rr-block fs-exclude"),
 ];
 
-/// At most this many distinct warnings are remembered per element, so a
-/// page that keeps changing attributes cannot grow the list without bound.
+/// At most this many distinct warnings are logged (and remembered) per
+/// element, so a page that keeps changing attributes cannot flood the
+/// console or grow the list without bound.
 const WARNED: usize = 50;
 
 /// Reads the element's attributes; logs one warning per bad value, once:
@@ -67,12 +93,17 @@ const WARNED: usize = 50;
 pub(crate) fn read_config(host: &Element, already: &mut Vec<String>) -> Config {
     let (config, warnings) = host_config::from_attributes(|name| host.get_attribute(name));
     for w in warnings {
-        if !already.contains(&w) {
-            gloo::console::warn!(format!("carepath: {w}"));
-            if already.len() < WARNED {
-                already.push(w);
-            }
+        if already.contains(&w) || already.len() > WARNED {
+            continue;
         }
+        if already.len() == WARNED {
+            // One last line, then quiet: a page that keeps setting bad
+            // values cannot flood the console.
+            gloo::console::warn!("carepath: this element's attributes keep giving warnings; no more are shown (refused values still use the defaults).");
+        } else {
+            gloo::console::warn!(format!("carepath: {w}"));
+        }
+        already.push(w);
     }
     config
 }
@@ -80,10 +111,10 @@ pub(crate) fn read_config(host: &Element, already: &mut Vec<String>) -> Config {
 /// Where a widget keeps its progress (`remember="session"`, which needs an
 /// id): the page's path and the id, so widgets never swap places.
 fn storage_key(host: &Element) -> String {
-    let path = gloo::utils::window()
-        .location()
-        .pathname()
-        .unwrap_or_default();
+    // The path and the query: under plain permalinks (`/?p=12`) every page
+    // has the path `/`.
+    let location = gloo::utils::window().location();
+    let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
     crate::host_config::storage_key(&path, &host.id())
 }
 
@@ -283,16 +314,23 @@ pub fn mount(
     if is_mounted(host) {
         return;
     }
-    let Ok(mount_point) = gloo::utils::document().create_element("div") else {
-        return;
+    let parked = PARKED_APPS.with(|p| p.borrow_mut().pop());
+    let mount_point = match &parked {
+        Some((_, mount_point, _)) => mount_point.clone(),
+        None => match gloo::utils::document().create_element("div") {
+            Ok(div) => div,
+            Err(_) => return,
+        },
     };
     let mut warned = Vec::new();
     let config = Rc::new(read_config(host, &mut warned));
-    if config.open_shadow {
+    for (name, value) in MASK {
         // Session-replay tools read open roots: ask them to mask it all.
-        for (name, value) in MASK {
-            let _ = mount_point.set_attribute(name, value);
-        }
+        let _ = if config.open_shadow {
+            mount_point.set_attribute(name, value)
+        } else {
+            mount_point.remove_attribute(name)
+        };
     }
     root.set_text_content(None);
     let _ = root.append_child(&mount_point);
@@ -328,11 +366,31 @@ pub fn mount(
     for event in events {
         first.on_event.emit(event);
     }
-    let handle = yew::Renderer::<App>::with_root_and_props(mount_point.clone(), first).render();
+    let (handle, generation) = match parked {
+        Some((mut handle, _, generation)) => {
+            let generation = generation.wrapping_add(1);
+            handle.update(SlotProps {
+                generation,
+                app: Some(first),
+            });
+            (handle, generation)
+        }
+        None => {
+            let props = SlotProps {
+                generation: 0,
+                app: Some(first),
+            };
+            (
+                yew::Renderer::<Slot>::with_root_and_props(mount_point.clone(), props).render(),
+                0,
+            )
+        }
+    };
     MOUNTED.with(|m| {
         m.borrow_mut().push(Mounted {
             host: host.clone(),
             handle,
+            generation,
             mount_point,
             props: shared,
             reset: 0,
@@ -348,19 +406,26 @@ pub fn configure(host: &Element) {
         if let Some(x) = mounted.iter_mut().find(|x| x.host == *host) {
             *x.props.config.borrow_mut() = Rc::new(read_config(host, &mut x.warned));
             let p = props(host, &x.props, None, x.reset);
-            x.handle.update(p);
+            x.handle.update(SlotProps {
+                generation: x.generation,
+                app: Some(p),
+            });
         }
     });
 }
 
 /// Starts the element's widget over, clearing every answer.
 pub fn reset(host: &Element) {
+    super::summary::close_all();
     let remembered = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
         let x = mounted.iter_mut().find(|x| x.host == *host)?;
         x.reset += 1;
         let p = props(host, &x.props, None, x.reset);
-        x.handle.update(p);
+        x.handle.update(SlotProps {
+            generation: x.generation,
+            app: Some(p),
+        });
         let remember = x.props.config.borrow().remember;
         Some(remember)
     });
@@ -382,7 +447,27 @@ pub fn unmount(host: &Element) -> Option<String> {
         Some(mounted.remove(i))
     })?;
     let place = gone.props.journey.borrow().save();
-    gone.handle.destroy();
-    gone.mount_point.remove();
+    super::summary::close_all();
+    // The widget goes; its app is parked for the next one (or, past
+    // PARKED, destroyed).
+    let Mounted {
+        mut handle,
+        mount_point,
+        generation,
+        ..
+    } = gone;
+    handle.update(SlotProps {
+        generation,
+        app: None,
+    });
+    mount_point.remove();
+    PARKED_APPS.with(|p| {
+        let mut parked = p.borrow_mut();
+        if parked.len() < PARKED {
+            parked.push((handle, mount_point, generation));
+        } else {
+            handle.destroy();
+        }
+    });
     Some(place)
 }

@@ -6,7 +6,7 @@ pub mod embed;
 mod render;
 pub mod staff;
 mod state;
-mod summary;
+pub mod summary;
 
 pub use app::{App, AppProps};
 

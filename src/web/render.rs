@@ -36,9 +36,20 @@ pub fn element(e: &El, host: &Host, send: &Callback<(Act, web_sys::Event)>) -> V
             if let Some((on, act)) = e.on {
                 let send = send.clone();
                 let emit = move |event: web_sys::Event| send.emit((act, event));
+                // A submit button's click does the action itself: the form
+                // is never submitted (nor blocked, in a sandbox).
+                let submit = e.tag == "button"
+                    && e.attrs
+                        .iter()
+                        .any(|(n, v)| *n == "type" && matches!(v, Value::Text(t) if t == "submit"));
                 let listener: Rc<dyn Listener> = match on {
                     On::Click => Rc::new(onclick::Wrapper::new(Callback::from(
-                        move |e: web_sys::MouseEvent| emit(e.into()),
+                        move |e: web_sys::MouseEvent| {
+                            if submit {
+                                e.prevent_default();
+                            }
+                            emit(e.into())
+                        },
                     ))),
                     On::Submit => Rc::new(onsubmit::Wrapper::new(Callback::from(
                         move |e: web_sys::SubmitEvent| {

@@ -65,17 +65,58 @@ fn adopt_styles(win: &Window, doc: &Document) -> Result<(), JsValue> {
     Ok(())
 }
 
+thread_local! {
+    /// The summaries this page opened: windows and print frames, each a
+    /// copy of the visitor's answers, closed and blanked by [`close_all`].
+    static OPENED: std::cell::RefCell<Vec<Opened>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+enum Opened {
+    Window(Window),
+    Frame(web_sys::HtmlIFrameElement),
+}
+
+/// Closes every summary window and removes every print frame this page
+/// opened, blanking each first (a window the browser keeps open, or a
+/// frame a page script kept hold of, no longer holds the answers): on
+/// Start over, `reset()`, a removed widget and `pagehide`.
+pub fn close_all() {
+    for opened in OPENED.with(|o| std::mem::take(&mut *o.borrow_mut())) {
+        let win = match &opened {
+            Opened::Window(w) => Some(w.clone()),
+            Opened::Frame(f) => f.content_window(),
+        };
+        if let Some(body) = win
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            body.set_text_content(None);
+        }
+        match opened {
+            Opened::Window(w) => {
+                let _ = w.close();
+            }
+            Opened::Frame(f) => f.remove(),
+        }
+    }
+}
+
 /// Opens the summary in a new window, with a button to print or save it.
 /// When the browser blocks new windows, the summary is printed from a
 /// hidden frame the widget makes in `place` (its shadow root) instead.
-/// Returns whether the visitor got a summary or a print dialog.
+/// Returns whether the visitor got a summary or a print dialog (not a
+/// print call the page's sandbox ignored).
 pub fn open(t: &Texts, journey: &Journey, config: &Config, place: Option<web_sys::Node>) -> bool {
     let shown = match gloo::utils::window().open_with_url_and_target("", "_blank") {
-        Ok(Some(win)) => build(&win, t, journey, config),
+        Ok(Some(win)) => {
+            OPENED.with(|o| o.borrow_mut().push(Opened::Window(win.clone())));
+            build(&win, t, journey, config).map(|()| true)
+        }
         _ => print_in_frame(place, t, journey, config),
     };
     match shown {
-        Ok(()) => true,
+        Ok(shown) => shown,
         Err(e) => {
             gloo::console::warn!("carepath: could not open the summary", e);
             false
@@ -89,7 +130,7 @@ fn print_in_frame(
     t: &Texts,
     journey: &Journey,
     config: &Config,
-) -> Result<(), JsValue> {
+) -> Result<bool, JsValue> {
     let place = place.ok_or_else(|| JsValue::from_str("no place for a print frame"))?;
     if let Ok(Some(old)) = place
         .unchecked_ref::<web_sys::DocumentFragment>()
@@ -105,11 +146,21 @@ fn print_in_frame(
     frame.set_attribute("tabindex", "-1")?;
     frame.set_title(t.t("summary.title"));
     place.append_child(&frame)?;
+    OPENED.with(|o| o.borrow_mut().push(Opened::Frame(frame.clone())));
     let win = frame
         .content_window()
         .ok_or_else(|| JsValue::from_str("no frame window"))?;
     build(&win, t, journey, config)?;
-    win.print()
+    // A dialog opened only if the browser began to print: a sandbox
+    // without `allow-modals` ignores print() without a word.
+    let began = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = began.clone();
+    let listener = Closure::<dyn Fn()>::new(move || seen.set(true));
+    win.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref())?;
+    win.print()?;
+    let _ =
+        win.remove_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+    Ok(began.get())
 }
 
 fn build(win: &Window, t: &Texts, journey: &Journey, config: &Config) -> Result<(), JsValue> {

@@ -327,7 +327,7 @@ test("the widget served from a second origin works under the host's CSP", async 
   const b = servers.widget.origin;
   // The evergreen loader, then this version's files.
   assert.ok(requests.includes(`${b}/carepath/${EVERGREEN}/carepath.js`), `the evergreen loader is loaded from ${b}`);
-  for (const file of ["carepath.js", "carepath-widget.js", "carepath-widget_bg.wasm"]) {
+  for (const file of ["carepath.js", "carepath-widget_bg.wasm"]) {
     assert.ok(requests.includes(`${b}/carepath/${VERSION}/${file}`), `${file} is loaded from ${b}`);
   }
   assert.ok(
@@ -567,7 +567,6 @@ test("privacy: a whole journey on the demo page loads only its own files, sets n
       "/host.css",
       `/carepath/${EVERGREEN}/carepath.js`,
       `/carepath/${VERSION}/carepath.js`,
-      `/carepath/${VERSION}/carepath-widget.js`,
       `/carepath/${VERSION}/carepath-widget_bg.wasm`,
     ];
     for (const url of requests) {
@@ -921,7 +920,7 @@ test("popups blocked: print uses a hidden frame in the widget, and the print eve
   assert.deepEqual(log.errors, []);
 });
 
-test("bidi: a right-to-left override in center-name is isolated, and a host's direction: rtl does not leak in", async (t) => {
+test("bidi: a right-to-left override in center-name is removed and the name isolated, and a host's direction: rtl does not leak in", async (t) => {
   const { page } = await openPage(t);
   await page.goto(`${servers.plain.url}events.html?center-name=%E2%80%AEEvil`);
   await page.evaluate(() => (document.body.style.direction = "rtl"));
@@ -933,7 +932,9 @@ test("bidi: a right-to-left override in center-name is isolated, and a host's di
     return [root.querySelector("[data-action=call]").textContent, getComputedStyle(root.querySelector(".cp")).direction];
   });
   assert.equal(direction, "ltr");
-  assert.ok(label.includes("\u2068\u202eEvil\u2069"), JSON.stringify(label));
+  // The override is gone (it could reach past the isolation); the name
+  // stays isolated.
+  assert.ok(label.includes("\u2068Evil\u2069") && !label.includes("\u202e"), JSON.stringify(label));
 });
 
 test("connect-src 'none' (the wasm fetch refused): no uncaught error, one clear console message, the emergency line stays", async (t) => {
@@ -956,4 +957,212 @@ test("connect-src 'none' (the wasm fetch refused): no uncaught error, one clear 
   assert.equal(failed().length, 1, JSON.stringify(log.console));
   assert.deepEqual(log.errors, [], "no uncaught error or rejection");
   assert.ok(await page.locator("#w").evaluate((el) => el.shadowRoot.querySelector("a[href='tel:911']") !== null));
+});
+
+// ---------------------------------------------------------------------------
+// Hardening (issue 22): the attack's cases.
+
+const SCHEMA = () => JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "schema.json"), "utf8"));
+const SRI = () => JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "integrity.json"), "utf8"));
+
+/** A page in the fixtures folder: the pinned loader with its hash, and an element with its fallback. */
+function pinnedPage(name, attrs = "", body = "") {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pinned</title>
+<script type="module" src="carepath/${VERSION}/carepath.js" integrity="${SRI()["carepath.js"]}" crossorigin="anonymous"></script></head>
+<body>${body}<carepath-assessment id="w" ${attrs}>${SCHEMA().fallback.en}</carepath-assessment></body></html>`;
+  writeFileSync(join(fixtureDir, name), html);
+  return `${servers.plain.url}${name}`;
+}
+
+test("a changed loader is refused by the snippet's hash, and the element's fallback keeps 911 and 988 on the page; so does a blocked one", async (t) => {
+  for (const how of ["changed", "blocked"]) {
+    const { page, log } = await openPage(t);
+    await page.route(`**/carepath/${VERSION}/carepath.js`, async (route) => {
+      if (how === "blocked") return route.abort();
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()}\nconsole.log("changed");` });
+    });
+    await page.goto(pinnedPage(`pinned-${how}.html`, 'center-name="Riverside Recovery"'));
+    // The light DOM's fallback line shows (no shadow root was attached).
+    const line = page.locator("carepath-assessment#w > p");
+    await line.waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector("#w").shadowRoot), null, `${how}: the loader did not run`);
+    for (const href of ["tel:911", "tel:988", "sms:988"]) assert.ok(await line.locator(`a[href="${href}"]`).isVisible(), `${how}: ${href} shows`);
+    if (how === "changed") {
+      assert.ok(!log.console.some((m) => m.text === "changed"), "the changed code did not run");
+      assert.ok(log.console.some((m) => m.type === "error" && m.text.includes("integrity") && m.text.includes("carepath.js")), JSON.stringify(log.console));
+    }
+  }
+});
+
+test("the pinned loader runs and hides the fallback: the widget's own emergency bar shows instead", async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(pinnedPage("pinned.html", 'center-name="Riverside Recovery"'));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  assert.equal(await page.locator("carepath-assessment#w > p").isVisible(), false, "the fallback is hidden once the widget runs");
+  assert.ok(await w.root.locator(".cp-bar a[href='tel:911']").isVisible());
+});
+
+test("theme values the contrast check cannot compute are refused with one warning each, and none makes a request", async (t) => {
+  const { page, log } = await openPage(t);
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const probe = `${servers.plain.origin}/theme-probe.png`;
+  const values = {
+    "theme-urgent": `url(${probe})`,
+    "theme-accent": "oklch(40% 0.1 160)",
+    "theme-text": "color-mix(in srgb, #fdf1f0, #fdf1f0)",
+    "theme-surface": "light-dark(#fff, #000)",
+    "theme-muted": "currentColor",
+    "theme-soft": "lab(90% 0 0)",
+    "theme-focus": "var(--brand-focus)",
+    "theme-font": `url(${probe})`,
+  };
+  const attrs = Object.entries(values).map(([k, v]) => `${k}="${v}"`).join(" ");
+  await page.goto(pinnedPage("theme-refused.html", attrs));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.begin();
+  await w.choose("danger_now", "yes");
+  await w.clickAndWait(w.next());
+  await w.root.locator("section[data-screen=crisis]").waitFor();
+  await page.waitForTimeout(300);
+  assert.ok(!requests.some((u) => u.includes("theme-probe")), "no theme value made a request");
+  const warnings = log.console.filter((m) => m.type === "warning").map((m) => m.text);
+  for (const [name, value] of Object.entries(values)) {
+    assert.equal(warnings.filter((m) => m.includes(`${name}="${value}"`)).length, 1, `one warning for ${name}: ${warnings.join(" | ")}`);
+  }
+  // 911 keeps its own colour on its panel.
+  const color = await w.root.locator(".cp-bar a[href='tel:911']").evaluate((a) => getComputedStyle(a).color);
+  assert.equal(color, "rgb(163, 20, 14)");
+});
+
+test("files counts only on the element that carries it: another element's files never moves this one's wasm", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(pinnedPage("files-other.html", 'center-name="Riverside Recovery"', '<div data-carepath id="other" files="/nowhere/"></div>'));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  // The second question is the widget's own (the loader draws only the first).
+  await w.begin();
+  await w.choose("danger_now", "no");
+  await w.clickAndWait(w.next());
+  assert.notEqual((await w.screen()).question, "danger_now");
+  for (let i = 0; i < 30 && !log.console.some((m) => m.text.includes("could not load")); i++) await page.waitForTimeout(100);
+  const failures = log.console.filter((m) => m.text.includes("could not load"));
+  assert.ok(failures.every((m) => m.text.includes("/nowhere/carepath-widget_bg.wasm")), JSON.stringify(failures));
+});
+
+test("in a sandboxed iframe without allow-forms, Next, Back and the danger answer work", async (t) => {
+  const { page, log } = await openPage(t);
+  writeFileSync(join(fixtureDir, "sandboxed.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox</title></head>
+<body><iframe id="f" title="Care check" sandbox="allow-scripts allow-same-origin" src="plain.html" width="800" height="900"></iframe></body></html>`);
+  await page.goto(`${servers.plain.url}sandboxed.html`);
+  await page.frameLocator("#f").locator("carepath-assessment").waitFor();
+  const inner = page.frame({ url: /plain\.html$/ });
+  const w = widgetIn(page, "#w", inner);
+  await w.waitForStart();
+  await w.begin();
+  await w.choose("danger_now", "no");
+  const second = await w.clickAndWait(w.next());
+  assert.notEqual(second.question, "danger_now", "Next moved on");
+  const back = await w.clickAndWait(w.back());
+  assert.equal(back.question, "danger_now", "Back came back");
+  await w.choose("danger_now", "yes");
+  const crisis = await w.clickAndWait(w.next());
+  assert.equal(crisis.screen, "crisis");
+  assert.ok(!log.console.some((m) => /Blocked form submission/i.test(m.text)), JSON.stringify(log.console));
+});
+
+test("a host fetch that throws at once is told at once, not after 20 s", async (t) => {
+  const { page } = await openPage(t, { init: () => { window.fetch = () => { throw new TypeError("blocked by the host"); }; } });
+  await page.goto(pinnedPage("fetch-throws.html", 'center-name="Riverside Recovery" phone="+1-555-010-0199"'));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.begin();
+  await w.choose("danger_now", "no");
+  const started = Date.now();
+  await w.next().click();
+  await w.root.locator("button", { hasText: "Try again" }).waitFor({ timeout: 3000 });
+  assert.ok(Date.now() - started < 3000);
+});
+
+test("a storm of 20,000 attribute changes gives a bounded number of warnings", async (t) => {
+  const { page, log } = await openPage(t);
+  await page.goto(pinnedPage("storm.html", 'center-name="Riverside Recovery"'));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.begin(); // the widget runs (the second half of the storm reaches it)
+  await page.evaluate(async () => {
+    const el = document.getElementById("w");
+    for (let i = 0; i < 20000; i++) {
+      el.setAttribute(i % 2 ? "phone" : "theme-accent", i % 2 ? `9${i}` : `nonsense-${i}(`);
+      if (i % 500 === 0) await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+  await page.waitForTimeout(500);
+  const warnings = log.console.filter((m) => m.type === "warning").length;
+  assert.ok(warnings <= 80, `${warnings} warnings`);
+});
+
+test("Start over closes the summary window (a copy of the answers)", async (t) => {
+  const { page, context } = await openPage(t);
+  await page.goto(`${servers.plain.url}plain.html`);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  const [popup] = await Promise.all([context.waitForEvent("page"), w.result("[data-action=print]").click()]);
+  await popup.waitForFunction(() => document.body?.innerText.includes("not a diagnosis"));
+  await w.root.locator("button", { hasText: "Start over" }).first().click();
+  for (let i = 0; i < 30 && !popup.isClosed(); i++) await page.waitForTimeout(100);
+  assert.ok(popup.isClosed(), "the summary window is closed");
+});
+
+test("1,000 add and remove cycles leave no DOM nodes or listeners behind", async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(`${servers.plain.url}plain.html`);
+  await widgetIn(page, "#w").waitForStart();
+  const cdp = await page.context().newCDPSession(page);
+  const counters = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Memory.getDOMCounters"));
+  };
+  const cycle = (n) =>
+    page.evaluate(async (n) => {
+      const host = document.body;
+      for (let i = 0; i < n; i++) {
+        const el = document.createElement("carepath-assessment");
+        el.setAttribute("center-name", "Riverside Recovery");
+        host.append(el);
+        await new Promise((r) => requestAnimationFrame(r));
+        el.remove();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }, n);
+  await cycle(50);
+  const before = await counters();
+  await cycle(1000);
+  await page.waitForTimeout(500);
+  const after = await counters();
+  assert.ok(after.nodes - before.nodes < 500, `nodes ${before.nodes} -> ${after.nodes}`);
+  assert.ok(after.jsEventListeners - before.jsEventListeners < 100, `listeners ${before.jsEventListeners} -> ${after.jsEventListeners}`);
+});
+
+test("fixed-height keeps the element's height the same on every screen, the content scrolling inside", async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(pinnedPage("fixed-height.html", 'fixed-height="480px" center-name="Riverside Recovery"'));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  const height = () => page.locator("#w").evaluate((e) => e.getBoundingClientRect().height);
+  const heights = [await height()];
+  await w.begin();
+  heights.push(await height());
+  await w.choose("danger_now", "yes");
+  await w.clickAndWait(w.next());
+  await w.root.locator("section[data-screen=crisis]").waitFor();
+  heights.push(await height());
+  assert.deepEqual(heights, [480, 480, 480], "the same height on the start, question and crisis screens");
+  // The content scrolls inside the widget: all of it can be reached.
+  const scrolls = await w.root.locator(".cp").evaluate((e) => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY === "auto");
+  assert.ok(scrolls, "the crisis screen scrolls inside the widget");
 });

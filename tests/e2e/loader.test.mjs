@@ -10,7 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, REPO, VERSION } from "./helpers.mjs";
 import { centerPhone, chooseLocale, privacyBits, storageKey } from "../../embed/loader/attributes.js";
@@ -57,11 +57,13 @@ test("the schema's schedule and link patterns take every value the widget takes"
   for (const c of vectors.link) assert.equal(link.test(c.url.trim()), c.ok, JSON.stringify(c));
 });
 
-test("the shipped loader is one bundle that imports nothing, loads in Node with no DOM, and leaves the glue's import to the browser", async () => {
+test("the shipped loader is one bundle with the glue in it (under the snippet's hash), imports nothing, and loads in Node with no DOM", async () => {
   const file = join(DIST, "carepath", VERSION, "carepath.js");
   const text = readFileSync(file, "utf8");
   assert.ok(!/^import\s|\bfrom\s*["']\.\/(element|files|screens|theme|attributes)\.js/m.test(text), "no module left unbundled");
-  assert.match(text, /import\(\/\* webpackIgnore: true \*\/ \/\* turbopackIgnore: true \*\/ \w+\.href\)/);
+  assert.ok(!/\bimport\(/.test(text), "no import(): no other file's code runs");
+  assert.ok(text.includes("__wbindgen"), "wasm-bindgen's glue is in the loader");
+  assert.ok(!existsSync(join(DIST, "carepath", VERSION, "carepath-widget.js")), "the glue is not shipped on its own");
   // Importing it where there is no window, HTMLElement or matchMedia (a
   // server render) defines nothing and throws nothing.
   const mod = await import(file);
@@ -75,4 +77,17 @@ test("the shipped loader is one bundle that imports nothing, loads in Node with 
     schema.contrast.map(({ fg, bg, min }) => [fg, bg, min]),
   );
   for (const { fg, bg } of mod.themePairs()) for (const side of [fg, bg]) assert.ok(names.includes(side) || side.startsWith("#"), side);
+});
+
+test("a center's name loses its bidi controls before the loader isolates it, as the widget does", async () => {
+  const { isolate } = await import("../../embed/loader/attributes.js");
+  for (const c of vectors.center) assert.equal(isolate(c.center, shell.bidi), c.want, JSON.stringify(c));
+});
+
+test("theme values the contrast check cannot compute, or that could make a request, are refused by the schema's patterns", () => {
+  const theme = shell.theme.map(([name]) => name);
+  for (const c of vectors.theme) {
+    const pattern = new RegExp(shell.themePatterns[theme.indexOf(c.name)], "i");
+    assert.equal(pattern.test(c.value), c.ok, JSON.stringify(c));
+  }
 });

@@ -122,7 +122,7 @@ test("a code read over the phone shows the intake worker the same estimate, answ
   const staffFiles = requests.filter((r) => r.url.includes("/staff/")).map((r) => new URL(r.url).pathname.split("/").pop());
   assert.deepEqual(
     [...new Set(staffFiles)].sort(),
-    ["", "carepath-staff.js", "carepath-staff_bg.wasm", "staff.css", "staff.js"],
+    ["", "carepath-staff_bg.wasm", "staff.css", "staff.js"],
   );
   // It keeps nothing.
   assert.deepEqual(
@@ -234,4 +234,27 @@ test("a v3 code read after v4 shows the estimate the caller saw, labelled, and t
   assert.match(await row.innerText(), /heroin, fentanyl, pain pills, or kratom$/m);
   assert.deepEqual(await axe(staff), [], "axe with two estimates");
   assert.deepEqual(staff.errors, []);
+});
+
+test("a changed staff page script (its glue is inside it) is refused by the page's hash: the page says 911 and 988, and the console names the file", async () => {
+  const page = await open();
+  const context = page.context();
+  await context.route(`${staffUrl()}staff.js`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\nconsole.log("changed");` });
+  });
+  const staff = await context.newPage();
+  const said = [];
+  staff.on("console", (m) => said.push(`${m.type()}: ${m.text()}`));
+  await staff.goto(staffUrl());
+  const note = staff.locator(".cps-loading");
+  await note.waitFor();
+  await staff.waitForTimeout(500);
+  assert.match(await note.innerText(), /911/);
+  assert.match(await note.innerText(), /988/);
+  assert.ok(!said.some((m) => m.includes("changed")), "the changed code did not run");
+  assert.ok(said.some((m) => m.startsWith("error") && m.includes("integrity") && m.includes("staff.js")), said.join(" | "));
+  // The page's own code is whole: one script, under its hash, no other module.
+  const html = await (await context.request.get(staffUrl())).text();
+  assert.match(html, /<script type="module" src="staff.js" integrity="sha384-[^"]+"><\/script>/);
 });

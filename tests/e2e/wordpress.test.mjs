@@ -207,22 +207,48 @@ test("the plugin on WordPress 6.1: install, settings, the block, the shortcode b
   assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>[^<]*carepath/i.test(html), "no inline script");
   assert.match(html, /<script type="module" src="[^"]*carepath\/assets\/carepath\/[^"]*\/carepath\.js"/);
 
-  // The author reads a caller's code in the admin (Carepath codes), with
-  // the center's settings: the same estimate, nothing sent.
+  // Reading callers' codes is its own capability: an author cannot; an
+  // editor can (given on activation).
+  const denied = await author.goto(`${WP}/wp-admin/admin.php?page=carepath-codes`);
+  assert.ok(denied.status() === 403 || /not allowed/i.test(await author.content()), "an author cannot read codes");
+  const editorName = `editor${Date.now()}`;
+  await rest(page, "POST", "/wp/v2/users", { username: editorName, password: "carepath-editor-1", email: `${editorName}@example.org`, roles: ["editor"] });
+  const editorContext = await browser.newContext();
+  const editor = await logIn(editorContext, editorName, "carepath-editor-1");
+
+  // The editor reads a caller's code in the admin (Carepath codes), with
+  // the center's settings: the same estimate, nothing sent; the page sends
+  // its own Content-Security-Policy and loads its script under its hash.
   const code = await post.locator(".cp-code").innerText();
   const sent = [];
-  author.on("request", (r) => r.method() !== "GET" && sent.push(r.url()));
-  await author.goto(`${WP}/wp-admin/admin.php?page=carepath-codes`);
-  await author.locator("carepath-staff #cps-code").fill(code.toLowerCase());
-  await author.locator("carepath-staff #cps-code").press("Enter");
-  const estimate = author.locator("carepath-staff .cps-estimate");
+  editor.on("request", (r) => r.method() !== "GET" && sent.push(r.url()));
+  const reader = await editor.goto(`${WP}/wp-admin/admin.php?page=carepath-codes`);
+  assert.match(reader.headers()["content-security-policy"] ?? "", /connect-src 'self'/, "the code reader's own CSP");
+  assert.match(await editor.content(), /<script type="module" src="[^"]*staff\/staff\.js[^"]*" id="carepath-staff-js" integrity="sha384-/);
+  await editor.locator("carepath-staff #cps-code").fill(code.toLowerCase());
+  await editor.locator("carepath-staff #cps-code").press("Enter");
+  const estimate = editor.locator("carepath-staff .cps-estimate");
   await estimate.waitFor();
   assert.equal(await estimate.getAttribute("data-level"), "intensive_outpatient");
   assert.match(await estimate.innerText(), /use your center's programs/);
-  const staffScan = await new AxeBuilder({ page: author }).include("carepath-staff").withTags(AXE_TAGS).analyze();
+  const staffScan = await new AxeBuilder({ page: editor }).include("carepath-staff").withTags(AXE_TAGS).analyze();
   assert.deepEqual(staffScan.violations.map((v) => v.id), [], "axe on the code reader");
   assert.ok(!sent.some((u) => u.toUpperCase().includes(code.replace(/-/g, ""))), "the code is never sent");
+
+  // remember: each block's id, which keys a kept place, is the same on
+  // every render and differs between blocks (not the render order).
+  await page.goto(`${WP}/wp-admin/options-general.php?page=carepath`);
+  await page.locator("#carepath-remember").selectOption("session");
+  await save(page);
+  const ids = async () => [...(await (await page2.request.get(created.link)).text()).matchAll(/<carepath-assessment[^>]*\bid="(carepath-[0-9a-f]{10}(?:-\d+)?)"/g)].map((m) => m[1]);
+  const first = await ids();
+  assert.equal(first.length, 2, JSON.stringify(first));
+  assert.notEqual(first[0], first[1]);
+  assert.deepEqual(await ids(), first, "the same ids on the next render");
+  await page.locator("#carepath-remember").selectOption("off");
+  await save(page);
   await admin.close();
   await authorContext.close();
+  await editorContext.close();
   await visitor.close();
 });

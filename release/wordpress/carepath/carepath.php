@@ -119,6 +119,17 @@ function carepath_settings() {
 	return is_array( $saved ) ? $saved : array();
 }
 
+/** A shipped file's SRI hash (integrity.json beside the widget's files). */
+function carepath_integrity( $file ) {
+	static $hashes = null;
+	if ( null === $hashes ) {
+		$path   = __DIR__ . '/assets/carepath/' . CAREPATH_VERSION . '/integrity.json';
+		$hashes = is_readable( $path ) ? json_decode( (string) file_get_contents( $path ), true ) : array(); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a file of this plugin
+		$hashes = is_array( $hashes ) ? $hashes : array();
+	}
+	return isset( $hashes[ $file ] ) ? (string) $hashes[ $file ] : '';
+}
+
 function carepath_assets_url() {
 	return plugins_url( 'assets/carepath/' . CAREPATH_VERSION . '/', __FILE__ );
 }
@@ -147,7 +158,15 @@ add_filter(
 		if ( ! in_array( $handle, array( 'carepath', 'carepath-settings', 'carepath-staff' ), true ) ) {
 			return $tag;
 		}
-		return sprintf( '<script type="module" src="%s" id="%s-js"></script>' . "\n", esc_url( $src ), esc_attr( $handle ) );
+		// The widget's and the code reader's scripts under their hashes
+		// (integrity.json): a changed file is refused, not run.
+		$files     = array(
+			'carepath'       => 'carepath.js',
+			'carepath-staff' => 'staff/staff.js',
+		);
+		$integrity = isset( $files[ $handle ] ) ? carepath_integrity( $files[ $handle ] ) : '';
+		$check     = '' !== $integrity ? sprintf( ' integrity="%s" crossorigin="anonymous"', esc_attr( $integrity ) ) : '';
+		return sprintf( '<script type="module" src="%s" id="%s-js"%s></script>' . "\n", esc_url( $src ), esc_attr( $handle ), $check );
 	},
 	10,
 	3
@@ -156,7 +175,12 @@ add_filter(
 /* ---------------------------------------------------------------------
  * The element: the settings, with a block's or shortcode's overrides.
  */
-function carepath_element( $overrides ) {
+/**
+ * The element for a block or shortcode. `$key` names it within its post
+ * (its attributes), so its id, which keys a kept place (remember), stays
+ * the same however the page's blocks are ordered or rendered.
+ */
+function carepath_element( $overrides, $key = '' ) {
 	$values = carepath_settings();
 	foreach ( $overrides as $name => $value ) {
 		$fields = carepath_fields();
@@ -175,16 +199,23 @@ function carepath_element( $overrides ) {
 		if ( 'flag' === $attribute['kind'] ) {
 			$attributes[] = $name;
 		} elseif ( 'remember' === $name ) {
-			// Each widget keeps its own place: remember needs an id.
-			static $n = 0;
-			$n++;
-			$attributes[] = sprintf( 'id="carepath-%d" remember="%s"', $n, esc_attr( $value ) );
+			// Each widget keeps its own place: remember needs an id, stable
+			// per block (its post and attributes; a second identical block in
+			// the same post gets -2), not by the order pages render in.
+			static $seen = array();
+			$base          = substr( md5( get_the_ID() . '|' . $key ), 0, 10 );
+			$seen[ $base ] = isset( $seen[ $base ] ) ? $seen[ $base ] + 1 : 1;
+			$id            = 'carepath-' . $base . ( $seen[ $base ] > 1 ? '-' . $seen[ $base ] : '' );
+			$attributes[]  = sprintf( 'id="%s" remember="%s"', esc_attr( $id ), esc_attr( $value ) );
 		} else {
 			$attributes[] = sprintf( '%s="%s"', $name, esc_attr( $value ) );
 		}
 	}
 	wp_enqueue_script( 'carepath' );
-	return '<carepath-assessment ' . implode( ' ', $attributes ) . '></carepath-assessment>';
+	// The emergency line inside the element (the schema's, in the site's
+	// language): shown if the script never runs.
+	$fallback = carepath_words( carepath_schema()['fallback'] ?? array() );
+	return '<carepath-assessment ' . implode( ' ', $attributes ) . '>' . wp_kses_post( $fallback ) . '</carepath-assessment>';
 }
 
 function carepath_render_block( $attributes ) {
@@ -194,7 +225,7 @@ function carepath_render_block( $attributes ) {
 			$overrides[ $name ] = $attributes[ $field['wordpress'] ];
 		}
 	}
-	return '<div class="wp-block-carepath-assessment">' . carepath_element( $overrides ) . '</div>';
+	return '<div class="wp-block-carepath-assessment">' . carepath_element( $overrides, 'block|' . wp_json_encode( $attributes ) ) . '</div>';
 }
 
 /** [carepath center_name="..." phone="..."]: the block's fields, by attribute name (with _ or -). */
@@ -209,7 +240,7 @@ function carepath_render_shortcode( $atts ) {
 			$overrides[ $name ] = $atts[ $name ];
 		}
 	}
-	return carepath_element( $overrides );
+	return carepath_element( $overrides, 'shortcode|' . wp_json_encode( $atts ) );
 }
 
 /* ---------------------------------------------------------------------
@@ -286,7 +317,32 @@ function carepath_reviewed_major() {
 	return (int) $reviewed;
 }
 
-register_activation_hook( __FILE__, 'carepath_reviewed_major' );
+/**
+ * Reading callers' codes is its own capability (`carepath_read_codes`):
+ * administrators and editors have it (given on activation, and once to a
+ * site that had the plugin before); a site can give it to an intake role
+ * of its own, or take it away.
+ */
+function carepath_grant_caps() {
+	if ( get_option( 'carepath_caps' ) ) {
+		return;
+	}
+	foreach ( array( 'administrator', 'editor' ) as $role_name ) {
+		$role = get_role( $role_name );
+		if ( $role ) {
+			$role->add_cap( 'carepath_read_codes' );
+		}
+	}
+	add_option( 'carepath_caps', 1 );
+}
+register_activation_hook(
+	__FILE__,
+	function () {
+		carepath_reviewed_major();
+		carepath_grant_caps();
+	}
+);
+add_action( 'admin_init', 'carepath_grant_caps' );
 add_action(
 	'admin_init',
 	function () {
@@ -391,12 +447,27 @@ add_action(
 add_action(
 	'admin_menu',
 	function () {
-		add_menu_page( __( 'Read a caller\'s code', 'carepath' ), __( 'Carepath codes', 'carepath' ), 'edit_posts', 'carepath-codes', 'carepath_codes_page', 'dashicons-clipboard', 81 );
+		add_menu_page( __( 'Read a caller\'s code', 'carepath' ), __( 'Carepath codes', 'carepath' ), 'carepath_read_codes', 'carepath-codes', 'carepath_codes_page', 'dashicons-clipboard', 81 );
+	}
+);
+
+/**
+ * The code reader's page sends a Content-Security-Policy of its own: what
+ * it shows (a caller's answers) can go nowhere but this site, whatever
+ * other plugins put on admin pages (wp-admin itself needs inline scripts
+ * and styles, so those stay allowed).
+ */
+add_action(
+	'admin_init',
+	function () {
+		if ( isset( $_GET['page'] ) && 'carepath-codes' === $_GET['page'] && ! headers_sent() ) { // phpcs:ignore WordPress.Security.NonceVerification -- which page, nothing more
+			header( "Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https://secure.gravatar.com; font-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'" );
+		}
 	}
 );
 
 function carepath_codes_page() {
-	if ( ! current_user_can( 'edit_posts' ) ) {
+	if ( ! current_user_can( 'carepath_read_codes' ) ) {
 		return;
 	}
 	wp_enqueue_style( 'carepath-staff' );

@@ -5,3 +5,10 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 }
 delete_option( 'carepath_settings' );
 delete_option( 'carepath_reviewed_rules' );
+delete_option( 'carepath_caps' );
+foreach ( array( 'administrator', 'editor' ) as $carepath_role ) {
+	$carepath_role = get_role( $carepath_role );
+	if ( $carepath_role ) {
+		$carepath_role->remove_cap( 'carepath_read_codes' );
+	}
+}
