@@ -1166,3 +1166,35 @@ test("fixed-height keeps the element's height the same on every screen, the cont
   const scrolls = await w.root.locator(".cp").evaluate((e) => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY === "auto");
   assert.ok(scrolls, "the crisis screen scrolls inside the widget");
 });
+
+test("in a sandbox without allow-popups or allow-modals, Print or save tells no print: no dialog opened", async (t) => {
+  const { page } = await openPage(t, {
+    init: () => {
+      window.__contacts = [];
+      document.addEventListener("carepath:contact", (e) => window.__contacts.push(e.detail?.action ?? "?"));
+    },
+  });
+  writeFileSync(join(fixtureDir, "sandboxed-print.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox</title></head>
+<body><iframe id="f" title="Care check" sandbox="allow-scripts allow-same-origin" src="plain.html" width="800" height="900"></iframe></body></html>`);
+  await page.goto(`${servers.plain.url}sandboxed-print.html`);
+  await page.frameLocator("#f").locator("carepath-assessment").waitFor();
+  const inner = page.frame({ url: /plain\.html$/ });
+  const w = widgetIn(page, "#w", inner);
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  await w.result("[data-action=print]").click();
+  await page.waitForTimeout(500);
+  const contacts = await inner.evaluate(() => window.__contacts);
+  assert.ok(!contacts.includes("print"), `no print event: ${JSON.stringify(contacts)}`);
+});
+
+test("the configurator asks whether the site has watching scripts, and then picks the iframe form", async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(`${servers.dist.url}configurator.html`);
+  await page.locator("carepath-assessment#preview section[data-screen=start]").waitFor();
+  assert.ok((await page.locator("#snippet").inputValue()).includes("<carepath-assessment"));
+  await page.locator("#watched").check();
+  assert.ok(await page.locator("#watched-note").isVisible());
+  const snippet = await page.locator("#snippet").inputValue();
+  assert.ok(snippet.includes("<iframe") && !snippet.includes("<carepath-assessment"), snippet);
+});
