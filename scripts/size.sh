@@ -76,7 +76,12 @@ BUDGET=80000
 # ever shown: 1,000 add/remove cycles left 1,000 of each): the wasm
 # +2,010 B (a keyed wrapper component), the loader +55 B. Measured
 # 154,329 B (150,643 B at a84edcb).
-CEILING=154400
+# 155900: issue 23, every route to 988 (Veterans, chat, ASL, TTY) on the
+# crisis screen, in the result's emergency block and the summary, in EN
+# and ES, and the sticky emergency bar: the wasm +924 B, the loader +552 B
+# (its own crisis screen carries the routes in both languages). Measured
+# 155,805 B.
+CEILING=155900
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

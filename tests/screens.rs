@@ -550,11 +550,11 @@ fn the_summary_shows_the_centers_number_as_the_center_wrote_it() {
     }
 }
 
-/// Every `sms:` link's href in a tree.
+/// Every `sms:` link to 988 in a tree (the Veterans line's is another).
 fn sms_hrefs(e: &El, out: &mut Vec<String>) {
     for (name, value) in &e.attrs {
         if let (&"href", screens::Value::Text(href)) = (name, value) {
-            if href.starts_with("sms:") {
+            if href.starts_with("sms:988") {
                 out.push(href.clone());
             }
         }
@@ -617,7 +617,7 @@ fn spanish_texts_to_988_say_ayuda_everywhere_english_ones_do_not() {
         assert!(html.contains(&format!("href=\"{want}\"")), "{id}: {html}");
         let all = serde_json::to_string(&view).unwrap();
         assert_eq!(
-            all.matches("sms:").count(),
+            all.matches("sms:988").count(),
             all.matches(&format!("\"{}\"", text_988(id))).count(),
             "{id}: every text link of the loader's screens"
         );
@@ -724,5 +724,95 @@ fn a_benzodiazepine_home_step_reads_as_a_slow_taper() {
         let phase = t.t("phase.ambulatory_taper");
         let phase = &phase[..phase.find('{').unwrap()];
         assert!(page.contains(phase), "{id}: the months ahead");
+    }
+}
+
+/// Every route to 988 on the crisis screen and in the result's emergency
+/// block, in every language, pinned: a change to a number or link is a
+/// change to this test (the facts and their sources: crisis_lines.rs).
+#[test]
+fn every_crisis_route_is_offered_and_pinned() {
+    use carepath::screens::crisis_lines::{chat_988, ASL_988, TTY_RELAY, VETERANS_TEXT};
+    assert_eq!(VETERANS_TEXT, "sms:838255");
+    assert_eq!(chat_988("en"), "https://988lifeline.org/chat/");
+    assert_eq!(
+        chat_988("es"),
+        "https://988lifeline.org/help-yourself/en-espanol/"
+    );
+    assert_eq!(ASL_988, "https://988lifeline.org/");
+    assert_eq!(TTY_RELAY, "tel:711");
+    let danger = vignettes()
+        .into_iter()
+        .find(|(name, _)| name.contains("danger-now"))
+        .expect("the danger-now vignette")
+        .1;
+    for (id, _, _) in LOCALES {
+        let t = Texts::for_locale(id);
+        let (result, summary, _) = result_and_summary(&danger, id);
+        for (what, tree) in [
+            ("crisis", screens::crisis(&t)),
+            ("result", result),
+            ("summary", summary),
+        ] {
+            let html = Node::from(tree).html(&Host::default(), Only::Both);
+            for href in [
+                "tel:911",
+                "tel:988",
+                VETERANS_TEXT,
+                chat_988(id),
+                ASL_988,
+                TTY_RELAY,
+            ] {
+                assert!(
+                    html.contains(&format!("href=\"{href}\"")),
+                    "{id} {what}: {href}"
+                );
+            }
+            // The web links open apart from the widget, with nothing of it.
+            assert_eq!(
+                html.matches("target=\"_blank\" rel=\"noopener noreferrer\"")
+                    .count(),
+                2,
+                "{id} {what}"
+            );
+        }
+        // Veterans press 1 in every language; Spanish callers press 2.
+        assert!(t.t("crisis.veterans").contains('1'), "{id}");
+    }
+    assert!(Texts::for_locale("es").t("crisis.988").contains("marque 2"));
+}
+
+/// Retired routes never reach a visitor: "press 3" (the LGBTQ+ youth
+/// option, ended July 2025) in any language, and the Lifeline's old
+/// 1-800-273-8255, in no locale file, screen or loader string.
+#[test]
+fn no_retired_crisis_route_appears_anywhere() {
+    use carepath::screens::crisis_lines::RETIRED;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "json") {
+            texts.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+    texts.push(("loader".into(), shell::data().to_string()));
+    for (id, _, _) in LOCALES {
+        let t = Texts::for_locale(id);
+        let html = Node::from(screens::crisis(&t)).html(&Host::default(), Only::Both);
+        texts.push((format!("crisis {id}"), html));
+    }
+    assert!(texts.len() > 4);
+    for (what, text) in texts {
+        let lower = text.to_lowercase();
+        for retired in RETIRED {
+            assert!(
+                !lower.contains(retired),
+                "{what} names the retired route {retired:?}"
+            );
+        }
     }
 }

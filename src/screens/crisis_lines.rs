@@ -30,3 +30,52 @@ pub fn text_988(locale: &str) -> &'static str {
         .find(|(id, _)| *id == locale)
         .map_or(TEXT_988[0].1, |(_, href)| href)
 }
+
+/// The Veterans Crisis Line by text. By phone it is 988, then 1 (988
+/// Lifeline, "What to expect": the greeting offers Veterans, press 1, and
+/// Spanish, press 2; a text to 988 is told "text the Veterans Crisis Line
+/// at 838255", <https://988lifeline.org/get-help/what-to-expect/>).
+pub const VETERANS_TEXT: &str = "sms:838255";
+
+/// 988 by chat, per locale: the Lifeline's chat page
+/// (<https://988lifeline.org/chat/>, named on 988lifeline.org and by its
+/// crisis centers); in Spanish, the Lifeline's Spanish page, where its
+/// Spanish chat starts ("Los servicios de texto y chat de 988 Lifeline ya
+/// están disponibles en Español", <https://988lifeline.org/get-help/what-to-expect/>;
+/// <https://988lifeline.org/help-yourself/en-espanol/>). Opened in a new
+/// tab, with nothing of the visitor's in the address.
+pub const CHAT_988: [(&str, &str); 2] = [
+    ("en", "https://988lifeline.org/chat/"),
+    ("es", "https://988lifeline.org/help-yourself/en-espanol/"),
+];
+
+/// The chat link for a locale id (English's for any other).
+pub fn chat_988(locale: &str) -> &'static str {
+    CHAT_988
+        .iter()
+        .find(|(id, _)| *id == locale)
+        .map_or(CHAT_988[0].1, |(_, href)| href)
+}
+
+/// 988 in American Sign Language: the "ASL Now" button on the Lifeline's
+/// site, or 988 from a videophone (SAMHSA, 8 September 2023, "988 Suicide
+/// & Crisis Lifeline Adds American Sign Language Services",
+/// <https://www.samhsa.gov/newsroom/press-announcements/20230908/988-suicide-crisis-lifeline-adds-american-sign-language-services-deaf-hard-of-hearing-callers>).
+pub const ASL_988: &str = "https://988lifeline.org/";
+
+/// TTY: the relay service at 711, then 988 (FCC, Telecommunications Relay
+/// Service: "dial 711" reaches a relay operator anywhere in the US).
+pub const TTY_RELAY: &str = "tel:711";
+
+/// Routes that must never be offered: the LGBTQ+ youth option ("press 3")
+/// ended on 17 July 2025, and 1-800-273-8255 is the Lifeline's retired
+/// number (ASL callers were once sent there). Tests fail if a locale or a
+/// screen names either.
+pub const RETIRED: [&str; 6] = [
+    "press 3",
+    "presione 3",
+    "oprima 3",
+    "marque 3",
+    "273-8255",
+    "2738255",
+];

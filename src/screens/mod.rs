@@ -151,6 +151,46 @@ pub fn start(t: &Texts, privacy: Option<&[&str]>) -> El {
 
 /// Help right now: 911 (with what to do for a possible overdose), 988
 /// (call or text), Poison Control for an awake person.
+/// Every other way to reach 988 (the crisis screen, the result's emergency
+/// block and so the print summary and the loader's crisis screen): the
+/// Veterans line, chat, ASL and TTY.
+pub fn crisis_routes(t: &Texts) -> El {
+    let link = |class: &str, href: &str, key: &str| El::link(class, href, t.t(key));
+    el("ul")
+        .class("cp-routes")
+        .attr("aria-label", t.t("crisis.routes"))
+        .child(el("li").child(p(t.t("crisis.veterans"))).child(link(
+            "cp-button",
+            crisis_lines::VETERANS_TEXT,
+            "crisis.veterans_link",
+        )))
+        .child(
+            el("li").child(p(t.t("crisis.chat"))).child(
+                link(
+                    "cp-button",
+                    crisis_lines::chat_988(t.lang()),
+                    "crisis.chat_link",
+                )
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer"),
+            ),
+        )
+        .child(
+            el("li")
+                .child(p(t.t("crisis.deaf")))
+                .child(
+                    link("cp-button", crisis_lines::ASL_988, "crisis.asl_link")
+                        .attr("target", "_blank")
+                        .attr("rel", "noopener noreferrer"),
+                )
+                .child(link(
+                    "cp-button",
+                    crisis_lines::TTY_RELAY,
+                    "crisis.tty_link",
+                )),
+        )
+}
+
 pub fn crisis(t: &Texts) -> El {
     let urgent = |href, key| El::link("cp-button cp-urgent", href, t.t(key));
     el("section")
@@ -171,7 +211,8 @@ pub fn crisis(t: &Texts) -> El {
                     el("li")
                         .child(p(t.t("crisis.988")))
                         .child(urgent(crisis_lines::CALL_988, "bar.call988"))
-                        .child(urgent(crisis_lines::text_988(t.lang()), "bar.text988")),
+                        .child(urgent(crisis_lines::text_988(t.lang()), "bar.text988"))
+                        .child(crisis_routes(t)),
                 )
                 .child(el("li").child(p(t.t("crisis.poison"))).child(El::link(
                     "cp-button",

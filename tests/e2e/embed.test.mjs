@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, EVERGREEN, REPO, STEP_TIMEOUT, VERSION, launchBrowser, startServer, startStaticServer } from "./helpers.mjs";
+import AxeBuilder from "@axe-core/playwright";
+import { AXE_TAGS, DIST, EVERGREEN, REPO, STEP_TIMEOUT, VERSION, launchBrowser, startServer, startStaticServer } from "./helpers.mjs";
 import { comparePixels, decodePng } from "./png.mjs";
 
 const FIXTURES = join(REPO, "tests/e2e/fixtures");
@@ -1197,4 +1198,35 @@ test("the configurator asks whether the site has watching scripts, and then pick
   assert.ok(await page.locator("#watched-note").isVisible());
   const snippet = await page.locator("#snippet").inputValue();
   assert.ok(snippet.includes("<iframe") && !snippet.includes("<carepath-assessment"), snippet);
+});
+
+test("every route to 988 is reachable from the crisis screen by keyboard, in English and Spanish, with axe 0; the web links open apart", async (t) => {
+  for (const [locale, chat] of [["en", "https://988lifeline.org/chat/"], ["es", "https://988lifeline.org/help-yourself/en-espanol/"]]) {
+    const { page } = await openPage(t);
+    await page.goto(pinnedPage(`routes-${locale}.html`, `locale="${locale}" center-name="Riverside Recovery"`));
+    const w = widgetIn(page, "#w");
+    await w.waitForStart();
+    await w.begin();
+    await w.choose("danger_now", "yes");
+    await w.clickAndWait(w.next());
+    await w.root.locator("section[data-screen=crisis]").waitFor();
+    const text988 = locale === "es" ? "sms:988?&body=AYUDA" : "sms:988";
+    const want = ["tel:911", "tel:988", text988, "sms:838255", chat, "https://988lifeline.org/", "tel:711"];
+    // From the crisis heading, Tab by Tab: each route in turn.
+    await w.root.locator("section[data-screen=crisis] .cp-heading").focus();
+    const reached = [];
+    for (let i = 0; i < 20 && reached.length < want.length; i++) {
+      await page.keyboard.press("Tab");
+      const href = await page.evaluate(() => document.getElementById("w").shadowRoot.activeElement?.getAttribute("href"));
+      if (href && want.includes(href) && !reached.includes(href)) reached.push(href);
+    }
+    assert.deepEqual(reached, want, `${locale}: every route by keyboard`);
+    for (const href of [chat, "https://988lifeline.org/"]) {
+      const a = w.root.locator(`section[data-screen=crisis] a[href="${href}"]`);
+      assert.equal(await a.getAttribute("target"), "_blank");
+      assert.equal(await a.getAttribute("rel"), "noopener noreferrer");
+    }
+    const scan = await new AxeBuilder({ page }).include("#w").withTags(AXE_TAGS).analyze();
+    assert.deepEqual(scan.violations.map((v) => v.id), [], `${locale}: axe on the crisis screen`);
+  }
 });

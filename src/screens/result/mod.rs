@@ -59,6 +59,7 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
                     .child(urgent(crisis_lines::CALL_988, "bar.call988"))
                     .child(urgent(crisis_lines::text_988(t.lang()), "bar.text988")),
             )
+            .child(super::crisis_routes(t))
     });
     let detox = words::detox_text(t, &r, journey).map(|(heading, body)| {
         let why = r
