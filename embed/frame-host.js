@@ -14,8 +14,23 @@ const isOurs = (iframe) => {
   }
 };
 
+// Quick exit from inside the frame: a key press gives the frame no right to
+// move the top page, so it asks; the host page leaves for the iframe's
+// data-exit-url (an absolute https: or http: address), else the default.
+// Filled in by the build from the schema (exit-url's default).
+const EXIT_URL = null;
+const leave = (iframe) => {
+  const asked = (iframe.dataset.exitUrl ?? "").trim();
+  location.replace(/^https?:\/\/[^/?#\s<>"]+/i.test(asked) ? asked : EXIT_URL);
+};
+
 addEventListener("message", (event) => {
   if (event.origin !== page.origin) return;
+  if (event.data?.type === "carepath:exit") {
+    const iframe = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === event.source && isOurs(f));
+    if (iframe) leave(iframe);
+    return;
+  }
   const { type, height } = event.data ?? {};
   if (type !== "carepath:height" || !Number.isInteger(height) || height < 1 || height > 10000) return;
   const iframe = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === event.source && isOurs(f));

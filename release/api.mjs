@@ -7,6 +7,9 @@ export const TYPES = `
 /** The carepath:start detail: empty. */
 export type CarepathStartDetail = Record<string, never>;
 
+/** The carepath:exit detail: none (quick exit says nothing of the visitor). */
+export type CarepathExitDetail = null;
+
 /** The carepath:step detail (share-progress). */
 export interface CarepathStepDetail {
   question: string;

@@ -81,7 +81,13 @@ BUDGET=80000
 # and ES, and the sticky emergency bar: the wasm +924 B, the loader +552 B
 # (its own crisis screen carries the routes in both languages). Measured
 # 155,805 B.
-CEILING=155900
+# 158400: issue 23, quick exit (the button and hidden first button, the
+# hint and the Shift count, exit-url and quick-exit, the honest history
+# sentence, in EN and ES; the loader leaves: cover, forget, close, tell,
+# replace; Shift three times; the back-forward cache): the wasm +1,270 B,
+# the loader +1,208 B (its code, and its privacy table, now 32 entries,
+# and bar in both languages). Measured 158,283 B.
+CEILING=158400
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -27,10 +27,22 @@ export function chooseLocale(setting, pageLang, languages, ids) {
   return languages.map(known).find(Boolean) ?? "en";
 }
 
+/** Quick exit: on unless quick-exit="off". */
+export const quickExit = (get) => (get("quick-exit") ?? "").trim() !== "off";
+
 /** Which privacy sentences show, as the shell data numbers them:
- * share-progress 1, share-result 2, share-answers 4, remember 8. */
+ * share-progress 1, share-result 2, share-answers 4, remember 8, quick
+ * exit 16. */
 export const privacyBits = (get) =>
-  on(get, "share-progress") + 2 * on(get, "share-result") + 4 * on(get, "share-answers") + 8 * remembers(get);
+  on(get, "share-progress") + 2 * on(get, "share-result") + 4 * on(get, "share-answers") + 8 * remembers(get) + 16 * quickExit(get);
+
+/** Where quick exit goes for an exit-url value: an absolute https: or
+ * http: address, else `fallback` (host_config::exit_url). */
+export function exitUrl(value, fallback) {
+  const v = (value ?? "").trim();
+  const host = /^https?:\/\/([^/?#]*)/i.exec(v)?.[1];
+  return host && !/[\s<>"\\]/.test(host) ? v : fallback;
+}
 
 /** The center's number as a `tel:` link wants it, or null: the widget's
  * own limits (`rules`: the shell data's `phone`), never one that starts

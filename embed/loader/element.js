@@ -1,7 +1,7 @@
 // The element's lifecycle: <carepath-assessment> (or <div data-carepath>)
 // mounted, configured, reset and removed, with one record per element.
 import { SHELL } from "carepath:build";
-import { centerPhone, chooseLocale, privacyBits, remembers, storageKey } from "./attributes.js";
+import { centerPhone, chooseLocale, exitUrl, privacyBits, quickExit, remembers, storageKey } from "./attributes.js";
 import { again, failed, ready, started, widget } from "./files.js";
 import { drawShell, focusTarget, onRetry, redraw } from "./screens.js";
 import { onSchemeChange, watchTheme } from "./theme.js";
@@ -60,6 +60,17 @@ function mount(el) {
       return;
     }
     records.set(el, record);
+    // Quick exit, from whichever screen draws the button (the loader's or
+    // the widget's: `data-action="exit"`).
+    record.root.addEventListener("click", (event) => {
+      if (event.target.closest?.("[data-action=exit]")) {
+        event.preventDefault();
+        leave(el);
+      }
+    });
+    if (!quickExit(attr(el))) {
+      console.info('carepath: quick-exit="off": this widget has no quick exit button, and Shift three times does not leave. Visitors on a shared device have no quick way out.');
+    }
     record.recheck = watchTheme(el, record);
     onSchemeChange(() => each((_, r) => r.recheck()));
   }
@@ -145,8 +156,94 @@ function reset(el) {
   started()?.then((w) => w?.reset(el));
 }
 
+// Quick exit. In this order: cover the whole page at once (an overlay in
+// its own closed shadow root: the host page names the center), forget the
+// answers (the drawn screens, every widget, a kept place), close the
+// summaries, tell the page (carepath:exit, no detail), then replace the
+// page with the exit address, so Back does not come back to the answers.
+let cover = null;
+function leave(from) {
+  if (!cover) {
+    cover = document.createElement("div");
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(":host{all:initial;display:block;position:fixed;inset:0;z-index:2147483647;background:#fff}");
+    cover.attachShadow({ mode: "closed" }).adoptedStyleSheets = [sheet];
+  }
+  document.body.append(cover);
+  each((el, r) => {
+    if (r.shell) Object.assign(r.shell, { at: 0, waiting: null, actions: [], switched: false });
+    if (remembers(attr(el))) {
+      try {
+        sessionStorage.removeItem(key(el));
+      } catch {}
+    }
+    ready?.reset(el);
+  });
+  ready?.close_summaries();
+  from.dispatchEvent(new CustomEvent("carepath:exit", { bubbles: true, composed: true, detail: null }));
+  const to = exitUrl(from.getAttribute("exit-url"), SHELL.exitUrl);
+  if (window.top !== window) {
+    // The iframe form: frame-host.js on the host page replaces the top
+    // page with the center's address (a Shift press gives this frame no
+    // right to); without it, this frame tries a moment later, which a
+    // click allows where the sandbox does, else leaves itself.
+    window.parent.postMessage({ type: "carepath:exit" }, "*");
+    setTimeout(() => {
+      try {
+        window.top.location.replace(to);
+      } catch {
+        location.replace(to);
+      }
+    }, 300);
+    return;
+  }
+  location.replace(to);
+}
+
+// Shift three times (key ups with no other key between, within 5 s) leaves,
+// from anywhere on the page: one listener for the page. Each widget's bar
+// says how many more.
+function watchShift() {
+  let times = [];
+  const say = (left) =>
+    each((el, r) => {
+      const status = r.root.querySelector(".cp-exit-status");
+      const lang = r.root.querySelector(".cp")?.getAttribute("lang");
+      if (status) status.textContent = left ? SHELL.exitCount[lang]?.[left - 1] ?? "" : "";
+    });
+  addEventListener("keydown", (event) => {
+    if (event.key !== "Shift" && times.length) {
+      times = [];
+      say(0);
+    }
+  }, true);
+  addEventListener("keyup", (event) => {
+    if (event.key !== "Shift") return;
+    const first = [...document.querySelectorAll(ELEMENTS)].find((el) => records.has(el) && quickExit(attr(el)));
+    if (!first) return;
+    const now = Date.now();
+    times = [...times.filter((t) => now - t < 5000), now];
+    if (times.length >= 3) {
+      times = [];
+      say(0);
+      leave(first);
+    } else say(3 - times.length);
+  }, true);
+  // Back from the exit page (the back-forward cache): the start screen,
+  // never the last answers.
+  addEventListener("pageshow", (event) => {
+    if (!event.persisted || !cover) return;
+    cover.remove();
+    each((el, r) => {
+      if (r.shell) redraw(el, r, { at: 0, waiting: null, actions: [] });
+      else ready?.reset(el);
+    });
+  });
+}
+
 /** Defines <carepath-assessment> and watches for <div data-carepath>. */
 export function define() {
+  watchShift();
   class CarepathAssessment extends HTMLElement {
     static get observedAttributes() { return SHELL.attributes; }
     // Marks Carepath's own definition (this loader, from any URL).

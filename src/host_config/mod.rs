@@ -49,6 +49,48 @@ pub struct Config {
     pub share_answers: bool,
     /// `shadow="open"`: page scripts may read the widget (opt-in).
     pub open_shadow: bool,
+    /// Quick exit (a "Leave this page" button, Shift three times): on
+    /// unless `quick-exit="off"`.
+    pub quick_exit: bool,
+    /// Where quick exit goes: an absolute `https:` or `http:` address.
+    pub exit_url: String,
+}
+
+/// Where quick exit goes by default: a neutral page that is not
+/// personalised and says nothing about the visitor (the US National
+/// Weather Service's home page).
+pub const EXIT_URL: &str = "https://www.weather.gov/";
+
+/// The exit address for an `exit-url` value: an absolute `https:` or
+/// `http:` URL, else the default; and a warning, if any (refused, or
+/// `http:` other than localhost: the exit page would travel in clear).
+pub fn exit_url(value: Option<&str>) -> (String, Option<String>) {
+    let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return (EXIT_URL.to_string(), None);
+    };
+    let lower = v.to_ascii_lowercase();
+    let host = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""))
+        .filter(|h| {
+            !h.is_empty() && !h.contains(char::is_whitespace) && !h.contains(['<', '>', '"', '\\'])
+        });
+    match host {
+        None => (
+            EXIT_URL.to_string(),
+            Some(format!(
+                "exit-url=\"{v}\" is not an absolute https: or http: address, e.g. exit-url=\"https://www.weather.gov/\". Quick exit goes to {EXIT_URL}."
+            )),
+        ),
+        Some(h) if lower.starts_with("http://") && !["localhost", "127.0.0.1"].contains(&h.split(':').next().unwrap_or("")) => (
+            v.to_string(),
+            Some(format!(
+                "exit-url=\"{v}\" uses http:, so the page a visitor leaves to travels unencrypted; use https: if the site has it."
+            )),
+        ),
+        Some(_) => (v.to_string(), None),
+    }
 }
 
 impl Config {
@@ -69,6 +111,10 @@ impl Config {
         }
         if keys.is_empty() {
             keys.push("start.private");
+        }
+        // Quick exit's honest limit, beside the promise.
+        if self.quick_exit {
+            keys.push("start.private_exit");
         }
         keys
     }
@@ -209,6 +255,8 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
         share_result,
         share_answers,
         open_shadow: false,
+        quick_exit: true,
+        exit_url: EXIT_URL.to_string(),
     };
     let open_shadow = match text("shadow").as_deref() {
         None | Some("closed") => false,
@@ -220,8 +268,22 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
             false
         }
     };
+    let quick_exit = match text("quick-exit").as_deref() {
+        None | Some("on") => true,
+        Some("off") => false,
+        Some(other) => {
+            warnings.push(format!(
+                "quick-exit=\"{other}\" is not known; use quick-exit=\"off\" to hide the \"Leave this page\" button and Shift three times, or leave it out. Quick exit stays on."
+            ));
+            true
+        }
+    };
+    let (exit_url, warning) = exit_url(text("exit-url").as_deref());
+    warnings.extend(warning);
     let config = Config {
         open_shadow,
+        quick_exit,
+        exit_url,
         ..config
     };
     (config, warnings)

@@ -102,7 +102,7 @@ const fn colour(name: &'static str, default: &'static str, example: &'static str
 }
 
 /// Every attribute, in the README's order.
-pub static ATTRIBUTES: [Attribute; 25] = [
+pub static ATTRIBUTES: [Attribute; 27] = [
     text(
         "center-name",
         Some("centerName"),
@@ -189,6 +189,17 @@ pub static ATTRIBUTES: [Attribute; 25] = [
         default: "8px",
         css: Some("border-radius"),
         ..text("theme-radius", None, "theme-radius=\"4px\"")
+    },
+    Attribute {
+        kind: Kind::Enum,
+        default: "on",
+        values: &["on", "off"],
+        ..text("quick-exit", None, "quick-exit=\"off\"")
+    },
+    Attribute {
+        kind: Kind::Url,
+        default: super::EXIT_URL,
+        ..text("exit-url", None, "exit-url=\"https://www.weather.gov/\"")
     },
     // A fixed height, the content scrolling inside: the element's height
     // no longer tells page scripts which screen is showing.
@@ -435,7 +446,7 @@ pub static METHODS: [(&str, Method); 1] = [(
 
 /// The element's events, by name. None carries health meaning unless the
 /// host opted in.
-pub static EVENTS: [(&str, EventDoc); 4] = [
+pub static EVENTS: [(&str, EventDoc); 5] = [
     (
         "carepath:start",
         EventDoc {
@@ -462,6 +473,13 @@ pub static EVENTS: [(&str, EventDoc); 4] = [
         EventDoc {
             detail: "CarepathContactDetail",
             description: "A contact action was used: call, contact or print (helpline and find_treatment only with share-result).",
+        },
+    ),
+    (
+        "carepath:exit",
+        EventDoc {
+            detail: "CarepathExitDetail",
+            description: "The visitor used quick exit: the page is covered, the answers forgotten, and the page is being replaced by exit-url. The detail is null.",
         },
     ),
 ];

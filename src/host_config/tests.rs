@@ -277,9 +277,19 @@ fn forty_thousand_unknown_offers_give_one_short_warning_fast() {
 
 #[test]
 fn the_start_screen_says_what_the_host_turned_on() {
-    assert_eq!(config(&[]).0.privacy_keys(), ["start.private"]);
+    assert_eq!(
+        config(&[]).0.privacy_keys(),
+        ["start.private", "start.private_exit"]
+    );
+    assert_eq!(
+        config(&[("quick-exit", "off")]).0.privacy_keys(),
+        ["start.private"]
+    );
     let (c, _) = config(&[("share-result", "")]);
-    assert_eq!(c.privacy_keys(), ["start.private_result"]);
+    assert_eq!(
+        c.privacy_keys(),
+        ["start.private_result", "start.private_exit"]
+    );
     let (c, _) = config(&[
         ("share-progress", ""),
         ("share-result", ""),
@@ -292,13 +302,14 @@ fn the_start_screen_says_what_the_host_turned_on() {
         [
             "start.private_progress",
             "start.private_answers",
-            "start.private_kept"
+            "start.private_kept",
+            "start.private_exit"
         ]
     );
     // remember without an id keeps nothing, so the promise stands.
     assert_eq!(
         config(&[("remember", "session")]).0.privacy_keys(),
-        ["start.private"]
+        ["start.private", "start.private_exit"]
     );
 }
 
@@ -390,13 +401,25 @@ fn the_readme_table_is_the_schemas() {
     );
 }
 
-/// The events the schema declares are the ones the widget sends.
+/// The events the schema declares are the ones the widget sends (its
+/// embedding layer, and the loader for quick exit).
 #[test]
 fn the_schemas_events_are_the_ones_the_widget_sends() {
     let embed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/embed.rs")).unwrap();
+    let loader = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/embed/loader/element.js"
+    ))
+    .unwrap();
     let sent: std::collections::BTreeSet<&str> = embed
         .split('"')
+        .chain(
+            loader
+                .split("CustomEvent(\"")
+                .skip(1)
+                .map(|s| s.split('"').next().unwrap_or("")),
+        )
         .filter(|s| s.starts_with("carepath:") && !s.contains(' '))
         .collect();
     let declared: std::collections::BTreeSet<&str> =

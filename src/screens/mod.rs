@@ -41,6 +41,15 @@ pub fn frame(t: &Texts, screen: impl Into<Node>) -> El {
         .attr("lang", t.lang())
         .attr("role", "region")
         .attr("aria-label", t.t("app.label"))
+        // Quick exit, first for assistive technology (shown only when it
+        // has focus); the loader does the leaving (`data-action="exit"`).
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("cp-exit-skip")
+                .attr("data-action", "exit")
+                .text(t.t("exit.skip")),
+        )
         .child(bar(t))
         .child(el("div").class("cp-screen").child(screen))
 }
@@ -107,6 +116,23 @@ pub fn bar(t: &Texts) -> El {
                 .attr("lang", next)
                 .attr("data-switch-to", next),
         )
+        // Quick exit: the button, its hint in words, and the count as
+        // Shift is pressed (the loader writes it: `exit.count.*`).
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("cp-exit")
+                .attr("data-action", "exit")
+                .attr("aria-describedby", "cp-exit-hint")
+                .text(t.t("exit.button")),
+        )
+        .child(
+            el("span")
+                .class("cp-exit-hint")
+                .attr("id", "cp-exit-hint")
+                .text(t.t("exit.hint")),
+        )
+        .child(el("span").class("cp-exit-status").attr("role", "status"))
 }
 
 /// The journey's current screen.

@@ -187,7 +187,7 @@ fn states() -> (Vec<Journey>, Vec<Map<String, Json>>) {
 fn privacy() -> (Vec<&'static str>, Vec<Vec<usize>>) {
     let mut keys: Vec<&'static str> = Vec::new();
     let mut shown = Vec::new();
-    for bits in 0..16u8 {
+    for bits in 0..32u8 {
         let on = |i: u8| bits & (1 << i) != 0;
         let (config, _) = host_config::from_attributes(|name| {
             let set = match name {
@@ -196,6 +196,8 @@ fn privacy() -> (Vec<&'static str>, Vec<Vec<usize>>) {
                 "share-answers" => on(2),
                 "remember" => return on(3).then(|| "session".to_string()),
                 "id" => return on(3).then(|| "kept".to_string()),
+                // Quick exit is on unless turned off (bit 16: on).
+                "quick-exit" => return (!on(4)).then(|| "off".to_string()),
                 _ => false,
             };
             set.then(String::new)
@@ -367,6 +369,13 @@ pub fn data() -> Json {
             "never": host_config::NEVER_CALLED,
         },
         "storage": host_config::STORAGE_PREFIX,
+        // Quick exit: where it goes by default, and the count as Shift is
+        // pressed (one more, two more), in each language.
+        "exitUrl": host_config::EXIT_URL,
+        "exitCount": LOCALES.iter().map(|(id, _, _)| {
+            let t = Texts::for_locale(id);
+            (id.to_string(), json!([t.t("exit.count.1"), t.t("exit.count.2")]))
+        }).collect::<Map<String, Json>>(),
         "keptStart": Journey::new().save(),
     })
 }
@@ -481,6 +490,7 @@ pub fn vectors() -> Json {
         Some("off"),
     ];
     let ids = [None, Some(""), Some("  "), Some("care")];
+    let exits = [None, Some("off"), Some(" off "), Some("on"), Some("OFF")];
     let mut privacy = Vec::new();
     for (i, progress) in flags.iter().enumerate() {
         for (j, result) in flags.iter().enumerate() {
@@ -491,6 +501,7 @@ pub fn vectors() -> Json {
                     remember[(i + j + k) % remember.len()],
                     ids[(i * 3 + j + k) % ids.len()],
                 );
+                let quick = exits[(i + 2 * j + k) % exits.len()];
                 let mut pairs = Vec::new();
                 for (name, v) in [
                     ("share-progress", progress),
@@ -498,6 +509,7 @@ pub fn vectors() -> Json {
                     ("share-answers", answers),
                     ("remember", &r),
                     ("id", &id),
+                    ("quick-exit", &quick),
                 ] {
                     if let Some(v) = v {
                         pairs.push((name, *v));
@@ -594,5 +606,23 @@ pub fn vectors() -> Json {
     .iter()
     .map(|(name, value, ok)| json!({ "name": name, "value": value, "ok": ok }))
     .collect();
-    json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link, "center": center, "theme": theme })
+    // Quick exit's address for an `exit-url` value.
+    let exit: Vec<Json> = [
+        None,
+        Some(""),
+        Some("https://www.weather.gov/"),
+        Some(" https://example.org/news?x=1 "),
+        Some("http://localhost:8080/"),
+        Some("http://example.org/"),
+        Some("javascript:alert(1)"),
+        Some("//example.org/"),
+        Some("example.org"),
+        Some("https://"),
+        Some("HTTPS://EXAMPLE.ORG/"),
+        Some("https://exa mple.org/"),
+    ]
+    .iter()
+    .map(|v| json!({ "exitUrl": v, "want": host_config::exit_url(*v).0 }))
+    .collect();
+    json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link, "center": center, "theme": theme, "exit": exit })
 }

@@ -1230,3 +1230,76 @@ test("every route to 988 is reachable from the crisis screen by keyboard, in Eng
     assert.deepEqual(scan.violations.map((v) => v.id), [], `${locale}: axe on the crisis screen`);
   }
 });
+
+// ---------------------------------------------------------------------------
+// Quick exit (issue 23).
+
+/** A page with a widget that keeps its place, an exit page on this server, and a listener for carepath:exit. */
+function exitPage(name, attrs = "") {
+  writeFileSync(join(fixtureDir, "exit-here.html"), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head><body><h1>Weather</h1></body></html>');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Center</title>
+<script type="module" src="carepath/${VERSION}/carepath.js"></script>
+<script type="module" src="exit-heard.js"></script></head>
+<body><carepath-assessment id="w" remember="session" center-name="Riverside Recovery" exit-url="${servers.plain.url}exit-here.html" ${attrs}>${SCHEMA().fallback.en}</carepath-assessment></body></html>`;
+  writeFileSync(join(fixtureDir, "exit-heard.js"), 'document.addEventListener("carepath:exit", (e) => sessionStorage.setItem("heard", JSON.stringify([e.detail, e.bubbles, e.composed])));\n');
+  writeFileSync(join(fixtureDir, name), html);
+  return `${servers.plain.url}${name}`;
+}
+
+async function answerOne(w) {
+  await w.begin();
+  await w.choose("danger_now", "no");
+  await w.clickAndWait(w.next());
+}
+
+test("quick exit by the button: the page is replaced by exit-url, nothing of the widget is left, the page heard carepath:exit, and Back shows no answer", async (t) => {
+  const { page } = await openPage(t);
+  // The visitor came from another page of the site.
+  const before = exitPage("exit-button.html");
+  await page.goto(`${servers.plain.url}exit-here.html?from`);
+  await page.goto(before);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await answerOne(w);
+  assert.ok(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith("carepath:progress:"))), "a place is kept before");
+  await w.root.locator(".cp-bar .cp-exit").click();
+  await page.waitForURL(/exit-here\.html$/);
+  const left = await page.evaluate(() => ({ keys: Object.keys(sessionStorage), heard: sessionStorage.getItem("heard") }));
+  assert.ok(!left.keys.some((k) => k.startsWith("carepath:")), JSON.stringify(left.keys));
+  assert.equal(left.heard, JSON.stringify([null, true, true]));
+  // The widget's page was replaced: Back goes to the page before it.
+  await page.goBack();
+  await page.waitForURL(/exit-here\.html\?from$/);
+  assert.equal(await page.locator("carepath-assessment").count(), 0, "Back does not come back to the widget");
+});
+
+test("quick exit by Shift three times, with the count said as it goes; quick-exit=\"off\" hides it and Shift does nothing", async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(exitPage("exit-shift.html"));
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("Shift");
+  assert.match(await w.root.locator(".cp-exit-status").innerText(), /once more/);
+  await page.keyboard.press("Shift");
+  await page.waitForURL(/exit-here\.html$/);
+
+  const { page: off } = await openPage(t);
+  await off.goto(exitPage("exit-off.html", 'quick-exit="off"'));
+  const o = widgetIn(off, "#w");
+  await o.waitForStart();
+  assert.equal(await o.root.locator(".cp-bar .cp-exit").isVisible(), false);
+  for (let i = 0; i < 3; i++) await off.keyboard.press("Shift");
+  await off.waitForTimeout(500);
+  assert.match(off.url(), /exit-off\.html$/);
+});
+
+test("quick exit works on the loader's screens, before the wasm", async (t) => {
+  const { page } = await openPage(t);
+  await page.route("**/*.wasm", () => {});
+  await page.goto(exitPage("exit-early.html"));
+  const bar = page.locator("#w").locator(".cp-bar .cp-exit");
+  await bar.waitFor();
+  await bar.click();
+  await page.waitForURL(/exit-here\.html$/);
+});

@@ -331,3 +331,12 @@ test("the frame page's own CSP holds: no violation on the way to a result, and i
     return { v, ok: v.some((text) => text.startsWith("style-src")) };
   }, "an inline style is reported as a violation");
 });
+
+test("quick exit in the iframe form: Shift three times in the frame asks frame-host.js, which replaces the top page with the iframe's data-exit-url", async (t) => {
+  const { page, frame } = await openHost(t, { ...CENTER, "parent-origin": host.origin });
+  const to = `${host.url}frame-parent.html?left`;
+  await page.evaluate((url) => (document.getElementById("carepath-frame").dataset.exitUrl = url), to);
+  await frame.locator("carepath-assessment section[data-screen=start] .cp-heading").focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await page.waitForURL(/\?left$/);
+});

@@ -91,3 +91,9 @@ test("theme values the contrast check cannot compute, or that could make a reque
     assert.equal(pattern.test(c.value), c.ok, JSON.stringify(c));
   }
 });
+
+test("quick exit's address for an exit-url value is the widget's", async () => {
+  const { exitUrl } = await import("../../embed/loader/attributes.js");
+  assert.ok(vectors.exit.length >= 10);
+  for (const c of vectors.exit) assert.equal(exitUrl(c.exitUrl, shell.exitUrl), c.want, JSON.stringify(c));
+});
