@@ -136,9 +136,11 @@ fn rules_prints_the_decision_table_as_markdown() {
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Carepath decision table"));
+    // Today's table, then the crisis routes.
     assert_eq!(
         md,
         carepath::assessment::rules_markdown(carepath::assessment::CURRENT)
+            + &carepath::screens::crisis_lines::markdown()
     );
     assert!(md.contains("| 2a | withdrawal | `withdrawal` = `severe` and `recent` and `wm_substance` | withdrawal = `medically_managed` |"), "{md}");
 }
@@ -315,4 +317,34 @@ fn code_prints_the_code_a_visitor_with_these_answers_sees() {
     let out = carepath(&["code", "-"], Some(r#"{"danger_now": "maybe"}"#));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("danger_now"));
+}
+
+/// `carepath rules` prints the crisis routes after today's table, each
+/// link once; a released version's table stays as it was.
+#[test]
+fn rules_print_the_crisis_routes() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .arg("rules")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## Crisis routes"));
+    for href in [
+        "tel:911",
+        "tel:988",
+        "sms:988",
+        "sms:988?&body=AYUDA",
+        "sms:838255",
+        "https://988lifeline.org/chat/",
+        "tel:711",
+    ] {
+        assert!(text.contains(&format!("`{href}`")), "{href}");
+    }
+    let v3 = std::process::Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .args(["rules", "--version", "3"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(v3.stdout)
+        .unwrap()
+        .contains("## Crisis routes"));
 }

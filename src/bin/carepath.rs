@@ -261,6 +261,11 @@ mod cli {
             Command::Rules { contract } => match released(contract) {
                 Ok(v) => {
                     print!("{}", rules_markdown(v));
+                    // The crisis routes the widget offers today (not part
+                    // of a released contract's table, which stays as it was).
+                    if v.number == carepath::assessment::CURRENT.number {
+                        print!("{}", carepath::screens::crisis_lines::markdown());
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(code) => code,

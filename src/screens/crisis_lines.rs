@@ -79,3 +79,64 @@ pub const RETIRED: [&str; 6] = [
     "273-8255",
     "2738255",
 ];
+
+/// Every route the widget offers, as Markdown, for the clinical sign-off
+/// (`carepath rules` prints it after the current decision table): each
+/// link, where it shows and where the fact comes from.
+pub fn markdown() -> String {
+    let rows: [(&str, String, &str); 9] = [
+        (
+            "Danger now: 911",
+            CALL_911.into(),
+            "the emergency bar, the crisis screen, every emergency block",
+        ),
+        (
+            "988 by phone (Spanish: press 2; Veterans: press 1)",
+            CALL_988.into(),
+            "988 Lifeline, What to expect: https://988lifeline.org/get-help/what-to-expect/",
+        ),
+        (
+            "988 by text (English)",
+            text_988("en").into(),
+            "the same page",
+        ),
+        (
+            "988 by text (Spanish: AYUDA)",
+            text_988("es").into(),
+            "988 Lifeline en español: https://988lifeline.org/help-yourself/en-espanol/",
+        ),
+        (
+            "Veterans Crisis Line by text",
+            VETERANS_TEXT.into(),
+            "988 Lifeline, What to expect",
+        ),
+        (
+            "988 chat (English)",
+            chat_988("en").into(),
+            "https://988lifeline.org/chat/",
+        ),
+        (
+            "988 chat (Spanish)",
+            chat_988("es").into(),
+            "988 Lifeline en español",
+        ),
+        (
+            "988 in ASL: ASL Now, or 988 from a videophone",
+            ASL_988.into(),
+            "SAMHSA, 8 September 2023",
+        ),
+        (
+            "TTY: 711, then 988",
+            TTY_RELAY.into(),
+            "FCC, Telecommunications Relay Service",
+        ),
+    ];
+    let mut out = String::from("\n## Crisis routes\n\nOffered on the crisis screen, in the result's emergency block and in the print summary, in every language. Never offered: the ended LGBTQ+ option (press 3) and the retired 1-800-273-8255.\n\n| route | link | source |\n|---|---|---|\n");
+    for (what, href, source) in rows {
+        out.push_str(&format!("| {what} | `{href}` | {source} |\n"));
+    }
+    out.push_str(&format!(
+        "| Poison Control (the person is awake) | `{POISON_CONTROL}` | the crisis screen |\n"
+    ));
+    out
+}

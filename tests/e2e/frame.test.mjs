@@ -340,3 +340,20 @@ test("quick exit in the iframe form: Shift three times in the frame asks frame-h
   for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
   await page.waitForURL(/\?left$/);
 });
+
+test("quick exit in a sandboxed iframe with the README's flags: the button moves the top page, through frame-host.js or, without it, by the frame itself", async (t) => {
+  const flags = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation allow-top-navigation-to-custom-protocols";
+  const parent = readFileSync(join(dir, "frame-parent.html"), "utf8");
+  const sandboxed = parent.replace('<iframe id="carepath-frame"', `<iframe id="carepath-frame" sandbox="${flags}" data-exit-url="${host.url}frame-parent.html?helper"`);
+  assert.notEqual(sandboxed, parent);
+  writeFileSync(join(dir, "frame-sandboxed.html"), sandboxed);
+  writeFileSync(join(dir, "frame-alone.html"), sandboxed.replace(/<script type="module" src="[^"]*frame-host\.js"><\/script>/, ""));
+  for (const [page, to] of [["frame-sandboxed.html", /\?helper$/], ["frame-alone.html", /\?self$/]]) {
+    const { page: p } = await openPage(t, { ...CENTER, "parent-origin": host.origin, "exit-url": `${host.url}frame-parent.html?self` });
+    await p.goto(`${host.url}${page}`);
+    const frame = await (await p.locator("#carepath-frame").elementHandle()).contentFrame();
+    await frame.locator("carepath-assessment section[data-screen=start]").waitFor();
+    await frame.locator("carepath-assessment .cp-bar .cp-exit").click();
+    await p.waitForURL(to);
+  }
+});
