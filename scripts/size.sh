@@ -86,8 +86,10 @@ BUDGET=80000
 # sentence, in EN and ES; the loader leaves: cover, forget, close, tell,
 # replace; Shift three times; the back-forward cache): the wasm +1,270 B,
 # the loader +1,208 B (its code, and its privacy table, now 32 entries,
-# and bar in both languages). Measured 158,283 B.
-CEILING=158400
+# and bar in both languages). Measured 158,283 B. Then the full list of
+# routes folded into the emergency bar on every screen (a <details>): the
+# wasm +347 B, the loader +93 B. Measured 158,723 B.
+CEILING=158800
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

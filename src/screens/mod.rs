@@ -111,6 +111,13 @@ pub fn bar(t: &Texts) -> El {
             crisis_lines::text_988(t.lang()),
             t.t("bar.text988"),
         ))
+        // The full list, on every screen, folded: the bar stays short.
+        .child(
+            el("details")
+                .class("cp-bar-more")
+                .child(el("summary").text(t.t("crisis.routes")))
+                .child(crisis_routes(t)),
+        )
         .child(
             El::button("cp-lang", t.t("lang.switch"), Act::Switch(next))
                 .attr("lang", next)
