@@ -24,11 +24,25 @@ after(async () => browser?.close());
 async function logIn(context, user, password) {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  await page.goto(`${WP}/wp-login.php`);
-  await page.locator("#user_login").fill(user);
-  await page.locator("#user_pass").fill(password);
-  await Promise.all([page.waitForURL(/wp-admin/), page.locator("#wp-submit").click()]);
-  return page;
+  // WordPress's login page clears and focuses the user field a moment
+  // after it loads (wp_attempt_focus): fill after that, check, and try
+  // again if the page came back to the login form.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.goto(`${WP}/wp-login.php`);
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(400);
+    await page.locator("#user_login").fill(user);
+    await page.locator("#user_pass").fill(password);
+    if ((await page.locator("#user_login").inputValue()) !== user) continue;
+    await page.locator("#wp-submit").click();
+    try {
+      await page.waitForURL(/wp-admin/, { timeout: 15_000 });
+      return page;
+    } catch {
+      // Still on the login form: try again.
+    }
+  }
+  assert.fail(`${user} could not log in`);
 }
 
 // Saves the settings page; fails with what the page says is wrong.
