@@ -153,7 +153,10 @@ function reset(el) {
     redraw(el, record, { at: 0, waiting: null, actions: [] });
     return;
   }
-  started()?.then((w) => w?.reset(el));
+  // The widget's own reset (it clears a kept place and closes the
+  // summaries): at once when it is loaded, so quick exit never leaves one.
+  if (ready) ready.reset(el);
+  else started()?.then((w) => w?.reset(el));
 }
 
 // Quick exit. In this order: cover the whole page at once (an overlay in
@@ -170,16 +173,9 @@ function leave(from) {
     cover.attachShadow({ mode: "closed" }).adoptedStyleSheets = [sheet];
   }
   document.body.append(cover);
-  each((el, r) => {
-    if (r.shell) Object.assign(r.shell, { at: 0, waiting: null, actions: [], switched: false });
-    if (remembers(attr(el))) {
-      try {
-        sessionStorage.removeItem(key(el));
-      } catch {}
-    }
-    ready?.reset(el);
-  });
-  ready?.close_summaries();
+  // reset() forgets: the drawn screens and a kept place, or the widget's
+  // answers, its kept place and the summaries.
+  each((el) => reset(el));
   from.dispatchEvent(new CustomEvent("carepath:exit", { bubbles: true, composed: true, detail: null }));
   const to = exitUrl(from.getAttribute("exit-url"), SHELL.exitUrl);
   if (window.top !== window) {
@@ -234,10 +230,7 @@ function watchShift() {
   addEventListener("pageshow", (event) => {
     if (!event.persisted || !cover) return;
     cover.remove();
-    each((el, r) => {
-      if (r.shell) redraw(el, r, { at: 0, waiting: null, actions: [] });
-      else ready?.reset(el);
-    });
+    each((el) => reset(el));
   });
 }
 

@@ -243,21 +243,6 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     }
     let center =
         (offers.is_some() || !schedules.is_empty()).then_some(Center { offers, schedules });
-    let config = Config {
-        center_name: text("center-name"),
-        phone,
-        phone_shown,
-        contact_url,
-        center,
-        locale,
-        remember,
-        share_progress,
-        share_result,
-        share_answers,
-        open_shadow: false,
-        quick_exit: true,
-        exit_url: EXIT_URL.to_string(),
-    };
     let open_shadow = match text("shadow").as_deref() {
         None | Some("closed") => false,
         Some("open") => true,
@@ -281,10 +266,19 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     let (exit_url, warning) = exit_url(text("exit-url").as_deref());
     warnings.extend(warning);
     let config = Config {
+        center_name: text("center-name"),
+        phone,
+        phone_shown,
+        contact_url,
+        center,
+        locale,
+        remember,
+        share_progress,
+        share_result,
+        share_answers,
         open_shadow,
         quick_exit,
         exit_url,
-        ..config
     };
     (config, warnings)
 }

@@ -23,12 +23,17 @@ pub const POISON_CONTROL: &str = "tel:+18002221222";
 /// the body after `&`) and Android (after `?`) fill in.
 pub const TEXT_988: [(&str, &str); 2] = [("en", "sms:988"), ("es", "sms:988?&body=AYUDA")];
 
-/// The `sms:` link to 988 for a locale id (English's for any other).
-pub fn text_988(locale: &str) -> &'static str {
-    TEXT_988
+/// A per-locale link: the locale's, else the first (English's).
+fn of_locale(table: &[(&str, &'static str)], locale: &str) -> &'static str {
+    table
         .iter()
         .find(|(id, _)| *id == locale)
-        .map_or(TEXT_988[0].1, |(_, href)| href)
+        .map_or(table[0].1, |(_, href)| href)
+}
+
+/// The `sms:` link to 988 for a locale id (English's for any other).
+pub fn text_988(locale: &str) -> &'static str {
+    of_locale(&TEXT_988, locale)
 }
 
 /// The Veterans Crisis Line by text. By phone it is 988, then 1 (988
@@ -51,10 +56,7 @@ pub const CHAT_988: [(&str, &str); 2] = [
 
 /// The chat link for a locale id (English's for any other).
 pub fn chat_988(locale: &str) -> &'static str {
-    CHAT_988
-        .iter()
-        .find(|(id, _)| *id == locale)
-        .map_or(CHAT_988[0].1, |(_, href)| href)
+    of_locale(&CHAT_988, locale)
 }
 
 /// 988 in American Sign Language: the "ASL Now" button on the Lifeline's

@@ -188,6 +188,12 @@ function widgetIn(page, host, frame = page) {
     await startButton().click();
     await question("danger_now").waitFor();
   };
+  /** From the first question: "yes, in danger now", Next, the crisis screen. */
+  const toCrisis = async () => {
+    await choose("danger_now", "yes");
+    await clickAndWait(next());
+    await root.locator("section[data-screen=crisis]").waitFor();
+  };
   const level = () => root.locator("section[data-screen=result] div.cp-level[data-level]").getAttribute("data-level");
   return {
     root,
@@ -203,6 +209,7 @@ function widgetIn(page, host, frame = page) {
     checked,
     journey,
     begin,
+    toCrisis,
     level,
     waitForStart: () => root.locator("section[data-screen=start]").waitFor(),
     result: (sel = "") => root.locator(`section[data-screen=result] ${sel}`),
@@ -1025,9 +1032,7 @@ test("theme values the contrast check cannot compute are refused with one warnin
   const w = widgetIn(page, "#w");
   await w.waitForStart();
   await w.begin();
-  await w.choose("danger_now", "yes");
-  await w.clickAndWait(w.next());
-  await w.root.locator("section[data-screen=crisis]").waitFor();
+  await w.toCrisis();
   await page.waitForTimeout(300);
   assert.ok(!requests.some((u) => u.includes("theme-probe")), "no theme value made a request");
   const warnings = log.console.filter((m) => m.type === "warning").map((m) => m.text);
@@ -1054,14 +1059,19 @@ test("files counts only on the element that carries it: another element's files 
   assert.ok(failures.every((m) => m.text.includes("/nowhere/carepath-widget_bg.wasm")), JSON.stringify(failures));
 });
 
-test("in a sandboxed iframe without allow-forms, Next, Back and the danger answer work", async (t) => {
-  const { page, log } = await openPage(t);
+/** plain.html in an iframe sandboxed with scripts and same origin only (no
+ * forms, modals or popups); returns its frame once the widget is there. */
+async function openSandboxed(page) {
   writeFileSync(join(fixtureDir, "sandboxed.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox</title></head>
 <body><iframe id="f" title="Care check" sandbox="allow-scripts allow-same-origin" src="plain.html" width="800" height="900"></iframe></body></html>`);
   await page.goto(`${servers.plain.url}sandboxed.html`);
   await page.frameLocator("#f").locator("carepath-assessment").waitFor();
-  const inner = page.frame({ url: /plain\.html$/ });
-  const w = widgetIn(page, "#w", inner);
+  return page.frame({ url: /plain\.html$/ });
+}
+
+test("in a sandboxed iframe without allow-forms, Next, Back and the danger answer work", async (t) => {
+  const { page, log } = await openPage(t);
+  const w = widgetIn(page, "#w", await openSandboxed(page));
   await w.waitForStart();
   await w.begin();
   await w.choose("danger_now", "no");
@@ -1158,9 +1168,7 @@ test("fixed-height keeps the element's height the same on every screen, the cont
   const heights = [await height()];
   await w.begin();
   heights.push(await height());
-  await w.choose("danger_now", "yes");
-  await w.clickAndWait(w.next());
-  await w.root.locator("section[data-screen=crisis]").waitFor();
+  await w.toCrisis();
   heights.push(await height());
   assert.deepEqual(heights, [480, 480, 480], "the same height on the start, question and crisis screens");
   // The content scrolls inside the widget: all of it can be reached.
@@ -1175,11 +1183,7 @@ test("in a sandbox without allow-popups or allow-modals, Print or save tells no 
       document.addEventListener("carepath:contact", (e) => window.__contacts.push(e.detail?.action ?? "?"));
     },
   });
-  writeFileSync(join(fixtureDir, "sandboxed-print.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox</title></head>
-<body><iframe id="f" title="Care check" sandbox="allow-scripts allow-same-origin" src="plain.html" width="800" height="900"></iframe></body></html>`);
-  await page.goto(`${servers.plain.url}sandboxed-print.html`);
-  await page.frameLocator("#f").locator("carepath-assessment").waitFor();
-  const inner = page.frame({ url: /plain\.html$/ });
+  const inner = await openSandboxed(page);
   const w = widgetIn(page, "#w", inner);
   await w.waitForStart();
   await w.journey(IOP_ANSWERS);
@@ -1207,9 +1211,7 @@ test("every route to 988 is reachable from the crisis screen by keyboard, in Eng
     const w = widgetIn(page, "#w");
     await w.waitForStart();
     await w.begin();
-    await w.choose("danger_now", "yes");
-    await w.clickAndWait(w.next());
-    await w.root.locator("section[data-screen=crisis]").waitFor();
+    await w.toCrisis();
     const text988 = locale === "es" ? "sms:988?&body=AYUDA" : "sms:988";
     const want = ["tel:911", "tel:988", text988, "sms:838255", chat, "https://988lifeline.org/", "tel:711"];
     // From the crisis heading, Tab by Tab: each route in turn.

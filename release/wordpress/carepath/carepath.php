@@ -27,13 +27,18 @@ const CAREPATH_REVIEWED = 'carepath_reviewed_rules';
 function carepath_schema() {
 	static $schema = null;
 	if ( null === $schema ) {
-		$file   = __DIR__ . '/schema.json';
-		$schema = is_readable( $file ) ? json_decode( (string) file_get_contents( $file ), true ) : null; // phpcs:ignore WordPress.WP.AlternativeFunctions -- a file of this plugin
-		if ( ! is_array( $schema ) || ! isset( $schema['attributes'] ) ) {
+		$schema = carepath_json( __DIR__ . '/schema.json' );
+		if ( ! isset( $schema['attributes'] ) ) {
 			$schema = array( 'attributes' => array(), 'contrast' => array() );
 		}
 	}
 	return $schema;
+}
+
+/** A JSON file this plugin ships, as an array (empty if unreadable). */
+function carepath_json( $path ) {
+	$data = is_readable( $path ) ? json_decode( (string) file_get_contents( $path ), true ) : null; // phpcs:ignore WordPress.WP.AlternativeFunctions -- a file of this plugin
+	return is_array( $data ) ? $data : array();
 }
 
 /**
@@ -123,9 +128,7 @@ function carepath_settings() {
 function carepath_integrity( $file ) {
 	static $hashes = null;
 	if ( null === $hashes ) {
-		$path   = __DIR__ . '/assets/carepath/' . CAREPATH_VERSION . '/integrity.json';
-		$hashes = is_readable( $path ) ? json_decode( (string) file_get_contents( $path ), true ) : array(); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a file of this plugin
-		$hashes = is_array( $hashes ) ? $hashes : array();
+		$hashes = carepath_json( __DIR__ . '/assets/carepath/' . CAREPATH_VERSION . '/integrity.json' );
 	}
 	return isset( $hashes[ $file ] ) ? (string) $hashes[ $file ] : '';
 }
