@@ -78,7 +78,14 @@ async function walk(bundler) {
       now: Math.round(performance.now()),
     }));
     console.log(`next (${bundler}): start screen drawn by the loader at or before ${timing.now} ms, the page's load event at ${timing.load} ms, the wasm still held`);
+    // Let the wasm go, and walk once the widget has taken over the drawn
+    // start screen (a click on the loader's node as it is replaced is lost).
+    const drawn = await page.evaluateHandle(() => document.querySelector("#w").shadowRoot.querySelector("[data-screen=start]"));
     release();
+    await page.waitForFunction((old) => {
+      const now = document.querySelector("#w").shadowRoot.querySelector("[data-screen=start]");
+      return now && now !== old;
+    }, drawn);
     await answerJourney(page, { danger_now: "no", criteria: ["tolerance", "cravings", "time_spent", "role_failure"] });
     assert.equal((await readResult(page)).level, "intensive_outpatient");
     for (let i = 0; i < 50 && !said.some((t) => t.includes("complete")); i++) await page.waitForTimeout(100);
