@@ -107,7 +107,7 @@ const ALLOWED = {
 // Each file's facts: a value for `const NAME = null;`, or text for @NAME@.
 const FACTS = {
   "frame.js": { ALLOWED },
-  "frame-host.js": { EXIT_URL: schema.attributes.find((a) => a.name === "exit-url").default },
+  "frame-host.js": { EXIT_URL: schema.attributes.find((a) => a.name === "exit-url").default, SANDBOX: schema.frame_sandbox },
   "staff/staff.js": { WASM_INTEGRITY: sri(join(out, "staff", "carepath-staff_bg.wasm")) },
   "configurator.html": { MAJOR: major },
   // RELEASE (the version and hashes) is added below, once they are known.

@@ -24,6 +24,23 @@ const leave = (iframe) => {
   location.replace(/^https?:\/\/[^/?#\s<>"]+/i.test(asked) ? asked : EXIT_URL);
 };
 
+// A sandboxed iframe without the flags the form needs still shows 911 and
+// 988, but its tel: and sms: links, its exit or its summary do nothing when
+// pressed: the console names each missing flag and what it breaks, once per
+// iframe. Filled in by the build (host_config::FRAME_SANDBOX): [flag, keeps].
+const SANDBOX = null;
+const checked = new WeakSet();
+const checkSandbox = (iframe) => {
+  if (checked.has(iframe) || !iframe.hasAttribute("sandbox")) return;
+  checked.add(iframe);
+  const missing = SANDBOX.filter(({ flag }) => !iframe.sandbox.contains(flag));
+  if (!missing.length) return;
+  console.warn(`carepath: this iframe's sandbox lacks ${missing.map((m) => m.flag).join(", ")}, so without them: ${missing.map((m) => `${m.flag}: ${m.keeps}`).join("; ")}. Use sandbox="${SANDBOX.map((m) => m.flag).join(" ")}".`, iframe);
+};
+const checkAll = () => document.querySelectorAll("iframe").forEach((f) => isOurs(f) && checkSandbox(f));
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", checkAll);
+else checkAll();
+
 addEventListener("message", (event) => {
   if (event.origin !== page.origin) return;
   if (event.data?.type === "carepath:exit") {
@@ -34,5 +51,7 @@ addEventListener("message", (event) => {
   const { type, height } = event.data ?? {};
   if (type !== "carepath:height" || !Number.isInteger(height) || height < 1 || height > 10000) return;
   const iframe = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === event.source && isOurs(f));
-  if (iframe) iframe.height = String(height);
+  if (!iframe) return;
+  checkSandbox(iframe);
+  iframe.height = String(height);
 });

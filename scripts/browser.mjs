@@ -39,8 +39,10 @@ export function openRoots() {
  * Launches Debian's Chromium headless. Every context it makes runs
  * `openRoots`; `browser.newContextAsIs` makes one without it.
  */
-export async function launchChromium() {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+export async function launchChromium({ backForwardCache = false } = {}) {
+  // Playwright turns the back-forward cache off; a visitor's browser has it.
+  const ignoreDefaultArgs = backForwardCache ? ["--disable-back-forward-cache"] : [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, ignoreDefaultArgs });
   const newContext = browser.newContext.bind(browser);
   browser.newContextAsIs = newContext;
   browser.newContext = async (options) => {
@@ -59,7 +61,9 @@ export async function launchChromium() {
 export async function startStaticServer({ dir, headers = [], cors = false, gzip = false } = {}) {
   let stderr = "";
   for (let attempt = 0; attempt < 5; attempt++) {
+    // 10080 is on the browsers' list of unsafe ports (ERR_UNSAFE_PORT).
     const port = 9700 + Math.floor(Math.random() * 2000);
+    if (port === 10080) continue;
     const args = [join(HERE, "static-server.mjs"), "--dir", dir, "--port", String(port)];
     for (const h of headers) args.push("--header", h);
     if (cors) args.push("--cors");

@@ -89,7 +89,12 @@ BUDGET=80000
 # and bar in both languages). Measured 158,283 B. Then the full list of
 # routes folded into the emergency bar on every screen (a <details>): the
 # wasm +347 B, the loader +93 B. Measured 158,723 B.
-CEILING=158800
+# 159400: issue 23, the short emergency line repeated at the top of each
+# long part of the result where the bar cannot stay in view (a short
+# window, or a host ancestor that stops sticky: the loader checks on each
+# screen and resize) and its styles; the private-window hint in EN and ES:
+# +609 B in all. Measured 159,332 B.
+CEILING=159400
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -551,7 +551,11 @@ fn the_summary_shows_the_centers_number_as_the_center_wrote_it() {
 }
 
 /// Every `sms:` link to 988 in a tree (the Veterans line's is another).
-fn sms_hrefs(e: &El, out: &mut Vec<String>) {
+/// In what `medium` renders (a summary prints no `Only::Screen`).
+fn sms_hrefs_in(e: &El, medium: Only, out: &mut Vec<String>) {
+    if e.only != Only::Both && medium != Only::Both && e.only != medium {
+        return;
+    }
     for (name, value) in &e.attrs {
         if let (&"href", screens::Value::Text(href)) = (name, value) {
             if href.starts_with("sms:988") {
@@ -561,7 +565,7 @@ fn sms_hrefs(e: &El, out: &mut Vec<String>) {
     }
     for c in &e.children {
         if let Node::El(c) = c {
-            sms_hrefs(c, out);
+            sms_hrefs_in(c, medium, out);
         }
     }
 }
@@ -591,19 +595,22 @@ fn spanish_texts_to_988_say_ayuda_everywhere_english_ones_do_not() {
             },
             ..journey.clone()
         };
-        for (what, tree, links) in [
-            ("bar", screens::bar(&t), 1),
-            ("crisis", screens::crisis(&t), 1),
+        for (what, tree, links, medium) in [
+            ("bar", screens::bar(&t), 1, Only::Both),
+            ("crisis", screens::crisis(&t), 1, Only::Both),
             (
                 "crisis in its frame",
                 screens::frame(&t, screens::screen(&t, &crisis, &config)),
                 2,
+                Only::Both,
             ),
-            ("result", result, 1),
-            ("summary", summary, 1),
+            // The emergency block's, and the short line at the top of
+            // each long part (on screen only).
+            ("result", result, 6, Only::Screen),
+            ("summary", summary, 1, Only::Print),
         ] {
             let mut hrefs = Vec::new();
-            sms_hrefs(&tree, &mut hrefs);
+            sms_hrefs_in(&tree, medium, &mut hrefs);
             assert_eq!(hrefs, vec![want; links], "{id} {what}");
         }
     }

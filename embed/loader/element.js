@@ -188,6 +188,7 @@ function leave(from) {
       try {
         window.top.location.replace(to);
       } catch {
+        console.warn("carepath: quick exit could not replace the host page from this frame, so it left the frame only. Put frame-host.js on the host page, and give a sandboxed iframe allow-top-navigation-by-user-activation.");
         location.replace(to);
       }
     }, 300);

@@ -132,13 +132,41 @@ function checkTheme(el, record) {
     warn(record, `contrast ${names}`, `carepath: the theme's ${names} do not have enough contrast (WCAG AA); the default colors are used for them.`);
   }
   record.fixWarned = names;
+  checkSticky(el, record);
+}
+
+// The emergency bar is sticky where the page scrolls it; a host ancestor
+// that clips without scrolling (overflow hidden, or auto with nothing to
+// scroll: overflow-x: hidden makes overflow-y auto) holds it in place, as
+// does a frame sized to its content. Then the short line at the top of each
+// long part of the result shows instead (`.cp-line`).
+const LINE = ".cp .cp-line{display:block}";
+const up = (node) => node.parentElement ?? node.parentNode?.host ?? null;
+function unstuck(el) {
+  const html = document.documentElement;
+  const clips = (s) => [s.overflowX, s.overflowY].some((v) => v === "hidden" || v === "auto" || v === "scroll");
+  // The body's overflow belongs to the page's when the root's is visible.
+  const bodyIsPage = !clips(getComputedStyle(html));
+  for (let node = up(el); node && node !== html; node = up(node)) {
+    if (node === document.body && bodyIsPage) continue;
+    if (clips(getComputedStyle(node)) && node.scrollHeight <= node.clientHeight + 1) return true;
+  }
+  return window.top !== window && html.scrollHeight <= html.clientHeight + 1;
+}
+
+function checkSticky(el, record) {
+  const text = unstuck(el) ? LINE : "";
+  if (record.line.text === text) return;
+  record.line.text = text;
+  record.line.sheet.replaceSync(text);
+  adopt(record.root, record.line.sheet);
 }
 
 /** Applies and checks the element's theme now and whenever it can change
  * (its attributes, style or class, each screen); returns the function that
  * checks it again (once a frame at most). */
 export function watchTheme(el, record) {
-  Object.assign(record, { themed: new CSSStyleSheet(), fix: new CSSStyleSheet(), warned: new Set(), fixWarned: "" });
+  Object.assign(record, { themed: new CSSStyleSheet(), fix: new CSSStyleSheet(), line: { sheet: new CSSStyleSheet(), text: null }, warned: new Set(), fixWarned: "" });
   try {
     record.root.adoptedStyleSheets = [styles()];
   } catch (error) {
@@ -164,11 +192,14 @@ export function watchTheme(el, record) {
 }
 
 let scheme = false;
-/** Calls `recheck` when the color scheme changes: one listener for the
+/** Calls `recheck` when the color scheme or the window's size changes: one listener for the
  * page, set at the first widget (importing the loader touches no browser
  * API, so server rendering can import it). */
 export function onSchemeChange(recheck) {
   if (scheme) return;
   scheme = true;
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", recheck);
+  // A new size can start or stop the page scrolling (and a frame sized to
+  // its content grows after each screen).
+  addEventListener("resize", recheck);
 }

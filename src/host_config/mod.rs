@@ -61,6 +61,44 @@ pub struct Config {
 /// Weather Service's home page).
 pub const EXIT_URL: &str = "https://www.weather.gov/";
 
+/// The `sandbox` flags a sandboxed iframe form needs, each with what it
+/// keeps working (`frame-host.js` names the missing ones in the console;
+/// the README lists them). Without `allow-top-navigation-to-custom-protocols`
+/// (or the popups pair) a `tel:` or `sms:` link, 911 and 988 included, does
+/// nothing when pressed.
+pub const FRAME_SANDBOX: &[(&str, &str)] = &[
+    ("allow-scripts", "the care check runs at all"),
+    (
+        "allow-same-origin",
+        "its files load under the frame's own origin",
+    ),
+    (
+        "allow-popups",
+        "the printable summary and the links that open a new tab (988 chat, FindTreatment.gov)",
+    ),
+    (
+        "allow-popups-to-escape-sandbox",
+        "those tabs work as normal pages",
+    ),
+    (
+        "allow-top-navigation-by-user-activation",
+        "the \"Leave this page\" button can replace the whole page",
+    ),
+    (
+        "allow-top-navigation-to-custom-protocols",
+        "the tel: and sms: links (911, 988, the center's phone) open the phone or messages app",
+    ),
+];
+
+/// [`FRAME_SANDBOX`] as the attribute's value.
+pub fn frame_sandbox() -> String {
+    FRAME_SANDBOX
+        .iter()
+        .map(|(f, _)| *f)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The exit address for an `exit-url` value: an absolute `https:` or
 /// `http:` URL, else the default; and a warning, if any (refused, or
 /// `http:` other than localhost: the exit page would travel in clear).

@@ -267,7 +267,7 @@ fn theme_default(a: &Attribute) -> &'static str {
 /// urgent boxes (`styles/widget.css`), which a theme does not change.
 pub const LIGHT_PANEL: &str = "#fdf1f0";
 /// The elements drawn on [`LIGHT_PANEL`].
-pub const PANELS: &str = ".cp-bar,.cp-crisis-lines li,.cp-first:not(.cp-first-detox)";
+pub const PANELS: &str = ".cp-bar,.cp-line,.cp-crisis-lines li,.cp-first:not(.cp-first-detox)";
 
 /// A pair of colors the loader checks for contrast (WCAG 2.2 AA) on every
 /// screen, in every theme, so a theme can never hide the emergency line:
@@ -529,6 +529,8 @@ pub fn json() -> serde_json::Value {
             .iter()
             .map(|(id, _, _)| (id.to_string(), serde_json::Value::from(crate::screens::fallback_html(&Texts::for_locale(id)))))
             .collect::<serde_json::Map<_, _>>(),
+        // The iframe form's sandbox flags, each with what it keeps working.
+        "frame_sandbox": super::FRAME_SANDBOX.iter().map(|(flag, why)| serde_json::json!({"flag": flag, "keeps": why})).collect::<Vec<_>>(),
         "contrast": CONTRAST.iter().map(|p| {
             let mut v = serde_json::to_value(p).expect("a pair serializes");
             v["label"] = words_for(&format!("contrast.{}", p.key));

@@ -401,6 +401,19 @@ fn the_readme_table_is_the_schemas() {
     );
 }
 
+/// The README gives the iframe form's sandbox flags exactly as declared.
+#[test]
+fn the_readme_sandbox_is_the_declared_one() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!("sandbox=\"{}\"", super::frame_sandbox())),
+        "README.md's sandbox flags differ from FRAME_SANDBOX: {}",
+        super::frame_sandbox()
+    );
+}
+
 /// The events the schema declares are the ones the widget sends (its
 /// embedding layer, and the loader for quick exit).
 #[test]

@@ -60,8 +60,14 @@ pub fn frame(t: &Texts, screen: impl Into<Node>) -> El {
 /// widget attaches its shadow root. The snippets (README, configurator,
 /// WordPress) take it from `schema.json`'s `fallback`.
 pub fn fallback(t: &Texts) -> El {
+    short_line(t).attr("lang", t.lang())
+}
+
+/// The emergency line at its shortest: 911 and 988 (call or text), as the
+/// page's fallback content and at the top of each long part of the result
+/// (shown there only where the bar cannot stay in view: `.cp-line`).
+pub fn short_line(t: &Texts) -> El {
     el("p")
-        .attr("lang", t.lang())
         .child(el("strong").text(t.t("bar.text")))
         .text(" ")
         .child(

@@ -1275,6 +1275,89 @@ test("quick exit by the button: the page is replaced by exit-url, nothing of the
   assert.equal(await page.locator("carepath-assessment").count(), 0, "Back does not come back to the widget");
 });
 
+test("with the back-forward cache on, as in a visitor's browser: after quick exit, Back and Forward never show the answers", async (t) => {
+  const cached = await launchBrowser({ backForwardCache: true });
+  t.after(() => cached.close());
+  const context = await cached.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const before = exitPage("exit-cached.html");
+  await page.goto(`${servers.plain.url}exit-here.html?from`);
+  // The cache is on: a page left by a link comes back from it.
+  await page.evaluate(() => addEventListener("pageshow", (e) => e.persisted && (document.title = "from the cache")));
+  await page.goto(before);
+  await page.goBack({ waitUntil: "commit" });
+  await page.waitForFunction(() => document.title === "from the cache");
+  await page.goForward({ waitUntil: "commit" });
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await answerOne(w);
+  await w.root.locator(".cp-bar .cp-exit").click();
+  await page.waitForURL(/exit-here\.html$/);
+  await page.goBack({ waitUntil: "commit" });
+  await page.waitForURL(/exit-here\.html\?from$/, { waitUntil: "commit" });
+  assert.equal(await page.locator("carepath-assessment").count(), 0, "Back: the page before the widget's");
+  await page.goForward({ waitUntil: "commit" });
+  await page.waitForURL(/exit-here\.html$/, { waitUntil: "commit" });
+  assert.equal(await page.locator("carepath-assessment").count(), 0, "Forward: the exit page");
+});
+
+/** A result several screens long, as the visitor scrolls it: where is 911? */
+async function lineCheck(t, { viewport, wrap = "" }) {
+  const { page } = await openPage(t, { viewport });
+  const element = `<carepath-assessment id="w" center-name="Riverside Recovery">${SCHEMA().fallback.en}</carepath-assessment>`;
+  const name = `line-${viewport.height}-${wrap ? "wrapped" : "plain"}.html`;
+  writeFileSync(join(fixtureDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Line</title>
+<script type="module" src="carepath/${VERSION}/carepath.js"></script>
+<style>.wrap { overflow-x: hidden; }</style></head>
+<body>${wrap ? `<div class="wrap">${element}</div>` : element}</body></html>`);
+  await page.goto(`${servers.plain.url}${name}`);
+  const w = widgetIn(page, "#w");
+  await w.waitForStart();
+  await w.journey(IOP_ANSWERS);
+  // The loader checks on each screen: give it a frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const lines = await w.root.locator(".cp-line").evaluateAll((ls) => ls.map((l) => getComputedStyle(l).display !== "none"));
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  const inView = (sel) =>
+    w.root.locator(sel).evaluateAll((as) => as.some((a) => {
+      const r = a.getBoundingClientRect();
+      return getComputedStyle(a).display !== "none" && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    }));
+  return {
+    page,
+    lines,
+    bar: await inView(".cp-bar a[href='tel:911']"),
+    overflow: await page.evaluate(() => document.documentElement.scrollWidth > innerWidth),
+    tall: await page.evaluate(() => document.documentElement.scrollHeight / innerHeight),
+    w,
+  };
+}
+
+test("on a long result 911 and 988 stay in reach: the bar sticks on a phone; at 400% zoom or under a host's overflow-x: hidden, the short line repeats at the top of each long part", async (t) => {
+  const phone = await lineCheck(t, { viewport: { width: 320, height: 640 } });
+  assert.ok(phone.tall > 3, `the result is long: ${phone.tall} screens`);
+  assert.ok(phone.lines.length >= 4 && phone.lines.every((v) => !v), `no repeated line where the bar sticks: ${phone.lines}`);
+  assert.ok(phone.bar, "at the end of the result, the bar's 911 is on screen");
+  assert.equal(phone.overflow, false);
+
+  // 400% zoom of a 1280 x 1024 window: 320 x 256 CSS pixels; never sticky.
+  const zoom = await lineCheck(t, { viewport: { width: 320, height: 256 } });
+  assert.ok(zoom.lines.every((v) => v), `every repeated line shows: ${zoom.lines}`);
+  assert.equal(await zoom.w.root.locator(".cp-bar").evaluate((b) => getComputedStyle(b).position), "static");
+  assert.equal(zoom.overflow, false);
+
+  // A host wrapper that clips: sticky would hold the bar at the top of the wrapper.
+  const wrapped = await lineCheck(t, { viewport: { width: 320, height: 640 }, wrap: "overflow-x" });
+  assert.equal(wrapped.bar, false, "the bar cannot follow here");
+  assert.ok(wrapped.lines.every((v) => v), `every repeated line shows: ${wrapped.lines}`);
+  // Each line is the short emergency line: 911, 988 call and text.
+  const hrefs = await wrapped.w.root.locator(".cp-line").first().locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(hrefs, ["tel:911", "tel:988", "sms:988"]);
+  const scan = await new AxeBuilder({ page: wrapped.page }).include("#w").withTags(AXE_TAGS).analyze();
+  assert.deepEqual(scan.violations.map((v) => v.id), []);
+});
+
 test("quick exit by Shift three times, with the count said as it goes; quick-exit=\"off\" hides it and Shift does nothing", async (t) => {
   const { page } = await openPage(t);
   await page.goto(exitPage("exit-shift.html"));

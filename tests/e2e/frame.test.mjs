@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, EVERGREEN, REPO, STEP_TIMEOUT, answerJourney, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
+import { DIST, EVERGREEN, REPO, STEP_TIMEOUT, VERSION, answerJourney, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
 
 const FIXTURES = join(REPO, "tests/e2e/fixtures");
 const CENTER = {
@@ -356,4 +356,36 @@ test("quick exit in a sandboxed iframe with the README's flags: the button moves
     await frame.locator("carepath-assessment .cp-bar .cp-exit").click();
     await p.waitForURL(to);
   }
+});
+
+test("a sandboxed iframe without the flags the form needs explains itself: frame-host.js names each missing flag and what it breaks; 911 and 988 still show", async (t) => {
+  const schema = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "schema.json"), "utf8"));
+  const parent = readFileSync(join(dir, "frame-parent.html"), "utf8");
+  writeFileSync(join(dir, "frame-thin.html"), parent.replace('<iframe id="carepath-frame"', '<iframe id="carepath-frame" sandbox="allow-scripts allow-same-origin"'));
+  const { page, log } = await openPage(t, { ...CENTER, "parent-origin": host.origin });
+  await page.goto(`${host.url}frame-thin.html`);
+  const frame = await (await page.locator("#carepath-frame").elementHandle()).contentFrame();
+  await frame.locator("carepath-assessment section[data-screen=start]").waitFor();
+  await assertEmergencyLine(frame);
+  const missing = schema.frame_sandbox.filter((f) => !["allow-scripts", "allow-same-origin"].includes(f.flag));
+  assert.equal(missing.length, 4);
+  let said;
+  for (let i = 0; i < 50 && !said; i++) {
+    said = log.console.find((m) => m.type === "warning" && m.text.includes("sandbox lacks"))?.text;
+    if (!said) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(said, "frame-host.js warns");
+  for (const { flag, keeps } of missing) assert.ok(said.includes(`${flag}: ${keeps}`), `names ${flag}: ${said}`);
+  assert.ok(said.includes("tel: and sms: links"), said);
+  assert.ok(said.includes(`sandbox="${schema.frame_sandbox.map((f) => f.flag).join(" ")}"`), said);
+  assert.equal(log.console.filter((m) => m.text.includes("sandbox lacks")).length, 1, "once");
+
+  // With every flag: no warning.
+  const { page: full, log: fullLog } = await openPage(t, { ...CENTER, "parent-origin": host.origin });
+  writeFileSync(join(dir, "frame-full.html"), parent.replace('<iframe id="carepath-frame"', `<iframe id="carepath-frame" sandbox="${schema.frame_sandbox.map((f) => f.flag).join(" ")}"`));
+  await full.goto(`${host.url}frame-full.html`);
+  const f2 = await (await full.locator("#carepath-frame").elementHandle()).contentFrame();
+  await f2.locator("carepath-assessment section[data-screen=start]").waitFor();
+  await full.waitForTimeout(300);
+  assert.equal(fullLog.console.filter((m) => m.text.includes("sandbox lacks")).length, 0);
 });

@@ -44,6 +44,11 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
             ));
     };
     let level = r.level;
+    // The short emergency line, repeated at the top of each long part on
+    // screen: shown only where the bar cannot stay in view (a viewport
+    // under 500 px tall, or a host ancestor that stops sticky; the
+    // loader checks), so 911 and 988 are never a long scroll away.
+    let line = || super::short_line(t).class("cp-line").only(Only::Screen);
     let step_words = words::StepWords::of(&r, journey);
     let emergency = (r.urgent == Urgent::Emergency).then(|| {
         let urgent = |href, key| El::link("cp-button cp-urgent", href, t.t(key));
@@ -125,7 +130,9 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
                 .child(h3(t.t("result.day_heading")))
                 .child(p(t.t(&format!("level.{level}.day")))),
         )
+        .child(line())
         .child(week::week(t, &r))
+        .child(line())
         .child(
             el("div")
                 .class("cp-timeline")
@@ -144,6 +151,7 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
                     ),
                 ),
         )
+        .child(line())
         .child(
             el("div")
                 .class("cp-life")
@@ -155,6 +163,7 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
                         .map(|k| t.t(k).to_string()),
                 )),
         )
+        .child(line())
         .child(
             el("div")
                 .class("cp-why")
@@ -170,6 +179,7 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
         .maybe(skipped)
         .maybe(code_box(t, journey))
         .child(p(t.t("result.estimate")).class("cp-estimate"))
+        .child(line())
         .child(actions::actions(t, &r, config))
 }
 
