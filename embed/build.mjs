@@ -47,6 +47,10 @@ const FILES = [
   { path: "carepath.js", npm: true, wordpress: true, sri: true, visitor: true },
   { path: "carepath-widget_bg.wasm", npm: true, wordpress: true, sri: true, visitor: true },
   { path: "schema.json", npm: true },
+  // The first screen for the page's HTML: the templates (for the npm
+  // function and the WordPress plugin) and the npm function (html.js).
+  { path: "declared.json", npm: true, wordpress: true },
+  { path: "html.js", npm: true },
   { path: "integrity.json", npm: true, wordpress: true },
   { path: "files.json", npm: true, wordpress: true },
   { path: "frame.html", from: "embed/frame.html", npm: true, evergreen: true },
@@ -71,8 +75,8 @@ const staffGlue = join(out, "staff", "carepath-staff.js");
 // same esbuild (an end-to-end test checks the browser reads the same
 // rules) and the wasm's hash.
 // (The loader writes the stylesheet's `:host` theme defaults from `theme`.)
-const { states, privacyKeys, ...shell } = JSON.parse(readFileSync(shellJson, "utf8"));
-const css = transformSync(readFileSync(join(src, "styles", "widget.css"), "utf8"), { loader: "css", minify: true, logLevel: "warning" }).code.trim();
+const { states, privacyKeys, stylesheet, ...shell } = JSON.parse(readFileSync(shellJson, "utf8"));
+const css = transformSync(stylesheet, { loader: "css", minify: true, logLevel: "warning" }).code.trim();
 const SHELL = { ...shell, integrity: sri(join(out, "carepath-widget_bg.wasm")), css };
 const facts = {
   name: "carepath-build-facts",
@@ -96,6 +100,30 @@ const bundled = await build({
 const loader = bundled.outputFiles[0].text;
 if (/\bimport\(/.test(loader)) throw new Error("the loader imports another file: every byte of its code must be in it, under the snippet's hash");
 writeFileSync(join(out, "carepath.js"), loader);
+
+// The server-side function (embed/html.js) with the templates in it.
+const declared = JSON.parse(readFileSync(join(out, "declared.json"), "utf8"));
+// The CSP hash of the declared screen's <style> (one for every language),
+// for the README's policy and a host's own.
+const declaredStyle = declared.locales.en.html.match(/<style>(.*?)<\/style>/s)[1];
+declared.styleHash = `sha256-${createHash("sha256").update(declaredStyle).digest("base64")}`;
+writeFileSync(join(out, "declared.json"), `${JSON.stringify(declared, null, 2)}\n`);
+const html = await build({
+  entryPoints: [join(src, "embed", "html.js")],
+  bundle: true,
+  format: "esm",
+  write: false,
+  logLevel: "warning",
+  plugins: [{
+    name: "carepath-declared",
+    setup(b) {
+      b.onResolve({ filter: /^carepath:declared$/ }, () => ({ path: "carepath:declared", namespace: "carepath" }));
+      b.onLoad({ filter: /.*/, namespace: "carepath" }, () => ({ contents: `export const DECLARED = ${JSON.stringify(declared)};`, loader: "js" }));
+    },
+  }],
+  banner: { js: `// Carepath ${version}: the element with its first screen in the page's HTML (from embed/html.js and \`carepath html --templates\`)` },
+});
+writeFileSync(join(out, "html.js"), html.outputFiles[0].text);
 
 // The frame's allowed options (frame.js), from the schema: not a copy by hand.
 const own = ["files", "shadow"];

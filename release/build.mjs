@@ -120,4 +120,21 @@ const manifest = {
 writeFileSync(join(out, "carepath.d.ts"), dts);
 writeFileSync(join(out, "react.d.ts"), react);
 writeFileSync(join(out, "react.js"), "// Types only: see react.d.ts.\nexport {};\n");
+writeFileSync(
+  join(out, "html.d.ts"),
+  `import type { CarepathAttributes } from "./carepath.js";
+
+/**
+ * <carepath-assessment> with its first screen (the emergency bar and the
+ * start screen) declared in the HTML, for server-side rendering: shown
+ * before any script runs. A flag is \`true\`; \`pageLang\` is the page's
+ * \`lang\` (\`locale="auto"\` follows it). For React 19, put the string in a
+ * wrapper's \`dangerouslySetInnerHTML\` with \`suppressHydrationWarning\`.
+ */
+export function carepathHtml(
+  attributes?: { [K in keyof CarepathAttributes]?: CarepathAttributes[K] | boolean },
+  options?: { pageLang?: string },
+): string;
+`,
+);
 writeFileSync(join(out, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -94,7 +94,12 @@ BUDGET=80000
 # window, or a host ancestor that stops sticky: the loader checks on each
 # screen and resize) and its styles; the private-window hint in EN and ES:
 # +609 B in all. Measured 159,332 B.
-CEILING=159400
+# 160000: issue 24, the first screen declared in the page's HTML: the
+# loader adopts a declared root (attachInternals, its mark, the tree
+# matched against the elements for their listeners) and takes the
+# masking markers and version from the Rust, +440 B; the wasm's quick
+# exit is a link to the exit address (a slot), +205 B. Measured 159,974 B.
+CEILING=160000
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -45,6 +45,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$staff" "$target_dir/wasm32
 # hash; files.json (what ships) and integrity.json.
 (cd "$src" && cargo run --quiet --locked --bin carepath -- shell) >"$stage/shell.json"
 (cd "$src" && cargo run --quiet --locked --bin carepath -- schema) >"$out/schema.json"
+(cd "$src" && cargo run --quiet --locked --bin carepath -- html --templates) >"$out/declared.json"
 node "$src/embed/build.mjs" "$src" "$stage" "$stage/shell.json" "$out/schema.json"
 rm "$stage/shell.json"
 sed -i '/data-trunk rel="rust"/d' "$stage/index.html"

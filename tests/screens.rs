@@ -181,12 +181,13 @@ fn each_state_the_loader_draws_is_the_widgets_own_screen_in_every_locale() {
             let screen = html(&resolve(tree, strings, &at[1..]), &privacy);
             let drawn = html(&view["frame"], &|name| match name {
                 "screen" => screen.clone(),
+                "exit" => config.exit_url.clone(),
                 other => panic!("frame slot {other}"),
             });
             let widget: Node = screens::frame(&t, screens::screen(&t, &seq, &config)).into();
             assert_eq!(
                 drawn,
-                widget.html(&Host::default(), Only::Screen),
+                widget.html(&Host::of(&config), Only::Screen),
                 "{id} {state}"
             );
         }
@@ -284,6 +285,7 @@ fn the_summary_is_the_result_screen_without_its_controls_in_every_vignette_and_l
         let host = Host {
             center: "Riverside Recovery".into(),
             phone: config.phone.clone(),
+            ..Host::default()
         };
         let journey = Journey {
             screen: Screen::Result,
@@ -527,6 +529,7 @@ fn the_summary_shows_the_centers_number_as_the_center_wrote_it() {
     let host = Host {
         center: "Riverside Recovery".into(),
         phone: config.phone.clone(),
+        ..Host::default()
     };
     let journey = Journey {
         screen: Screen::Result,
@@ -659,12 +662,10 @@ fn spanish_texts_to_988_say_ayuda_everywhere_english_ones_do_not() {
 /// of one class and one element), which indents every other list.
 #[test]
 fn the_crisis_list_outranks_the_widgets_list_indent() {
-    let css =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("styles/widget.css"))
-            .unwrap();
+    let css = carepath::screens::declared::STYLESHEET;
     // Comments out, then each innermost `selectors { declarations }`.
     let mut text = String::new();
-    let mut rest = css.as_str();
+    let mut rest = css;
     while let Some(at) = rest.find("/*") {
         text.push_str(&rest[..at]);
         rest = &rest[at + rest[at..].find("*/").unwrap() + 2..];

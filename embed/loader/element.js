@@ -3,7 +3,7 @@
 import { SHELL } from "carepath:build";
 import { centerPhone, chooseLocale, exitUrl, privacyBits, quickExit, remembers, storageKey } from "./attributes.js";
 import { again, failed, ready, started, widget } from "./files.js";
-import { drawShell, focusTarget, onRetry, redraw } from "./screens.js";
+import { adopt, drawShell, focusTarget, onRetry, redraw } from "./screens.js";
 import { onSchemeChange, watchTheme } from "./theme.js";
 
 // Each element's record (freed with the element):
@@ -33,6 +33,7 @@ const host = (el) => ({
   privacy: privacyBits(attr(el)),
   phone: centerPhone(el.getAttribute("phone"), SHELL.phone),
   center: el.getAttribute("center-name")?.trim() || "",
+  exit: exitUrl(el.getAttribute("exit-url"), SHELL.exitUrl),
 });
 // The path with its query: under plain permalinks every page's path is /.
 const key = (el) => storageKey(SHELL.storage, location.pathname + location.search, el.id);
@@ -52,9 +53,16 @@ function restoring(el) {
 function mount(el) {
   let record = records.get(el);
   if (!record) {
-    const open = el.getAttribute("shadow")?.trim() === "open";
+    // A first screen declared in the page's HTML (`carepath html`) is the
+    // element's shadow root already, reached only through its internals
+    // (attachShadow would throw); <div data-carepath> has none.
+    let declared = null;
     try {
-      record = { root: el.attachShadow({ mode: open ? "open" : "closed" }), open, shell: null, kept: null };
+      declared = el.attachInternals?.().shadowRoot ?? null;
+    } catch {}
+    const open = declared ? declared.mode === "open" : el.getAttribute("shadow")?.trim() === "open";
+    try {
+      record = { root: declared ?? el.attachShadow({ mode: open ? "open" : "closed" }), open, declared: !!declared, shell: null, kept: null };
     } catch (error) {
       console.error("carepath: cannot attach a shadow root to this element", error);
       return;
@@ -74,12 +82,15 @@ function mount(el) {
     record.recheck = watchTheme(el, record);
     onSchemeChange(() => each((_, r) => r.recheck()));
   }
-  if (!record.root.firstChild && !record.shell) {
+  if ((record.declared || !record.root.firstChild) && !record.shell) {
     // A kept place (remember, or a re-add): only the emergency line until
-    // the widget opens there.
+    // the widget opens there. A declared first screen that is the one the
+    // loader would draw is taken over as it is; another is drawn again.
     const at = restoring(el) || record.kept ? -1 : 0;
     record.shell = { locale: locale(el), switched: false, at, waiting: null, actions: [], host: host(el) };
-    drawShell(el, record);
+    const adopted = record.declared && adopt(el, record);
+    record.declared = false;
+    if (!adopted) drawShell(el, record);
   }
   load(el, record);
 }

@@ -16,17 +16,54 @@ function build(node, fill, act) {
   const e = document.createElement(tag);
   for (let i = 0; i < attrs.length; i += 2) {
     const [name, value] = [attrs[i], attrs[i + 1]];
-    if (name[0] === "@") {
-      const type = name.slice(1);
-      e.addEventListener(type, (event) => {
-        // A submit button acts on its click; the form is never submitted.
-        if (e.type === "submit") event.preventDefault();
-        act(value);
-      });
-    } else e.setAttribute(name, fill(value).textContent);
+    if (name[0] === "@") listen(e, name.slice(1), () => act(value));
+    else e.setAttribute(name, fill(value).textContent);
   }
   e.append(...children.map((c) => build(c, fill, act)));
   return e;
+}
+
+function listen(e, type, act) {
+  e.addEventListener(type, (event) => {
+    // A submit button acts on its click; the form is never submitted.
+    if (e.type === "submit") event.preventDefault();
+    act();
+  });
+}
+
+// The same tree matched against elements already in the root (a first
+// screen declared in the page's HTML): the controls to listen to, or null
+// if the elements are not the tree's (text is not compared; a <noscript>
+// is the declared screen's own).
+function matchTree(node, e, state, found) {
+  if (!Array.isArray(node)) return true;
+  const [tag, attrs, ...children] = node;
+  if (e?.localName !== tag) return false;
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i][0] === "@") found.push([e, attrs[i].slice(1), attrs[i + 1]]);
+  const kids = [...e.children].filter((k) => k.localName !== "noscript");
+  let n = 0;
+  const next = (tree) => matchTree(tree, kids[n++], state, found);
+  for (const c of children) {
+    if (Array.isArray(c) && !next(c)) return false;
+    if (c?.$ === "privacy" && !SHELL.privacy[state.host.privacy].every((i) => next(SHELL.views.privacy[i]))) return false;
+    if (c?.$ === "screen" && !next(SHELL.views.screens[SHELL.view[state.at][0]])) return false;
+  }
+  return n === kids.length;
+}
+
+/** Takes over a first screen declared in the page's HTML (`carepath html`)
+ * if it is the one this loader would draw (its mark names this version,
+ * the language and the privacy sentences, and its elements are the
+ * tree's): its controls get their listeners, and nothing is drawn again,
+ * so nothing flashes and focus stays. Else false (the caller draws). */
+export function adopt(el, record) {
+  const state = record.shell;
+  const wrap = [...record.root.children].find((c) => c.hasAttribute("data-declared"));
+  if (state.at !== 0 || wrap?.getAttribute("data-declared") !== `${SHELL.version} ${state.locale} ${state.host.privacy}`) return false;
+  const found = [];
+  if (!matchTree(SHELL.views.frame, wrap.firstElementChild, state, found)) return false;
+  for (const [e, type, word] of found) listen(e, type, () => act(el, record, word));
+  return true;
 }
 
 // Next on a screen the loader does not draw (the second question, or on
@@ -105,15 +142,13 @@ export function redraw(el, record, change, focus) {
   (focus ? record.root.querySelector(focus) : stay?.(record.root))?.focus();
 }
 
-// Session-replay masking markers (embed.rs, MASK), only with shadow="open".
-const MASK = { class: "rr-block fs-exclude", "data-hj-suppress": "", "data-clarity-mask": "true", "data-private": "" };
 
 /** Draws the element's state into its shadow root. */
 export function drawShell(el, record) {
   const state = record.shell;
   const view = SHELL.views;
   const strings = SHELL.strings[state.locale];
-  const values = { center: isolate(state.host.center, SHELL.bidi), tel: `tel:${state.host.phone}` };
+  const values = { center: isolate(state.host.center, SHELL.bidi), tel: `tel:${state.host.phone}`, exit: state.host.exit };
   const doing = (word) => act(el, record, word);
   const fill = (node) => {
     if (typeof node === "string") return document.createTextNode(node);
@@ -133,7 +168,8 @@ export function drawShell(el, record) {
     return screen;
   };
   const wrap = document.createElement("div");
-  if (record.open) for (const [name, value] of Object.entries(MASK)) wrap.setAttribute(name, value);
+  // Session-replay masking markers (screens::declared::MASK), only with shadow="open".
+  if (record.open) for (const [name, value] of SHELL.mask) wrap.setAttribute(name, value);
   wrap.append(build(view.frame, fill, doing));
   record.root.replaceChildren(wrap);
 }

@@ -181,7 +181,10 @@ export function watchTheme(el, record) {
       checkTheme(el, record);
     });
   };
-  checkTheme(el, record);
+  // A first screen declared in the page's HTML is already painted: no DOM
+  // work before the next frame (the theme attributes apply then).
+  if (record.declared) soon();
+  else checkTheme(el, record);
   // Each screen: the check's own probe box is not a screen change.
   new MutationObserver((records) => {
     if (records.some((r) => [...r.addedNodes].some((n) => !n.hidden))) soon();

@@ -86,6 +86,53 @@ mod cli {
             #[arg(long)]
             readme: bool,
         },
+        /// Print <carepath-assessment> for these attributes with its first
+        /// screen declared in the HTML (the emergency bar and the start
+        /// screen, shown before any script runs), e.g.
+        /// `carepath html --center-name "Riverside" --phone +1-555-010-0199`.
+        /// Every attribute of the schema is an option (`--locale`,
+        /// `--files` and the flags too: a flag with no value is on).
+        Html {
+            /// The page's `lang`, which `locale="auto"` follows (a server
+            /// cannot know the browser's languages).
+            #[arg(long, value_name = "LANG", default_value = "en")]
+            page_lang: String,
+            /// Print every language's template and placeholders as JSON
+            /// instead (declared.json, for the npm and PHP fillers).
+            #[arg(long)]
+            templates: bool,
+            /// `--ATTRIBUTE VALUE` pairs.
+            #[arg(
+                trailing_var_arg = true,
+                allow_hyphen_values = true,
+                value_name = "--ATTRIBUTE VALUE"
+            )]
+            attributes: Vec<String>,
+        },
+    }
+
+    /// `--name value` pairs (a flag's value may be left out), each name an
+    /// attribute of the schema, or `id`.
+    fn attribute_pairs(args: &[String]) -> Result<Vec<(String, String)>, String> {
+        let names = carepath::host_config::schema::names();
+        let mut pairs = Vec::new();
+        let mut at = 0;
+        while at < args.len() {
+            let Some(name) = args[at].strip_prefix("--") else {
+                return Err(format!("expected --ATTRIBUTE, found {:?}", args[at]));
+            };
+            // `id` too: remember keeps a place by it.
+            if !names.contains(&name) && name != "id" {
+                return Err(format!(
+                    "--{name} is not an attribute of <carepath-assessment>; the attributes are: {}",
+                    names.join(", ")
+                ));
+            }
+            let value = args.get(at + 1).filter(|v| !v.starts_with("--"));
+            at += 1 + usize::from(value.is_some());
+            pairs.push((name.to_string(), value.cloned().unwrap_or_default()));
+        }
+        Ok(pairs)
     }
 
     /// Exit code for invalid input (answers or center).
@@ -295,6 +342,30 @@ mod cli {
                 print!("{}", carepath::host_config::schema::readme_table());
                 ExitCode::SUCCESS
             }
+            Command::Html {
+                templates: true, ..
+            } => {
+                let all = carepath::screens::declared::templates();
+                println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+                ExitCode::SUCCESS
+            }
+            Command::Html {
+                page_lang,
+                attributes,
+                ..
+            } => match attribute_pairs(&attributes) {
+                Ok(pairs) => {
+                    println!(
+                        "{}",
+                        carepath::screens::declared::element(&pairs, &page_lang)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("carepath html: {e}");
+                    ExitCode::from(INVALID)
+                }
+            },
             Command::Schema { readme: false } => {
                 let schema = carepath::host_config::schema::json();
                 println!(

@@ -445,11 +445,10 @@ fn the_schemas_events_are_the_ones_the_widget_sends() {
 /// styles/widget.css names no theme property.
 #[test]
 fn the_stylesheet_leaves_the_theme_defaults_to_the_schema() {
-    let css =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/widget.css")).unwrap();
+    let css = crate::screens::declared::STYLESHEET;
     assert!(
         !css.contains("--carepath-"),
-        "styles/widget.css sets a theme property"
+        "styles/first.css or widget.css sets a theme property"
     );
     let data = crate::screens::shell::data();
     let theme: Vec<(String, String, String)> =
@@ -471,7 +470,7 @@ fn the_stylesheet_leaves_the_theme_defaults_to_the_schema() {
         let name = &used[..used.find(')').unwrap()];
         assert!(
             theme.iter().any(|t| t.0[6..] == *name),
-            "styles/widget.css uses --cp-{name}, which no theme attribute sets"
+            "styles/*.css uses --cp-{name}, which no theme attribute sets"
         );
     }
 }
@@ -480,8 +479,7 @@ fn the_stylesheet_leaves_the_theme_defaults_to_the_schema() {
 /// light panel they check is the one the stylesheet draws.
 #[test]
 fn the_contrast_pairs_are_theme_attributes() {
-    let css =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/widget.css")).unwrap();
+    let css = crate::screens::declared::STYLESHEET;
     assert!(css.contains(&format!("background: {}", schema::LIGHT_PANEL)));
     let theme: Vec<&str> = schema::theme().iter().map(|t| t.0).collect();
     for p in &schema::CONTRAST {
@@ -496,7 +494,7 @@ fn the_contrast_pairs_are_theme_attributes() {
     }
     for selector in schema::PANELS.split(',') {
         let simple = selector.split(':').next().unwrap().trim();
-        assert!(css.contains(simple), "styles/widget.css has no {simple}");
+        assert!(css.contains(simple), "the stylesheet has no {simple}");
     }
 }
 

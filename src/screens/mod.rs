@@ -7,6 +7,7 @@
 //! One module per screen, each a function of the journey and the texts.
 
 pub mod crisis_lines;
+pub mod declared;
 pub mod node;
 mod parts;
 pub mod result;
@@ -42,10 +43,11 @@ pub fn frame(t: &Texts, screen: impl Into<Node>) -> El {
         .attr("role", "region")
         .attr("aria-label", t.t("app.label"))
         // Quick exit, first for assistive technology (shown only when it
-        // has focus); the loader does the leaving (`data-action="exit"`).
+        // has focus); the loader does the leaving (`data-action="exit"`),
+        // and without scripts it is a plain link to the exit address.
         .child(
-            el("button")
-                .attr("type", "button")
+            el("a")
+                .slot_attr("href", Slot::Exit)
                 .class("cp-exit-skip")
                 .attr("data-action", "exit")
                 .text(t.t("exit.skip")),
@@ -132,8 +134,8 @@ pub fn bar(t: &Texts) -> El {
         // Quick exit: the button, its hint in words, and the count as
         // Shift is pressed (the loader writes it: `exit.count.*`).
         .child(
-            el("button")
-                .attr("type", "button")
+            el("a")
+                .slot_attr("href", Slot::Exit)
                 .class("cp-exit")
                 .attr("data-action", "exit")
                 .attr("aria-describedby", "cp-exit-hint")

@@ -45,6 +45,19 @@ pub enum Only {
     Print,
 }
 
+impl Slot {
+    /// Its name in the loader's data and in placeholders.
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::Center => "center",
+            Slot::Tel => "tel",
+            Slot::Privacy => "privacy",
+            Slot::Screen => "screen",
+            Slot::Exit => "exit",
+        }
+    }
+}
+
 /// A value the host page sets, filled in by the renderer: the widget has
 /// it from the element's attributes, the loader reads it itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +71,8 @@ pub enum Slot {
     Privacy,
     /// Where the loader's frame takes its screen.
     Screen,
+    /// Quick exit's address (`exit-url`, else the default).
+    Exit,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -217,13 +232,32 @@ pub struct Host {
     pub center: String,
     /// The number as a `tel:` link wants it (`+` and digits).
     pub phone: Option<String>,
+    /// Quick exit's address.
+    pub exit: String,
+    /// Write each slot as its `{{name}}` placeholder (the declared
+    /// templates, which other languages fill).
+    pub placeholders: bool,
 }
 
 impl Host {
+    /// The host values of a configuration.
+    pub fn of(config: &crate::host_config::Config) -> Host {
+        Host {
+            center: config.center_name.clone().unwrap_or_default(),
+            phone: config.phone.clone(),
+            exit: config.exit_url.clone(),
+            placeholders: false,
+        }
+    }
+
     pub fn value(&self, slot: Slot) -> String {
+        if self.placeholders {
+            return format!("{{{{{}}}}}", slot.name());
+        }
         match slot {
             Slot::Center => crate::i18n::isolate(&self.center),
             Slot::Tel => format!("tel:{}", self.phone.as_deref().unwrap_or("")),
+            Slot::Exit => self.exit.clone(),
             Slot::Privacy | Slot::Screen => String::new(),
         }
     }

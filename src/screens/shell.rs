@@ -22,20 +22,11 @@ use crate::i18n::{Texts, LOCALES};
 use crate::journey::handover::{drawn_by_loader, message, word, words};
 use crate::journey::{Journey, Screen};
 
-fn slot_name(slot: Slot) -> &'static str {
-    match slot {
-        Slot::Center => "center",
-        Slot::Tel => "tel",
-        Slot::Privacy => "privacy",
-        Slot::Screen => "screen",
-    }
-}
-
 /// A tree as the loader reads it.
 pub fn json(node: &Node) -> Json {
     match node {
         Node::Text(t) => Json::String(t.clone()),
-        Node::Slot(s) => json!({ "$": slot_name(*s) }),
+        Node::Slot(s) => json!({ "$": s.name() }),
         Node::El(e) => element(e),
     }
 }
@@ -48,7 +39,7 @@ fn element(e: &El) -> Json {
         attrs.push(Json::String(name.to_string()));
         attrs.push(match value {
             Value::Text(t) => Json::String(t.clone()),
-            Value::Slot(s) => json!({ "$": slot_name(*s) }),
+            Value::Slot(s) => json!({ "$": s.name() }),
         });
     }
     if let Some((on, act)) = e.on {
@@ -182,9 +173,9 @@ fn states() -> (Vec<Journey>, Vec<Map<String, Json>>) {
 
 /// The start screen's privacy sentences (their keys), and which of them
 /// show for each combination of share-progress (1), share-result (2),
-/// share-answers (4) and remember with an id (8), by the sum: what
-/// `Config::privacy_keys` says for them.
-fn privacy() -> (Vec<&'static str>, Vec<Vec<usize>>) {
+/// share-answers (4), remember with an id (8) and quick exit (16), by the
+/// sum: what `Config::privacy_keys` says for them.
+pub fn privacy_table() -> (Vec<&'static str>, Vec<Vec<usize>>) {
     let mut keys: Vec<&'static str> = Vec::new();
     let mut shown = Vec::new();
     for bits in 0..32u8 {
@@ -319,7 +310,7 @@ pub fn data() -> Json {
             &found[first]
         })
         .collect();
-    let (privacy_keys, privacy) = privacy();
+    let (privacy_keys, privacy) = privacy_table();
     let mut views = Vec::new();
     for (id, _, _) in LOCALES {
         let t = Texts::for_locale(id);
@@ -377,6 +368,13 @@ pub fn data() -> Json {
             (id.to_string(), json!([t.t("exit.count.1"), t.t("exit.count.2")]))
         }).collect::<Map<String, Json>>(),
         "keptStart": Journey::new().save(),
+        // A first screen declared in the page's HTML is adopted only if its
+        // mark names this version (screens::declared); the masking markers
+        // for an open root.
+        "version": env!("CARGO_PKG_VERSION"),
+        // The widget's stylesheet, for the build to minify into the loader.
+        "stylesheet": super::declared::STYLESHEET,
+        "mask": super::declared::MASK,
     })
 }
 

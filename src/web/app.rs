@@ -169,10 +169,7 @@ pub fn App(props: &AppProps) -> Html {
             Act::Retry | Act::ReadCode | Act::Clear => {}
         })
     };
-    let host = Host {
-        center: config.center_name.clone().unwrap_or_default(),
-        phone: config.phone.clone(),
-    };
+    let host = Host::of(&config);
     let tree = screens::frame(&texts, screens::screen(&texts, &state.journey, &config));
     let mut view = element(&tree, &host, &send);
     view.node_ref = root;

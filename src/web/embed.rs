@@ -73,16 +73,6 @@ fn is_mounted(host: &Element) -> bool {
     MOUNTED.with(|m| m.borrow().iter().any(|x| x.host == *host))
 }
 
-/// The masking markers of common session-replay tools (rrweb, FullStory,
-/// Hotjar, Clarity, LogRocket), set on the inner wrapper with
-/// `shadow="open"` (the loader sets the same on the screens it draws).
-const MASK: [(&str, &str); 4] = [
-    ("data-hj-suppress", ""),
-    ("data-clarity-mask", "true"),
-    ("data-private", ""),
-    ("class", "rr-block fs-exclude"),
-];
-
 /// At most this many distinct warnings are logged (and remembered) per
 /// element, so a page that keeps changing attributes cannot flood the
 /// console or grow the list without bound.
@@ -324,7 +314,7 @@ pub fn mount(
     };
     let mut warned = Vec::new();
     let config = Rc::new(read_config(host, &mut warned));
-    for (name, value) in MASK {
+    for (name, value) in crate::screens::declared::MASK {
         // Session-replay tools read open roots: ask them to mask it all.
         let _ = if config.open_shadow {
             mount_point.set_attribute(name, value)

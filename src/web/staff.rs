@@ -75,10 +75,7 @@ pub fn Staff(props: &StaffProps) -> Html {
         })
     };
     let config = &props.config;
-    let host = Host {
-        center: config.center_name.clone().unwrap_or_default(),
-        phone: config.phone.clone(),
-    };
+    let host = Host::of(config);
     let tree = staff::page(*locale, typed.as_deref(), *round, config);
     let mut view = element(&tree, &host, &send);
     view.node_ref = root;

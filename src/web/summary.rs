@@ -174,10 +174,7 @@ fn build(win: &Window, t: &Texts, journey: &Journey, config: &Config) -> Result<
     let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.set_text_content(None);
     let _ = adopt_styles(win, &doc);
-    let host = Host {
-        center: config.center_name.clone().unwrap_or_default(),
-        phone: config.phone.clone(),
-    };
+    let host = Host::of(config);
     let tree = result::summary(t, journey, config).into();
     body.append_child(&build_node(&doc, win, &tree, &host)?)?;
     Ok(())

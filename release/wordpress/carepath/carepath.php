@@ -193,12 +193,14 @@ function carepath_element( $overrides, $key = '' ) {
 		}
 	}
 	$attributes = array();
+	$set        = array();
 	foreach ( carepath_attributes() as $name => $attribute ) {
 		$value = isset( $values[ $name ] ) ? carepath_clean( $attribute, $values[ $name ] ) : '';
 		// Empty, refused or the widget's own default: left out.
 		if ( null === $value || '' === $value || $attribute['default'] === $value ) {
 			continue;
 		}
+		$set[ $name ] = $value;
 		if ( 'flag' === $attribute['kind'] ) {
 			$attributes[] = $name;
 		} elseif ( 'remember' === $name ) {
@@ -215,10 +217,70 @@ function carepath_element( $overrides, $key = '' ) {
 		}
 	}
 	wp_enqueue_script( 'carepath' );
-	// The emergency line inside the element (the schema's, in the site's
-	// language): shown if the script never runs.
-	$fallback = carepath_words( carepath_schema()['fallback'] ?? array() );
-	return '<carepath-assessment ' . implode( ' ', $attributes ) . '>' . wp_kses_post( $fallback ) . '</carepath-assessment>';
+	// The first screen in the page's HTML (the emergency bar and the start
+	// screen, shown before any script runs), with the emergency line after
+	// it for browsers without declared shadow roots; else that line alone.
+	$declared = carepath_declared( $set );
+	if ( '' === $declared ) {
+		$declared = wp_kses_post( carepath_words( carepath_schema()['fallback'] ?? array() ) );
+	}
+	return '<carepath-assessment ' . implode( ' ', $attributes ) . '>' . $declared . '</carepath-assessment>';
+}
+
+/**
+ * The element's declared first screen for these clean values (declared.json,
+ * `carepath html --templates`: the Rust screens' HTML with placeholders),
+ * in the language the widget chooses for this site, or '' if the templates
+ * are missing. Each value goes in escaped (esc_attr); the sentences and
+ * notes are the templates' own. The plugin's root is always closed.
+ */
+function carepath_declared( $values ) {
+	static $declared = null;
+	if ( null === $declared ) {
+		$declared = carepath_json( __DIR__ . '/assets/carepath/' . CAREPATH_VERSION . '/declared.json' );
+	}
+	if ( empty( $declared['locales'] ) ) {
+		return '';
+	}
+	$get = function ( $name ) use ( $values ) {
+		return isset( $values[ $name ] ) && '' !== $values[ $name ] ? (string) $values[ $name ] : null;
+	};
+	$named = $declared['attributes'];
+	// locale="auto" follows the page's language (the site's), else English.
+	$locale = $get( $named['lang'] );
+	if ( null === $locale || ! isset( $declared['locales'][ $locale ] ) ) {
+		$site   = strtolower( substr( function_exists( 'determine_locale' ) ? determine_locale() : get_locale(), 0, 2 ) );
+		$locale = isset( $declared['locales'][ $site ] ) ? $site : 'en';
+	}
+	$words = $declared['locales'][ $locale ];
+	// The privacy sentences' number, part by part as declared.
+	$bits = 0;
+	foreach ( $declared['bits'] as $i => $part ) {
+		list( $name, $how, $given ) = $part;
+		$value = $get( $name );
+		$on    = 'flag' === $how ? null !== $value : ( 'is' === $how ? $given === $value : $given !== $value );
+		$bits |= $on ? 1 << $i : 0;
+	}
+	// The center's number: already checked against the schema's pattern.
+	$phone    = $get( $named['tel'] );
+	$noscript = $words['noscript'][0];
+	if ( null !== $phone ) {
+		$noscript = str_replace(
+			array( '{{tel}}', '{{phone}}' ),
+			array( esc_attr( 'tel:' . preg_replace( '/[^\d+]/', '', $phone ) ), esc_html( $phone ) ),
+			$words['noscript'][1]
+		);
+	}
+	$exit = $get( $named['exit'] );
+	$fill = array(
+		'{{mode}}'     => 'closed',
+		'{{mask}}'     => '',
+		'{{bits}}'     => (string) $bits,
+		'{{exit}}'     => esc_attr( null !== $exit ? $exit : $declared['exitUrl'] ),
+		'{{privacy}}'  => $words['privacy'][ $bits ],
+		'{{noscript}}' => $noscript,
+	);
+	return strtr( $words['html'], $fill );
 }
 
 function carepath_render_block( $attributes ) {
