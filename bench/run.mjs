@@ -253,13 +253,15 @@ async function measure(browser, widget, url, throttle) {
 
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
+    // The wasm's memory: its glue is bundled into the loader now (no file
+    // to import on its own), so the page's own wasm memory is read from
+    // the browser's measure of the page, where it has one.
     let wasm = 0;
     if (widget.host) {
       wasm = await page.evaluate(async () => {
-        const src = document.querySelector('script[src*="carepath.js"]').src;
-        const glue = await import(new URL("carepath-widget.js", src).href);
-        const exports = await glue.default();
-        return exports?.memory?.buffer?.byteLength ?? 0;
+        if (!self.crossOriginIsolated || !performance.measureUserAgentSpecificMemory) return 0;
+        const m = await performance.measureUserAgentSpecificMemory();
+        return m.breakdown.filter((b) => b.types.includes("WebAssembly")).reduce((a, b) => a + b.bytes, 0);
       });
     }
 

@@ -15,6 +15,9 @@ const snippet = document.getElementById("snippet");
 // integrity hashes.
 const RELEASE = null;
 const EVERGREEN = "v@MAJOR@/";
+// The element with its first screen in the HTML, from this release's
+// templates (the same function as the npm package's).
+const { carepathHtml, styleHash } = await import(`./carepath/${RELEASE.version}/html.js`);
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 // The element's schema (`carepath schema`), written in by the build
@@ -153,6 +156,15 @@ function render() {
       `<!-- frame-options.json, saved beside frame.html: -->\n<!-- ${JSON.stringify(file, null, 2).replace(/--/g, "- -")} -->\n` +
       `<script type="module" src="${escape(folder)}frame-host.js"></script>\n` +
       `<iframe title="Care check: find the care that fits" width="100%" height="560" frameborder="0"\n  src="${escape(folder)}frame.html"></iframe>`;
+  } else if (form.elements.declared.checked) {
+    const flags = new Set(shown.filter((a) => a.kind === "flag").map((a) => a.name));
+    const element = carepathHtml(Object.fromEntries(attrs.map(([k, v]) => [k, flags.has(k) ? true : v])), { pageLang: document.documentElement.lang });
+    snippet.value =
+      `<!-- Under a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' (and this folder's origin if it is another site), and style-src '${styleHash}' styles the first screen. -->\n` +
+      `<script type="module" src="${escape(folder)}carepath.js"${sri}></script>\n` +
+      // The element with its first screen (a declared shadow root), then the
+      // emergency line for browsers without one.
+      element;
   } else {
     const attrText = attrs.map(([k, v]) => (v === "" ? k : `${k}="${escape(v)}"`)).join("\n  ");
     snippet.value =

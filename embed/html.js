@@ -7,6 +7,9 @@
 import { DECLARED } from "carepath:declared";
 import { centerPhone, chooseLocale, exitUrl, privacyBits } from "./loader/attributes.js";
 
+/** The CSP hash of the declared screen's <style>, for `style-src`. */
+export const styleHash = DECLARED.styleHash;
+
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 /**

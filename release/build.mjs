@@ -135,6 +135,9 @@ export function carepathHtml(
   attributes?: { [K in keyof CarepathAttributes]?: CarepathAttributes[K] | boolean },
   options?: { pageLang?: string },
 ): string;
+
+/** The CSP hash of the declared screen's \`<style>\` ("sha256-..."), for \`style-src\`. */
+export const styleHash: string;
 `,
 );
 writeFileSync(join(out, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);

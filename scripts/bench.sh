@@ -30,6 +30,9 @@ cp node_modules/survey-core/survey.core.min.js \
    node_modules/survey-js-ui/survey-js-ui.min.js "$vendor/"
 
 node bench/run.mjs
+echo
+echo "== first paint: the start screen declared in the HTML, drawn by the loader, and a static page"
+RUNS="${PAINT_RUNS:-25}" node bench/first-paint.mjs
 if [ "${LIGHTHOUSE:-1}" != 0 ]; then
   echo
   echo "== Lighthouse on the demo page"

@@ -809,10 +809,19 @@ test("the configurator updates its preview and snippet as the form changes", asy
   await preview.locator("section[data-screen=start]").waitFor();
   const snippet = page.locator("#snippet");
   // By default: this exact version, with the loader's hash, where the
-  // files will live; no inline <style> (the theme is attributes).
+  // files will live, and the first screen in the HTML (a declared root
+  // whose one inline <style> the snippet names the CSP hash of; the theme
+  // is attributes).
   const sri = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "integrity.json"), "utf8"))["carepath.js"];
+  const declared = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "declared.json"), "utf8"));
   assert.ok((await snippet.inputValue()).includes(`src="https://your-site.example/carepath/${VERSION}/carepath.js" integrity="${sri}"`));
+  assert.ok((await snippet.inputValue()).includes('<template shadowrootmode="closed"><style>'));
+  assert.ok((await snippet.inputValue()).includes(`style-src '${declared.styleHash}'`));
+  // Without it: the plain element, no inline <style>.
+  await page.locator("#declared").uncheck();
   assert.ok(!(await snippet.inputValue()).includes("<style"));
+  assert.ok((await snippet.inputValue()).includes("<carepath-assessment\n"));
+  await page.locator("#declared").check();
   // A strict CSP needs 'wasm-unsafe-eval': the snippet says so.
   assert.ok((await snippet.inputValue()).includes("'wasm-unsafe-eval'"));
   // The widget's own warnings show on the page: a bad schedule, and 911

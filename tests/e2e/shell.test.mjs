@@ -489,7 +489,7 @@ test("a foreign <carepath-assessment> definition is named in the console, and <d
   assert.ok(warnings.some((w) => w.includes("another script already defined <carepath-assessment>")), JSON.stringify(warnings));
 });
 
-test("the stylesheet the loader adopts reads as the schema's theme defaults, then the same rules as styles/widget.css", async (t) => {
+test("the stylesheet the loader adopts reads as the schema's theme defaults, then the same rules as styles/first.css and styles/widget.css", async (t) => {
   const context = await browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
@@ -502,7 +502,7 @@ test("the stylesheet the loader adopts reads as the schema's theme defaults, the
     .filter((a) => a.css)
     .map((a) => `--cp-${a.name.slice(6)}: var(--carepath-${a.name.slice(6)},${a.default || "inherit"});`)
     .join(" ");
-  const source = `:host { ${host} }\n${readFileSync(join(REPO, "styles/widget.css"), "utf8")}`;
+  const source = `:host { ${host} }\n${["first.css", "widget.css"].map((f) => readFileSync(join(REPO, "styles", f), "utf8")).join("\n")}`;
   const [adopted, fromSource, length] = await page.evaluate((text) => {
     const rules = (sheet) => [...sheet.cssRules].map((r) => r.cssText);
     const sheet = document.querySelector("carepath-assessment").shadowRoot.adoptedStyleSheets[0];

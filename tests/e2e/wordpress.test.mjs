@@ -220,6 +220,12 @@ test("the plugin on WordPress 6.1: install, settings, the block, the shortcode b
   const html = await (await page2.request.get(created.link)).text();
   assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>[^<]*carepath/i.test(html), "no inline script");
   assert.match(html, /<script type="module" src="[^"]*carepath\/assets\/carepath\/[^"]*\/carepath\.js"/);
+  // Each element carries its first screen in the page's HTML (a declared
+  // shadow root, closed: the plugin never opens it), in the site's
+  // language, with the block's own number in the note for scripts off.
+  assert.equal((html.match(/<carepath-assessment[^>]*><template shadowrootmode="closed"><style>/g) ?? []).length, 2, "two declared roots");
+  assert.equal((html.match(new RegExp(`data-declared="${VERSION} en \\d+"`, "g")) ?? []).length, 2);
+  assert.match(html, /<noscript><p class="cp-needs-scripts">[^<]*<a href="tel:\+15550100123">\+1-555-010-0123<\/a>/);
 
   // Reading callers' codes is its own capability: an author cannot; an
   // editor can (given on activation).
