@@ -132,7 +132,7 @@ writeFileSync(
  * wrapper's \`dangerouslySetInnerHTML\` with \`suppressHydrationWarning\`.
  */
 export function carepathHtml(
-  attributes?: { [K in keyof CarepathAttributes]?: CarepathAttributes[K] | boolean },
+  attributes?: { [K in keyof CarepathAttributes]?: CarepathAttributes[K] | boolean } & { id?: string },
   options?: { pageLang?: string },
 ): string;
 

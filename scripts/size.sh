@@ -98,8 +98,9 @@ BUDGET=80000
 # loader adopts a declared root (attachInternals, its mark, the tree
 # matched against the elements for their listeners) and takes the
 # masking markers and version from the Rust, +440 B; the wasm's quick
-# exit is a link to the exit address (a slot), +205 B. Measured 159,974 B.
-CEILING=160000
+# exit is a link to the exit address (a slot), +205 B. Measured 159,974 B;
+# 159,997 B as 2.2.0 (the version string is in both files).
+CEILING=160100
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

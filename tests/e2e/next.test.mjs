@@ -93,6 +93,26 @@ async function walk(bundler) {
     // (The fixture has no favicon: Next answers 404 for it.)
     assert.deepEqual(said.filter((t) => /^(error|pageerror)/.test(t) && !t.includes("/favicon.ico")), [], "no errors");
     await page.close();
+
+    // The first screen in the server's HTML (the npm function in a server
+    // component): there before any script, taken over by the loader.
+    const declaredUrl = `${url}declared`;
+    const html = await (await fetch(declaredUrl)).text();
+    assert.match(html, /<carepath-assessment id="w"[^>]*><template shadowrootmode="open"><style>/, "the element's first screen is in the HTML");
+    const second = await browser.newPage();
+    second.setDefaultTimeout(STEP_TIMEOUT);
+    const errors = [];
+    second.on("pageerror", (e) => errors.push(e.message));
+    second.on("console", (m) => m.type() === "error" && !m.location().url.includes("/favicon.ico") && errors.push(m.text()));
+    await second.route("**/*.wasm", () => {});
+    await second.goto(declaredUrl);
+    await second.waitForFunction(() => customElements.get("carepath-assessment"));
+    await second.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.equal(await second.locator("#w [data-declared]").count(), 1, "the loader took the declared screen over as it is");
+    await second.locator("#w section[data-screen=start] .cp-primary").click();
+    await second.locator("#w form[data-question=danger_now]").waitFor();
+    assert.deepEqual(errors, [], "no errors (no hydration error either)");
+    await second.close();
   } finally {
     server.kill();
   }
