@@ -348,3 +348,34 @@ fn rules_print_the_crisis_routes() {
         .unwrap()
         .contains("## Crisis routes"));
 }
+
+#[test]
+fn translations_prints_a_review_sheet_with_every_key_and_says_it_is_unreviewed() {
+    let locales = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    let out = carepath(&["translations", "es", "--locales", locales], None);
+    assert!(out.status.success());
+    let sheet = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        sheet.contains("Status: in the widget. Not yet reviewed by a qualified human translator.")
+    );
+    let english: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(format!("{locales}/en.json")).unwrap())
+            .unwrap();
+    for key in english.keys() {
+        assert!(
+            sheet.contains(&format!("| `{key}` |")),
+            "{key} is on the sheet"
+        );
+    }
+    assert!(
+        sheet.contains("| `bar.text988` | Text 988 | Enviar AYUDA al 988 |"),
+        "the English beside the Spanish"
+    );
+    assert!(sheet.contains("## Sign-off"));
+
+    // Neither in the widget nor a draft: the command names the ones there are.
+    let none = carepath(&["translations", "xx", "--locales", locales], None);
+    assert_eq!(none.status.code(), Some(2));
+    let said = String::from_utf8(none.stderr).unwrap();
+    assert!(said.contains("\"xx\"") && said.contains("es"), "{said}");
+}

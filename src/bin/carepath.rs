@@ -8,7 +8,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use std::io::Read;
+    use std::io::{Read, Write};
     use std::path::PathBuf;
     use std::process::ExitCode;
 
@@ -86,6 +86,17 @@ mod cli {
             #[arg(long)]
             readme: bool,
         },
+        /// Print a language's review sheet (Markdown): every key with the
+        /// English, the translation and its blind back-translation, the
+        /// translator's notes and a sign-off block, for a qualified human
+        /// translator. LANG is a language in the widget (`es`) or a draft
+        /// in locales/drafts/ (`zh-Hans`, `zh-Hant`, `vi`, `ko`, `tl`, `ar`).
+        Translations {
+            lang: String,
+            /// The locales folder (its drafts/ beside it).
+            #[arg(long, value_name = "DIR", default_value = "locales")]
+            locales: PathBuf,
+        },
         /// Print <carepath-assessment> for these attributes with its first
         /// screen declared in the HTML (the emergency bar and the start
         /// screen, shown before any script runs), e.g.
@@ -109,6 +120,58 @@ mod cli {
             )]
             attributes: Vec<String>,
         },
+    }
+
+    fn run_translations(lang: &str, dir: &std::path::Path) -> ExitCode {
+        use carepath::i18n::review::{sheet, Status};
+        type Words = serde_json::Map<String, serde_json::Value>;
+        let read = |path: std::path::PathBuf| -> Option<Words> {
+            let text = std::fs::read_to_string(path).ok()?;
+            serde_json::from_str(&text).ok()
+        };
+        let Some(english) = read(dir.join("en.json")) else {
+            eprintln!(
+                "carepath translations: no {}/en.json (run it from the repository, or give --locales)",
+                dir.display()
+            );
+            return ExitCode::from(UNREADABLE);
+        };
+        let drafts = dir.join("drafts");
+        let shipped = lang != "en" && dir.join(format!("{lang}.json")).is_file();
+        let found = if shipped {
+            read(dir.join(format!("{lang}.json"))).map(|t| (t, Status::Shipped))
+        } else {
+            read(drafts.join(format!("{lang}.json"))).map(|t| (t, Status::Draft))
+        };
+        let Some((translation, status)) = found else {
+            let mut known: Vec<String> = [dir.to_path_buf(), drafts.clone()]
+                .iter()
+                .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .filter_map(|n| n.strip_suffix(".json").map(str::to_string))
+                .filter(|n| !n.contains('.') && n != "en")
+                .collect();
+            known.sort();
+            known.dedup();
+            eprintln!(
+                "carepath translations: no language {lang:?}; there are: {}",
+                known.join(", ")
+            );
+            return ExitCode::from(INVALID);
+        };
+        let back = read(drafts.join(format!("{lang}.back.json")));
+        let notes = std::fs::read_to_string(drafts.join(format!("{lang}.notes.md"))).ok();
+        let text = sheet(
+            lang,
+            status,
+            &english,
+            &translation,
+            back.as_ref(),
+            notes.as_deref(),
+        );
+        // A long sheet is often piped to `less` or `head`: a closed pipe is no error.
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        ExitCode::SUCCESS
     }
 
     /// `--name value` pairs (a flag's value may be left out), each name an
@@ -342,6 +405,7 @@ mod cli {
                 print!("{}", carepath::host_config::schema::readme_table());
                 ExitCode::SUCCESS
             }
+            Command::Translations { lang, locales } => run_translations(&lang, &locales),
             Command::Html {
                 templates: true, ..
             } => {

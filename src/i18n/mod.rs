@@ -317,5 +317,7 @@ pub fn clock(texts: &Texts, minutes: u16) -> String {
     texts.f(key, &[("h", &h12.to_string()), ("m", &format!("{m:02}"))])
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod review;
 #[cfg(test)]
 mod tests;
