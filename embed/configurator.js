@@ -158,7 +158,7 @@ function render() {
       `<iframe title="Care check: find the care that fits" width="100%" height="560" frameborder="0"\n  src="${escape(folder)}frame.html"></iframe>`;
   } else if (form.elements.declared.checked) {
     const flags = new Set(shown.filter((a) => a.kind === "flag").map((a) => a.name));
-    const element = carepathHtml(Object.fromEntries(attrs.map(([k, v]) => [k, flags.has(k) ? true : v])), { pageLang: document.documentElement.lang });
+    const element = carepathHtml(Object.fromEntries(attrs.map(([k, v]) => [k, flags.has(k) ? true : v])), { pageLang: form.elements.pagelang.value });
     snippet.value =
       `<!-- Under a Content-Security-Policy: script-src needs 'wasm-unsafe-eval' (and this folder's origin if it is another site), and style-src '${styleHash}' styles the first screen. -->\n` +
       `<script type="module" src="${escape(folder)}carepath.js"${sri}></script>\n` +
@@ -184,6 +184,10 @@ document.getElementById("watched").addEventListener("change", (e) => {
   if (e.target.checked) form.querySelector('input[name="form"][value="iframe"]').checked = true;
   render();
 });
+// The host pages' language, for a declared first screen under locale="auto":
+// the languages the widget speaks, in their own words (the schema's).
+const locale = SCHEMA.attributes.find((a) => a.name === "locale");
+form.elements.pagelang.append(...locale.values.filter((v) => v !== "auto").map((v) => new Option(locale.value_labels[v].en, v)));
 form.addEventListener("input", render);
 form.addEventListener("change", render);
 document.getElementById("copy").addEventListener("click", async () => {

@@ -33,13 +33,23 @@ const checked = new WeakSet();
 const checkSandbox = (iframe) => {
   if (checked.has(iframe) || !iframe.hasAttribute("sandbox")) return;
   checked.add(iframe);
-  const missing = SANDBOX.filter(({ flag }) => !iframe.sandbox.contains(flag));
+  // The browser reads the flags in any case; allow-top-navigation covers its
+  // by-user-activation form.
+  const given = new Set([...iframe.sandbox].map((f) => f.toLowerCase()));
+  if (given.has("allow-top-navigation")) given.add("allow-top-navigation-by-user-activation");
+  const missing = SANDBOX.filter(({ flag }) => !given.has(flag));
   if (!missing.length) return;
   console.warn(`carepath: this iframe's sandbox lacks ${missing.map((m) => m.flag).join(", ")}, so without them: ${missing.map((m) => `${m.flag}: ${m.keeps}`).join("; ")}. Use sandbox="${SANDBOX.map((m) => m.flag).join(" ")}".`, iframe);
 };
 const checkAll = () => document.querySelectorAll("iframe").forEach((f) => isOurs(f) && checkSandbox(f));
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", checkAll);
-else checkAll();
+// Now, and for iframes a site builder adds later (one without scripts or
+// its own origin never posts a message to be checked on).
+const watch = () => {
+  checkAll();
+  new MutationObserver(checkAll).observe(document.documentElement, { childList: true, subtree: true });
+};
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
+else watch();
 
 addEventListener("message", (event) => {
   if (event.origin !== page.origin) return;

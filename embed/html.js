@@ -27,8 +27,10 @@ export function carepathHtml(attributes = {}, { pageLang = "en" } = {}) {
   const pairs = [];
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === false || value == null) continue;
-    if (!/^[a-z][a-z0-9-]*$/.test(name)) {
-      console.warn(`carepath: "${name}" is not an attribute name; it is left out.`);
+    // Only the element's own attributes (the schema's, and id): never an
+    // event handler, style or hidden from a page's data.
+    if (!DECLARED.names.includes(name)) {
+      console.warn(`carepath: "${name}" is not an attribute of <carepath-assessment>; it is left out.`);
       continue;
     }
     pairs.push([name, value === true ? "" : String(value)]);

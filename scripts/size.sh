@@ -99,8 +99,12 @@ BUDGET=80000
 # matched against the elements for their listeners) and takes the
 # masking markers and version from the Rust, +440 B; the wasm's quick
 # exit is a link to the exit address (a slot), +205 B. Measured 159,974 B;
-# 159,997 B as 2.2.0 (the version string is in both files).
-CEILING=160100
+# 159,997 B as 2.2.0 (the version string is in both files). Then a
+# review's fixes: Start and the language switch wait unseen until the
+# element is defined, the loader links the Shift hint and drops the
+# declared style once its checked sheets apply, and keeps focus when it
+# draws a declared screen again: +129 B. Measured 160,126 B.
+CEILING=160200
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

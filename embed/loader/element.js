@@ -89,8 +89,12 @@ function mount(el) {
     const at = restoring(el) || record.kept ? -1 : 0;
     record.shell = { locale: locale(el), switched: false, at, waiting: null, actions: [], host: host(el) };
     const adopted = record.declared && adopt(el, record);
+    // A declared screen drawn again keeps the visitor's focus (they may
+    // have tabbed into it before the loader ran).
+    const stay = record.declared && !adopted ? focusTarget(record.root) : null;
     record.declared = false;
     if (!adopted) drawShell(el, record);
+    stay?.(record.root)?.focus();
   }
   load(el, record);
 }

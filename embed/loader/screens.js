@@ -63,6 +63,12 @@ export function adopt(el, record) {
   const found = [];
   if (!matchTree(SHELL.views.frame, wrap.firstElementChild, state, found)) return false;
   for (const [e, type, word] of found) listen(e, type, () => act(el, record, word));
+  // Now Shift three times works: the exit link names its hint again.
+  wrap.querySelector(".cp-exit")?.setAttribute("aria-describedby", "cp-exit-hint");
+  // The declared style pinned the bar's colors until the theme is checked:
+  // the loader's checked sheets take over in the frame they apply.
+  const style = wrap.previousElementSibling;
+  if (style?.localName === "style") requestAnimationFrame(() => style.remove());
   return true;
 }
 

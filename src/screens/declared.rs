@@ -11,7 +11,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 use {
     super::node::{el, p, Host, Node, Only},
-    crate::host_config::{self, Config},
+    crate::host_config,
     crate::i18n::{Texts, LOCALES},
     serde_json::{json, Map, Value as Json},
 };
@@ -57,7 +57,21 @@ pub fn style() -> String {
             format!("--cp-{short}:var(--carepath-{short},{default})")
         })
         .collect();
-    format!(":host{{{}}}{}", defaults.join(";"), compact(FIRST_CSS))
+    // Until the loader has checked the host's colors for contrast (never,
+    // with scripts off), the emergency bar keeps the widget's own: a host's
+    // --carepath-* can never hide 911 and 988. The loader removes this
+    // style once its checked sheets apply.
+    let pinned: Vec<String> = host_config::schema::theme()
+        .iter()
+        .filter(|(_, css, _)| *css == "color")
+        .map(|(name, _, default)| format!("--cp-{}:{default}", &name["theme-".len()..]))
+        .collect();
+    format!(
+        ":host{{{}}}{}.cp-bar{{{}}}",
+        defaults.join(";"),
+        compact(FIRST_CSS),
+        pinned.join(";")
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -99,15 +113,52 @@ pub const MASK: [(&str, &str); 4] = [
 ];
 
 #[cfg(not(target_arch = "wasm32"))]
-/// The privacy sentences' number for a configuration, as the loader counts
-/// them (`privacyBits`): share-progress 1, share-result 2, share-answers 4,
-/// remember 8, quick exit 16.
-pub fn bits(config: &Config) -> u8 {
-    u8::from(config.share_progress)
-        | u8::from(config.share_result) << 1
-        | u8::from(config.share_answers) << 2
-        | u8::from(config.remember) << 3
-        | u8::from(config.quick_exit) << 4
+/// The privacy sentences' number for these attributes, exactly as the
+/// loader counts them (`privacyBits`: a flag is on when present and not
+/// "false"; remember needs `session` and an id; quick exit is on unless
+/// "off"), so the loader recognises what a filler declared: share-progress
+/// 1, share-result 2, share-answers 4, remember 8, quick exit 16.
+pub fn bits(get: &dyn Fn(&str) -> Option<String>) -> u8 {
+    let on = |name: &str| get(name).is_some_and(|v| v.trim() != "false");
+    let remembers = get("remember").is_some_and(|v| v.trim() == "session")
+        && get("id").is_some_and(|v| !v.trim().is_empty());
+    let quick_exit = get("quick-exit").is_none_or(|v| v.trim() != "off");
+    u8::from(on("share-progress"))
+        | u8::from(on("share-result")) << 1
+        | u8::from(on("share-answers")) << 2
+        | u8::from(remembers) << 3
+        | u8::from(quick_exit) << 4
+}
+
+/// Fills `{{name}}` placeholders in one pass, so no value (which may hold
+/// braces of its own) is ever read as a placeholder.
+fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(at) = rest.find("{{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        match after.find("}}") {
+            Some(end)
+                if after[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                let name = &after[..end];
+                match value(name) {
+                    Some(v) => out.push_str(&v),
+                    None => out.push_str(&rest[at..at + 4 + end]),
+                }
+                rest = &after[end + 2..];
+            }
+            _ => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -121,7 +172,11 @@ fn template(t: &Texts) -> String {
         ..Host::default()
     };
     let start = super::start(t, None).child(el("noscript").text(slot("noscript")));
-    let frame = Node::from(super::frame(t, start)).html(&host, Only::Screen);
+    // "Or press Shift 3 times" is true only once the loader runs: it links
+    // the hint when it takes the screen over.
+    let frame = Node::from(super::frame(t, start))
+        .html(&host, Only::Screen)
+        .replace(" aria-describedby=\"cp-exit-hint\"", "");
     format!(
         "<template shadowrootmode=\"{}\"><style>{}</style><div{} data-declared=\"{} {} {}\">{}</div></template>{}",
         slot("mode"),
@@ -195,6 +250,8 @@ pub fn templates() -> Json {
             ["quick-exit", "not", "off"],
         ],
         "attributes": {"lang": "locale", "tel": "phone", "exit": "exit-url", "mode": "shadow"},
+        // The only names a filler writes on the element: the schema's and `id`.
+        "names": host_config::schema::names().into_iter().chain(["id"]).collect::<Vec<_>>(),
         "locales": locales,
     })
 }
@@ -233,11 +290,14 @@ pub fn element(attrs: &[(String, String)], page_lang: &str) -> String {
     let all = templates();
     let entry = &all["locales"][locale];
     let text = |v: &Json| v.as_str().unwrap_or_default().to_string();
-    let privacy = text(&entry["privacy"][usize::from(bits(&config))]);
+    let bits = bits(&get);
+    let privacy = text(&entry["privacy"][usize::from(bits)]);
     let noscript = match (&config.phone, &config.phone_shown) {
-        (Some(tel), Some(shown)) => text(&entry["noscript"][1])
-            .replace(&slot("tel"), &escape(&format!("tel:{tel}")))
-            .replace(&slot("phone"), &escape(shown)),
+        (Some(tel), Some(shown)) => fill(&text(&entry["noscript"][1]), |name| match name {
+            "tel" => Some(escape(&format!("tel:{tel}"))),
+            "phone" => Some(escape(shown)),
+            _ => None,
+        }),
         _ => text(&entry["noscript"][0]),
     };
     let mask: String = if config.open_shadow {
@@ -247,16 +307,15 @@ pub fn element(attrs: &[(String, String)], page_lang: &str) -> String {
     } else {
         String::new()
     };
-    let html = text(&entry["html"])
-        .replace(
-            &slot("mode"),
-            if config.open_shadow { "open" } else { "closed" },
-        )
-        .replace(&slot("mask"), &mask)
-        .replace(&slot("bits"), &bits(&config).to_string())
-        .replace(&slot("exit"), &escape(&config.exit_url))
-        .replace(&slot("privacy"), &privacy)
-        .replace(&slot("noscript"), &noscript);
+    let html = fill(&text(&entry["html"]), |name| match name {
+        "mode" => Some(if config.open_shadow { "open" } else { "closed" }.to_string()),
+        "mask" => Some(mask.clone()),
+        "bits" => Some(bits.to_string()),
+        "exit" => Some(escape(&config.exit_url)),
+        "privacy" => Some(privacy.clone()),
+        "noscript" => Some(noscript.clone()),
+        _ => None,
+    });
     let attributes: String = attrs
         .iter()
         .map(|(k, v)| format!(" {}=\"{}\"", escape(k), escape(v)))
@@ -304,6 +363,18 @@ mod tests {
         assert!(
             open.contains("shadowrootmode=\"open\"")
                 && open.contains("class=\"rr-block fs-exclude\"")
+        );
+        // A value with placeholders of its own stays a value (one pass).
+        let tricky = element(
+            &[
+                ("exit-url".into(), "https://ex.org/{{noscript}}".into()),
+                ("phone".into(), "+1 555 010 0199".into()),
+            ],
+            "en",
+        );
+        assert!(
+            tricky.contains("href=\"https://ex.org/{{noscript}}\" class=\"cp-exit-skip\""),
+            "{tricky}"
         );
         // No phone: the note without a number; the default exit address.
         let plain = element(&[], "en");

@@ -82,6 +82,7 @@ test("the npm function and `carepath html` give the same element, every value es
     [{ ...CENTER, locale: "auto", "exit-url": "https://example.org/?a=1&b=\"2\"" }, "es-MX"],
     [{ "center-name": "A \"<b>\" & Co", remember: "session", id: "w", "quick-exit": "off", shadow: "open" }, "en"],
     [{}, "fr"],
+    [{ "share-answers": true, "exit-url": "https://ex.org/{{noscript}}", phone: "+1 555 010 0199" }, "en"],
   ];
   for (const [attrs, pageLang] of cases) {
     const args = ["run", "--quiet", "--locked", "--bin", "carepath", "--", "html", "--page-lang", pageLang];
@@ -92,6 +93,12 @@ test("the npm function and `carepath html` give the same element, every value es
   const html = carepathHtml({ "center-name": "<script>x</script>" });
   assert.ok(!html.includes("<script>x"), html);
   assert.ok(!html.includes("{{"), "every placeholder filled");
+  // Only the element's own attributes: never a handler, a style or hidden.
+  const hostile = carepathHtml({ onclick: "alert(1)", hidden: true, style: "display:none", "center-name": "A" });
+  assert.ok(!/onclick|hidden=|style=/.test(hostile.split(">")[0]), hostile.split(">")[0]);
+  // A value with placeholders of its own stays a value.
+  const tricky = { "exit-url": "https://ex.org/{{noscript}}", phone: "+1 555 010 0199" };
+  assert.ok(carepathHtml(tricky).includes('href="https://ex.org/{{noscript}}" class="cp-exit-skip"'));
 });
 
 test("with scripts off, the declared screen shows 911, 988 and the center's phone; no Start button, a plain note instead; axe 0", async (t) => {
@@ -133,20 +140,30 @@ test("the loader takes the declared screen over: the same nodes, one heading, no
   });
   const r = root(p);
   await r.locator("h2").waitFor();
-  await r.locator(".cp-start .cp-primary").focus();
-  const before = decodePng(await r.screenshot());
+  // Before the loader: Start and the language switch wait unseen (no
+  // listener yet), in place; the emergency line works.
+  assert.equal(await r.locator(".cp-start .cp-primary").isVisible(), false, "no Start that does nothing");
+  assert.equal(await r.locator(".cp-lang").isVisible(), false);
+  assert.equal(await r.locator(".cp-exit").getAttribute("aria-describedby"), null, "no Shift hint before the loader");
+  await r.locator(".cp-bar a[href='tel:988']").focus();
+  const bar = () => r.locator(".cp-bar");
+  // The bar as it looks, but for the language switch (which appears).
+  const shot = async () => decodePng(await bar().screenshot({ mask: [r.locator(".cp-lang")] }));
+  const before = await shot();
+  const startBox = await r.locator(".cp-start .cp-primary").boundingBox();
+  const langBox = await r.locator(".cp-lang").boundingBox();
   await p.evaluate(() => {
     const shadow = document.querySelector("carepath-assessment").shadowRoot;
-    window.__kept = [shadow.querySelector("h2"), shadow.querySelector(".cp-primary"), shadow.querySelector(".cp-bar")];
+    window.__kept = [shadow.querySelector("h2"), shadow.querySelector("a[href='tel:988']"), shadow.querySelector(".cp-bar")];
   });
   letLoader();
   await p.waitForFunction(() => customElements.get("carepath-assessment"));
   // The loader's own checks run a frame later.
   await p.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  const after = decodePng(await r.screenshot());
+  const after = await shot();
   const same = await p.evaluate(() => {
     const shadow = document.querySelector("carepath-assessment").shadowRoot;
-    const now = [shadow.querySelector("h2"), shadow.querySelector(".cp-primary"), shadow.querySelector(".cp-bar")];
+    const now = [shadow.querySelector("h2"), shadow.querySelector("a[href='tel:988']"), shadow.querySelector(".cp-bar")];
     return {
       nodes: now.every((n, i) => n === window.__kept[i]),
       focus: shadow.activeElement === window.__kept[1],
@@ -155,8 +172,14 @@ test("the loader takes the declared screen over: the same nodes, one heading, no
   });
   assert.deepEqual(same, { nodes: true, focus: true, headings: 1 });
   const diff = comparePixels(before, after);
-  assert.equal(diff.differing, 0, `the screen did not change as the loader took over (${diff.percent.toFixed(2)}% of pixels differ, ${diff.sizes})`);
+  assert.equal(diff.differing, 0, `the bar did not change as the loader took over (${diff.percent.toFixed(2)}% of pixels differ, ${diff.sizes})`);
+  assert.deepEqual(await r.locator(".cp-start .cp-primary").boundingBox(), startBox, "Start appears where it was: nothing moves");
+  assert.deepEqual(await r.locator(".cp-lang").boundingBox(), langBox, "so does the language switch");
+  assert.ok(await r.locator(".cp-start .cp-primary").isVisible());
+  assert.equal(await r.locator(".cp-exit").getAttribute("aria-describedby"), "cp-exit-hint");
+  assert.equal(await r.locator("style").count(), 0, "the declared style gave way to the loader's checked sheets");
   // Its controls are the loader's now: Start opens the first question (the wasm is held).
+  await r.locator(".cp-start .cp-primary").focus();
   await p.keyboard.press("Enter");
   await r.locator("form[data-question=danger_now]").waitFor();
   assert.deepEqual(log.errors, []);
@@ -211,4 +234,15 @@ test("under the README's strict CSP the declared screen is styled (its style's h
   assert.deepEqual(order, ["https://www.weather.gov/", "tel:911", "tel:988", "sms:988"], "Leave, then 911 and 988, before anything else");
   const text = await root(q).locator(".cp").innerText();
   assert.ok(text.indexOf("Call 911") < text.indexOf("Find the care that fits"), "the emergency line reads first");
+});
+
+test("with scripts off, a host's theme colors cannot hide 911 and 988: the declared bar keeps the widget's own until the loader has checked them", async (t) => {
+  const element = carepathHtml({ ...CENTER, shadow: "open" });
+  const themed = page("themed.html", element, { script: false, before: "" }).replace(".html", "");
+  writeFileSync(join(dir, "themed.html"), readFileSync(join(dir, "themed.html"), "utf8").replace("</head>", '<link rel="stylesheet" href="themed.css"></head>'));
+  writeFileSync(join(dir, "themed.css"), "carepath-assessment { --carepath-urgent: #fdf1f0; --carepath-text: #fdf1f0; }\n");
+  // No loader on this page, as if it never ran (scripts off draws the same bar).
+  const { page: p } = await open(t, `${plain.url}${themed}.html`);
+  const color = await root(p).locator(".cp-bar a[href='tel:911']").evaluate((a) => getComputedStyle(a).color);
+  assert.equal(color, "rgb(163, 20, 14)", "the widget's own urgent red on the bar");
 });

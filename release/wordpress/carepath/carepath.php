@@ -271,7 +271,12 @@ function carepath_declared( $values ) {
 			$words['noscript'][1]
 		);
 	}
+	// Quick exit leaves only for an absolute https: or http: address (as the
+	// widget and the loader read exit-url); anything else, the default.
 	$exit = $get( $named['exit'] );
+	if ( null !== $exit && ! preg_match( '~^https?://[^/?#\s<>"\\\\]+~i', $exit ) ) {
+		$exit = null;
+	}
 	$fill = array(
 		'{{mode}}'     => 'closed',
 		'{{mask}}'     => '',
