@@ -130,6 +130,7 @@ pub fn bits(get: &dyn Fn(&str) -> Option<String>) -> u8 {
         | u8::from(quick_exit) << 4
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Fills `{{name}}` placeholders in one pass, so no value (which may hold
 /// braces of its own) is ever read as a placeholder.
 fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
