@@ -44,9 +44,13 @@ const checkSandbox = (iframe) => {
 const checkAll = () => document.querySelectorAll("iframe").forEach((f) => isOurs(f) && checkSandbox(f));
 // Now, and for iframes a site builder adds later (one without scripts or
 // its own origin never posts a message to be checked on).
+// Only a change that adds an iframe is looked at: a busy page's other
+// mutations cost nothing here.
+const addsFrame = (n) => n.nodeType === 1 && (n.localName === "iframe" || n.querySelector("iframe"));
 const watch = () => {
   checkAll();
-  new MutationObserver(checkAll).observe(document.documentElement, { childList: true, subtree: true });
+  new MutationObserver((records) => records.some((r) => [...r.addedNodes].some(addsFrame)) && checkAll())
+    .observe(document.documentElement, { childList: true, subtree: true });
 };
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
 else watch();

@@ -258,19 +258,12 @@ pub fn templates() -> Json {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+/// A host value for the element's HTML: the trees' own escaping, and `'`
+/// too (as `carepathHtml` and PHP's esc_attr do).
 fn escape(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::node::escape(text, &mut out);
+    out.replace('\'', "&#39;")
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -263,7 +263,8 @@ impl Host {
     }
 }
 
-fn escape(text: &str, out: &mut String) {
+/// Text or a double-quoted attribute value, escaped for HTML.
+pub(crate) fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
