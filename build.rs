@@ -1,15 +1,19 @@
 //! Compiles the locale files (`locales/*.json`, flat key -> text) into
-//! static tables, so the widget neither ships a JSON parser for them nor
-//! builds a map at start-up, and each key is stored once for all locales.
-//! The staff page's words (`locales/staff/*.json`) are a book of their own,
-//! so the visitor's widget never carries them.
+//! static tables, so the widget neither builds a map at start-up nor
+//! carries a language it does not speak: each table has its own keys, and
+//! the visitor's wasm refers only to English's (the other languages reach
+//! it as word packs, `i18n::install`). The language registry
+//! (`locales/languages.json`) becomes [`LANGUAGES`]. The staff page's words
+//! (`locales/staff/*.json`) are a book of their own, so the visitor's
+//! widget never carries them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
     locales("locales", "locale_tables.rs");
+    languages("locales/languages.json", "languages.rs");
     locales("locales/staff", "staff_tables.rs");
     // Released versions' question and option words, frozen as they
     // shipped: the staff page and the command line only.
@@ -19,15 +23,99 @@ fn main() {
     locales("locales/schema", "schema_tables.rs");
 }
 
+/// A Rust name for a language id (`zh-Hans` -> `ZH_HANS`).
+fn ident(id: &str) -> String {
+    id.replace('-', "_").to_uppercase()
+}
+
+fn languages(path: &str, file: &str) {
+    println!("cargo::rerun-if-changed={path}");
+    let text = fs::read_to_string(path).expect("the language registry is readable");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("languages.json is JSON");
+    let list = json["languages"]
+        .as_array()
+        .expect("languages.json: a `languages` list");
+    let str_of = |v: &serde_json::Value, k: &str| -> String {
+        v[k].as_str()
+            .unwrap_or_else(|| panic!("languages.json: {k} is text in {v}"))
+            .to_string()
+    };
+    let mut out = String::new();
+    writeln!(out, "pub static LANGUAGES: [Language; {}] = [", list.len()).unwrap();
+    for l in list {
+        let id = str_of(l, "id");
+        assert!(
+            Path::new(&format!("locales/{id}.json")).is_file(),
+            "languages.json: {id} has no locales/{id}.json"
+        );
+        let dir = str_of(l, "dir");
+        assert!(
+            dir == "ltr" || dir == "rtl",
+            "languages.json: {id}'s dir is ltr or rtl"
+        );
+        let code = l["code"]
+            .as_u64()
+            .filter(|c| *c < 32)
+            .expect("code: 0 to 31");
+        let also: Vec<String> = l["also"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let plural: Vec<(String, String)> = l["plural"]
+            .as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "    Language {{ id: {id:?}, name: {:?}, rtl: {}, code: {code}, on: {}, also: &{also:?}, plural: &{plural:?}, reviewed: {:?} }},",
+            str_of(l, "name"),
+            dir == "rtl",
+            l["on"].as_bool().unwrap_or(false),
+            l["reviewed"].as_str(),
+        )
+        .unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    // The attribute values, as the element schema lists them.
+    let ids: Vec<String> = list.iter().map(|l| str_of(l, "id")).collect();
+    let on: Vec<String> = list
+        .iter()
+        .filter(|l| l["on"].as_bool().unwrap_or(false))
+        .map(|l| str_of(l, "id"))
+        .collect();
+    let mut values = vec!["auto".to_string()];
+    values.extend(ids.iter().cloned());
+    writeln!(out, "/// `locale`'s values: `auto` and every language.\npub static LOCALE_VALUES: [&str; {}] = {values:?};", values.len()).unwrap();
+    writeln!(
+        out,
+        "/// `languages`'s values: every language.\npub static LANGUAGE_IDS: [&str; {}] = {ids:?};",
+        ids.len()
+    )
+    .unwrap();
+    writeln!(out, "/// `languages` when absent: the languages on by default.\npub static DEFAULT_LANGUAGES: &str = {:?};", on.join(" ")).unwrap();
+    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join(file);
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
 fn locales(dir: &str, file: &str) {
     println!("cargo::rerun-if-changed={dir}");
-    let mut locales: Vec<(String, BTreeMap<String, String>)> = Vec::new();
     let mut files: Vec<_> = fs::read_dir(dir)
         .expect("the locale folder is readable")
         .map(|e| e.expect("locales/ entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.ends_with("languages.json"))
         .collect();
     files.sort();
+    let mut out = String::new();
+    let mut all = Vec::new();
     for path in files {
         let id = path.file_stem().unwrap().to_string_lossy().into_owned();
         let text = fs::read_to_string(&path).expect("locale file is readable");
@@ -35,47 +123,39 @@ fn locales(dir: &str, file: &str) {
             panic!("{}: not a flat JSON object of strings: {e}", path.display())
         });
         println!("cargo::rerun-if-changed={}", path.display());
-        locales.push((id, map));
-    }
-    let keys: BTreeSet<&str> = locales
-        .iter()
-        .flat_map(|(_, m)| m.keys().map(String::as_str))
-        .collect();
-
-    let mut out = String::new();
-    let (key_text, key_ends) = blob(keys.iter().copied());
-    writeln!(
-        out,
-        "/// Every key of every locale, sorted, end to end.\npub static KEYS: Keys = Keys {{ text: {key_text:?}, ends: &{key_ends:?} }};"
-    )
-    .unwrap();
-    for (id, map) in &locales {
-        let values = keys.iter().map(|k| map.get(*k).map_or("", String::as_str));
-        let (text, ends) = blob(values);
-        let missing: Vec<usize> = keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| !map.contains_key(**k))
-            .map(|(i, _)| i)
-            .collect();
+        let name = ident(&id);
+        let (key_text, key_ends) = blob(map.keys().map(String::as_str));
+        let (text, ends) = blob(map.values().map(String::as_str));
         writeln!(
             out,
-            "pub static {}: Table = Table {{ keys: &KEYS, text: {text:?}, ends: &{ends:?}, missing: &{missing:?} }};",
-            id.to_uppercase()
+            "pub static {name}: Table = Table {{ keys: &Keys {{ text: {key_text:?}, ends: &{key_ends:?} }}, text: {text:?}, ends: &{ends:?} }};"
         )
         .unwrap();
+        all.push((id, name));
     }
+    // Every table of the book, by id: the command line and the staff page
+    // (the visitor's widget names only English, so only English is in it).
+    writeln!(
+        out,
+        "pub static TABLES: [(&str, &Table); {}] = [",
+        all.len()
+    )
+    .unwrap();
+    for (id, name) in &all {
+        writeln!(out, "    ({id:?}, &{name}),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join(file);
     fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
 /// The texts end to end, and where each one ends.
-fn blob<'a>(texts: impl Iterator<Item = &'a str>) -> (String, Vec<u16>) {
+fn blob<'a>(texts: impl Iterator<Item = &'a str>) -> (String, Vec<u32>) {
     let mut all = String::new();
     let mut ends = Vec::new();
     for t in texts {
         all.push_str(t);
-        ends.push(u16::try_from(all.len()).expect("a locale's texts fit in 64 KB"));
+        ends.push(u32::try_from(all.len()).expect("a locale's texts fit in 4 GB"));
     }
     (all, ends)
 }

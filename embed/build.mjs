@@ -62,6 +62,12 @@ const FILES = [
   { path: "staff/staff.css", from: "styles/staff.css", wordpress: true },
   { path: "staff/carepath-staff_bg.wasm", sri: true, wordpress: true },
 ];
+// Each language's words but English's (which the loader and the wasm
+// carry): `words/<id>.json`, its locale file and the loader's strings, for
+// the visitors in that language only (`words`: size.sh reports each).
+const { states, privacyKeys, stylesheet, ...shell } = JSON.parse(readFileSync(shellJson, "utf8"));
+const PACKS = shell.locales.filter((id) => id !== "en");
+for (const id of PACKS) FILES.push({ path: `words/${id}.json`, npm: true, wordpress: true, sri: true, words: id });
 // The configurator, at dist/'s root beside carepath/ (it loads the
 // evergreen loader from ./carepath/v<major>/).
 const ROOT_FILES = ["configurator.html", "configurator.js", "configurator.css"];
@@ -75,15 +81,30 @@ const staffGlue = join(out, "staff", "carepath-staff.js");
 // same esbuild (an end-to-end test checks the browser reads the same
 // rules) and the wasm's hash.
 // (The loader writes the stylesheet's `:host` theme defaults from `theme`.)
-const { states, privacyKeys, stylesheet, ...shell } = JSON.parse(readFileSync(shellJson, "utf8"));
 const css = transformSync(stylesheet, { loader: "css", minify: true, logLevel: "warning" }).code.trim();
-const SHELL = { ...shell, integrity: sri(join(out, "carepath-widget_bg.wasm")), css };
+mkdirSync(join(out, "words"), { recursive: true });
+for (const id of PACKS) {
+  const words = JSON.parse(readFileSync(join(src, "locales", `${id}.json`), "utf8"));
+  writeFileSync(join(out, "words", `${id}.json`), JSON.stringify({ words, shell: shell.strings[id], exit: shell.exitCount[id] }));
+}
+// The loader carries English's strings only, and each pack's hash.
+const SHELL = {
+  ...shell,
+  strings: { en: shell.strings.en },
+  exitCount: { en: shell.exitCount.en },
+  packs: Object.fromEntries(PACKS.map((id) => [id, sri(join(out, "words", `${id}.json`))])),
+  integrity: sri(join(out, "carepath-widget_bg.wasm")),
+  css,
+};
+// Each pack's address written as bundlers see it (a static
+// `new URL("./words/xx.json", import.meta.url)`), so they emit it.
+const WORDS = `export const WORDS = {${PACKS.map((id) => `${JSON.stringify(id)}: () => new URL(${JSON.stringify(`./words/${id}.json`)}, import.meta.url)`).join(", ")}};`;
 const facts = {
   name: "carepath-build-facts",
   setup(build) {
-    build.onResolve({ filter: /^carepath:build$/ }, () => ({ path: "carepath:build", namespace: "carepath" }));
+    build.onResolve({ filter: /^carepath:(build|words)$/ }, (a) => ({ path: a.path, namespace: "carepath" }));
     build.onResolve({ filter: /^carepath:glue$/ }, () => ({ path: glue }));
-    build.onLoad({ filter: /.*/, namespace: "carepath" }, () => ({ contents: `export const SHELL = ${JSON.stringify(SHELL)};`, loader: "js" }));
+    build.onLoad({ filter: /.*/, namespace: "carepath" }, (a) => ({ contents: a.path === "carepath:words" ? WORDS : `export const SHELL = ${JSON.stringify(SHELL)};`, loader: "js" }));
   },
 };
 const bundled = await build({

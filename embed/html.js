@@ -5,7 +5,7 @@
 // attribute rules are the loader's own (loader/attributes.js, checked
 // against the Rust). `carepath html` prints the same element.
 import { DECLARED } from "carepath:declared";
-import { centerPhone, chooseLocale, exitUrl, privacyBits } from "./loader/attributes.js";
+import { centerPhone, chooseLocale, exitUrl, offeredLanguages, privacyBits } from "./loader/attributes.js";
 
 /** The CSP hash of the declared screen's <style>, for `style-src`. */
 export const styleHash = DECLARED.styleHash;
@@ -36,7 +36,8 @@ export function carepathHtml(attributes = {}, { pageLang = "en" } = {}) {
     pairs.push([name, value === true ? "" : String(value)]);
   }
   const get = (name) => pairs.find(([n]) => n === name)?.[1] ?? null;
-  const locale = chooseLocale(get("locale"), pageLang, [], Object.keys(DECLARED.locales));
+  const offered = offeredLanguages(get("languages"), DECLARED.registry, DECLARED.defaultLanguages);
+  const locale = chooseLocale(get("locale"), pageLang, [], offered, DECLARED.registry);
   const words = DECLARED.locales[locale];
   const bits = privacyBits(get);
   const tel = centerPhone(get("phone"), DECLARED.phone);
@@ -47,6 +48,8 @@ export function carepathHtml(attributes = {}, { pageLang = "en" } = {}) {
     bits: String(bits),
     exit: escape(exitUrl(get("exit-url"), DECLARED.exitUrl)),
     privacy: words.privacy[bits],
+    languages: offered.map((id) => words.menu[id]).join(""),
+    langs: offered.join(","),
     noscript: tel ? words.noscript[1].replace("{{tel}}", escape(`tel:${tel}`)).replace("{{phone}}", escape(get("phone").trim())) : words.noscript[0],
   };
   const html = words.html.replace(/\{\{(\w+)\}\}/g, (slot, name) => fill[name] ?? slot);

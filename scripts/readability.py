@@ -24,7 +24,7 @@ SAMPLE = {"n": "3", "total": "12", "hours": "9", "days": "3", "min": "9", "max":
 
 # Which screen shows which keys (first match wins).
 SCREENS = [
-    ("start", ["bar.", "start.", "app.", "lang.", "exit.", "noscript."]),
+    ("start", ["bar.", "start.", "app.", "lang.", "exit.", "noscript.", "help.language"]),
     ("crisis", ["crisis."]),
     ("result: level and first step", ["result.", "level.", "first."]),
     ("result: week and months ahead", ["week.", "phase.", "day.", "day_short.", "time.", "num."]),

@@ -37,7 +37,7 @@ say "packaging Carepath $version"
 # embed/build.mjs). `listed KEY` prints the paths marked KEY.
 listed() { node -e 'for (const f of require(process.argv[1]).files) if (!process.argv[2] || f[process.argv[2]]) console.log(f.path)' "$ROOT/$built/files.json" "${1:-}"; }
 # The npm package: the widget's files (the staff page is a page of its own: the archive has it).
-for f in $(listed npm); do cp "$built/$f" "$pkg/"; done
+for f in $(listed npm); do mkdir -p "$(dirname "$pkg/$f")"; cp "$built/$f" "$pkg/$f"; done
 cp LICENSE "$pkg/LICENSE"
 # Each release, with each major release's upgrade note (what a center must re-review).
 cp CHANGELOG.md "$pkg/CHANGELOG.md"

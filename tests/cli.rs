@@ -355,9 +355,9 @@ fn translations_prints_a_review_sheet_with_every_key_and_says_it_is_unreviewed()
     let out = carepath(&["translations", "es", "--locales", locales], None);
     assert!(out.status.success());
     let sheet = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        sheet.contains("Status: in the widget. Not yet reviewed by a qualified human translator.")
-    );
+    assert!(sheet.contains(
+        "Status: in the widget, offered by default. Not yet reviewed by a qualified human translator."
+    ));
     let english: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(format!("{locales}/en.json")).unwrap())
             .unwrap();
@@ -378,4 +378,10 @@ fn translations_prints_a_review_sheet_with_every_key_and_says_it_is_unreviewed()
     assert_eq!(none.status.code(), Some(2));
     let said = String::from_utf8(none.stderr).unwrap();
     assert!(said.contains("\"xx\"") && said.contains("es"), "{said}");
+
+    // A language off by default says so, with its back-translation.
+    let ar = carepath(&["translations", "ar", "--locales", locales], None);
+    let sheet = String::from_utf8(ar.stdout).unwrap();
+    assert!(sheet.contains("off by default: a visitor sees it only where a center lists it in the `languages` attribute"));
+    assert!(!sheet.contains("No back-translation yet."));
 }

@@ -8,7 +8,7 @@
 
 use carepath::assessment::{question, Answers, Q};
 use carepath::host_config::Config;
-use carepath::i18n::{Texts, LOCALES};
+use carepath::i18n::{language_ids, Texts};
 use carepath::journey::{Journey, Screen};
 use carepath::screens::{result, Host, Node, Only};
 use proptest::prelude::*;
@@ -82,8 +82,16 @@ fn check(answers: &Answers, all: &[Language]) {
     let config = Config::default();
     for (id, t, needles) in all {
         let t = t.they(journey.about_someone_else());
-        let page =
+        let mut page =
             Node::from(result::screen(&t, &journey, &config)).html(&Host::default(), Only::Screen);
+        // A conditional form ("If you use opioids, ...") names nothing as
+        // the visitor's; where a language writes it as the plain text with
+        // a clause before it (Chinese has no capital to tell them apart),
+        // it holds the needle, so it is set aside first.
+        for key in t.keys().filter(|k| k.ends_with(".if_use")) {
+            let text = Node::Text(t.t(key).to_string()).html(&Host::default(), Only::Screen);
+            page = page.replace(&text, "");
+        }
         for (key, needle) in needles {
             assert!(
                 !page.contains(needle.as_str()),
@@ -95,9 +103,8 @@ fn check(answers: &Answers, all: &[Language]) {
 }
 
 fn languages() -> Vec<Language> {
-    LOCALES
-        .iter()
-        .map(|(id, _, _)| {
+    language_ids()
+        .map(|id| {
             let t = Texts::for_locale(id);
             (id.to_string(), t, needles(&t))
         })

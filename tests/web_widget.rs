@@ -31,7 +31,7 @@ async fn mounted() -> ShadowRoot {
     let root = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
-    embed::mount(&host, &root, None, None, None);
+    embed::mount(&host, &root, None, None, None, None);
     settle().await;
     root
 }
@@ -59,7 +59,11 @@ async fn the_start_screen_shows_the_emergency_line_and_a_start_button() {
     find(&root, "aside.cp-bar a[href='tel:911']");
     find(&root, "aside.cp-bar a[href='sms:988']");
     // In Spanish, 988 by text carries AYUDA (src/screens/crisis_lines.rs).
-    click(&root, "button.cp-lang").await;
+    // Spanish's words are a pack the loader fetches: given here.
+    let words: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("../locales/es.json")).unwrap();
+    carepath::i18n::install("es", words).unwrap();
+    click(&root, "button.cp-lang-item[data-lang=es]").await;
     find(
         &root,
         "div.cp[lang=es] aside.cp-bar a[href='sms:988?&body=AYUDA']",

@@ -14,17 +14,40 @@ export const on = (get, name) => {
 /** remember="session" with an id (without one, widgets would swap places). */
 export const remembers = (get) => get("remember")?.trim() === "session" && (get("id") ?? "").trim() !== "";
 
-/** The locale the widget chooses: a supported id as set; `auto` (the
- * default) takes the page's `lang` when it names a supported language
- * other than English, else the browser's first supported language (by
- * primary subtag); else English. */
-export function chooseLocale(setting, pageLang, languages, ids) {
-  const set = (setting ?? "").trim() || "auto";
-  const known = (tag) => ids.find((id) => id === tag.split(/[-_]/)[0].trim().toLowerCase());
-  if (set !== "auto") return ids.includes(set) ? set : "en";
-  const page = known(pageLang ?? "");
-  if (page && page !== "en") return page;
-  return languages.map(known).find(Boolean) ?? "en";
+/** The language a BCP 47 tag means (i18n::lookup): the exact id (any
+ * case, `_` for `-`), then a tag a language lists as also meaning it (a
+ * trailing `*`: any subtags after), then the same for the first subtag.
+ * `registry`: the shell data's `languages`, [id, also] in order. */
+export function lookup(tag, registry) {
+  const t = (tag ?? "").trim().replaceAll("_", "-").toLowerCase();
+  const find = (t) => {
+    const is = (p) => (p.endsWith("*") ? t.length > p.length - 1 && t.startsWith(p.slice(0, -1).toLowerCase()) : p.toLowerCase() === t);
+    return (registry.find(([id]) => is(id)) ?? registry.find(([, also]) => also.some(is)))?.[0];
+  };
+  return t ? find(t) ?? find(t.split("-")[0]) : undefined;
+}
+
+/** The languages the menu offers for a `languages` value
+ * (host_config::languages): the known ones in the registry's order, else
+ * the defaults. */
+export function offeredLanguages(value, registry, defaults) {
+  const asked = (value ?? "").split(/\s+/).map((t) => lookup(t, registry)).filter(Boolean);
+  const list = registry.map(([id]) => id).filter((id) => asked.includes(id));
+  return list.length ? list : defaults;
+}
+
+/** The locale the widget chooses among the `offered` languages
+ * (i18n::choose_locale): the `locale` setting's language if offered, else
+ * as `auto`: the page's `lang` when it names an offered language other
+ * than English, else the browser's first offered language, else the first
+ * offered one. */
+export function chooseLocale(setting, pageLang, languages, offered, registry) {
+  const as = (tag) => {
+    const id = lookup(tag, registry);
+    return offered.includes(id) ? id : undefined;
+  };
+  const page = as(pageLang);
+  return as(setting) ?? (page !== "en" ? page : undefined) ?? languages.map(as).find(Boolean) ?? offered[0] ?? "en";
 }
 
 /** Quick exit: on unless quick-exit="off". */

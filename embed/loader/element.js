@@ -1,8 +1,8 @@
 // The element's lifecycle: <carepath-assessment> (or <div data-carepath>)
 // mounted, configured, reset and removed, with one record per element.
 import { SHELL } from "carepath:build";
-import { centerPhone, chooseLocale, exitUrl, privacyBits, quickExit, remembers, storageKey } from "./attributes.js";
-import { again, failed, ready, started, widget } from "./files.js";
+import { centerPhone, chooseLocale, exitUrl, offeredLanguages, privacyBits, quickExit, remembers, storageKey } from "./attributes.js";
+import { again, failed, packsHere, ready, started, widget, words, wordsHere } from "./files.js";
 import { adopt, drawShell, focusTarget, onRetry, redraw } from "./screens.js";
 import { onSchemeChange, watchTheme } from "./theme.js";
 
@@ -27,9 +27,11 @@ const each = (fn) => {
 // The host's values, read from the element's attributes as the widget
 // reads them.
 const attr = (el) => (name) => el.getAttribute(name);
+const offered = (el) => offeredLanguages(el.getAttribute("languages"), SHELL.languages, SHELL.defaultLanguages);
 const locale = (el) =>
-  chooseLocale(el.getAttribute("locale"), document.documentElement.getAttribute("lang"), navigator.languages?.length ? navigator.languages : [navigator.language ?? ""], SHELL.locales);
+  chooseLocale(el.getAttribute("locale"), document.documentElement.getAttribute("lang"), navigator.languages?.length ? navigator.languages : [navigator.language ?? ""], offered(el), SHELL.languages);
 const host = (el) => ({
+  languages: offered(el),
   privacy: privacyBits(attr(el)),
   phone: centerPhone(el.getAttribute("phone"), SHELL.phone),
   center: el.getAttribute("center-name")?.trim() || "",
@@ -95,19 +97,38 @@ function mount(el) {
     record.declared = false;
     if (!adopted) drawShell(el, record);
     stay?.(record.root)?.focus();
+    follow(el, record);
   }
   load(el, record);
 }
 
+// The drawn screens in the language chosen, once its words are here (a
+// declared screen in that language already is, and stays as it is).
+function follow(el, record) {
+  const s = record.shell;
+  words(el, s.locale).then(() => {
+    const drawn = record.root.querySelector(".cp")?.getAttribute("lang");
+    if (record.shell === s && drawn !== s.locale) redraw(el, record, {});
+  }, () => {});
+}
+
 function load(el, record) {
-  widget(el).then((w) => {
+  // The wasm and the language's words, fetched together; without the
+  // words (a failed fetch) the widget opens in English.
+  const lang = record.shell?.locale ?? locale(el);
+  const pack = words(el, lang).catch(() => null);
+  widget(el).then((w) => pack.then(() => w)).then((w) => {
     if (!el.isConnected) return;
     const s = record.shell;
     record.shell = null;
     const stay = s && !s.waiting ? focusTarget(record.root) : null;
     // The widget replays what the visitor did, in their language if they
     // chose one, and opens where they are.
-    w.mount(el, record.root, s?.switched ? s.locale : undefined, s?.actions.join(" "), record.kept ?? undefined);
+    // Every language's words the page has, then the widget, which asks for
+    // more through `fetchWords` (the same fetch, the same hash).
+    for (const [id, pack] of packsHere()) w.add_words(id, pack);
+    const fetchWords = (id) => words(el, id).then((p) => p?.data ?? null);
+    w.mount(el, record.root, s?.switched ? s.locale : undefined, s?.actions.join(" "), record.kept ?? undefined, fetchWords);
     record.kept = null;
     // It renders in a microtask, before the next frame; focus stays on the
     // same element unless the visitor has moved it out of the widget.
@@ -150,7 +171,10 @@ function configure(el) {
   // A `locale` set while the drawn screens show (and the visitor has not
   // switched the language): they follow it.
   const s = record.shell;
-  if (s && !s.switched && locale(el) !== s.locale) redraw(el, record, { locale: locale(el) });
+  if (s && !s.switched && locale(el) !== s.locale) {
+    redraw(el, record, { locale: locale(el) });
+    follow(el, record);
+  }
   if (s && JSON.stringify(host(el)) !== JSON.stringify(s.host)) redraw(el, record, { host: host(el) });
   started()?.then((w) => w && el.isConnected && w.configure(el));
 }
@@ -221,7 +245,7 @@ function watchShift() {
     each((el, r) => {
       const status = r.root.querySelector(".cp-exit-status");
       const lang = r.root.querySelector(".cp")?.getAttribute("lang");
-      if (status) status.textContent = left ? SHELL.exitCount[lang]?.[left - 1] ?? "" : "";
+      if (status) status.textContent = left ? wordsHere(lang)?.exit?.[left - 1] ?? "" : "";
     });
   addEventListener("keydown", (event) => {
     if (event.key !== "Shift" && times.length) {

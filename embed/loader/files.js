@@ -5,22 +5,55 @@
 // browser refuses it, the emergency line stays, the console names the file.
 import { SHELL } from "carepath:build";
 import * as glue from "carepath:glue";
+import { WORDS } from "carepath:words";
 
-/** The wasm: beside this loader by default, written the way bundlers
- * (Vite, webpack, Turbopack) see it, so they emit it with no setting; or
- * in the folder the mounting element's own `files` attribute names (a
- * CDN). Only that element's: never another element's on the page. */
-function wasmUrl(el) {
+/** A file of the widget: in the folder the mounting element's own `files`
+ * attribute names (a CDN), else `beside` (written the way bundlers see
+ * it: `new URL("./...", import.meta.url)`, so Vite, webpack and Turbopack
+ * emit it with no setting). Only that element's: never another element's. */
+function fileUrl(el, name, beside) {
   const base = el?.getAttribute("files")?.trim();
   if (base) {
     try {
-      return new URL("carepath-widget_bg.wasm", new URL(base.endsWith("/") ? base : `${base}/`, document.baseURI));
+      return new URL(name, new URL(base.endsWith("/") ? base : `${base}/`, document.baseURI));
     } catch {
-      console.error(`carepath: files="${base}" is not a URL; the widget's wasm is looked for beside carepath.js.`);
+      console.error(`carepath: files="${base}" is not a URL; the widget's files are looked for beside carepath.js.`);
     }
   }
-  return new URL("./carepath-widget_bg.wasm", import.meta.url);
+  return beside();
 }
+const wasmUrl = (el) => fileUrl(el, "carepath-widget_bg.wasm", () => new URL("./carepath-widget_bg.wasm", import.meta.url));
+
+// Each language's words but English's (in the loader and the wasm): one
+// small file, `words/<id>.json`, fetched once for the page with its
+// integrity hash, in parallel with the wasm. A visitor loads only theirs.
+const packs = new Map();
+const loaded = new Map();
+/** A language's pack ({text, data}), or null for English. A failed fetch
+ * is told once, and asked again next time. */
+export function words(el, id) {
+  if (id === "en" || !WORDS[id]) return Promise.resolve(null);
+  if (!packs.has(id)) {
+    const at = fileUrl(el, `words/${id}.json`, WORDS[id]);
+    const pack = fetch(at, { integrity: SHELL.packs[id] })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((text) => {
+        const got = { text, data: JSON.parse(text) };
+        loaded.set(id, got);
+        return got;
+      });
+    pack.catch((error) => {
+      packs.delete(id);
+      console.error(`carepath: the ${id} words could not load from ${at.href} (served beside the wasm, this release's file: it must match the loader's integrity hash); the widget stays in the language it shows.`, error);
+    });
+    packs.set(id, pack);
+  }
+  return packs.get(id);
+}
+/** A language's loader strings and quick-exit count, if here. */
+export const wordsHere = (id) => (id === "en" ? { shell: SHELL.strings.en, exit: SHELL.exitCount.en } : loaded.get(id)?.data);
+/** The packs here, for the wasm: [id, pack]. */
+export const packsHere = () => [...loaded].map(([id, got]) => [id, got.data]);
 
 let loading;
 let url;

@@ -5,7 +5,7 @@
 // words of its own.
 import { SHELL } from "carepath:build";
 import { isolate } from "./attributes.js";
-import { isBroken } from "./files.js";
+import { isBroken, words, wordsHere } from "./files.js";
 
 // A tree from the shell data as DOM: text, [tag, [name, value, ...],
 // ...children], a translated string {#: n} or a slot {$: name} (`fill`).
@@ -45,6 +45,13 @@ function matchTree(node, e, state, found) {
   const next = (tree) => matchTree(tree, kids[n++], state, found);
   for (const c of children) {
     if (Array.isArray(c) && !next(c)) return false;
+    // A part whose shape differs by language: its tree when the words are
+    // here, else taken as it stands (it has links, no listeners).
+    if (c?.["#"] !== undefined && Array.isArray(SHELL.strings.en[c["#"]])) {
+      const value = wordsHere(state.locale)?.shell[c["#"]];
+      if (value ? !next(value) : kids[n++] === undefined) return false;
+    }
+    if (c?.$ === "languages" && !state.host.languages.every((id) => next(SHELL.menu[id][id === state.locale ? 1 : 0]))) return false;
     if (c?.$ === "privacy" && !SHELL.privacy[state.host.privacy].every((i) => next(SHELL.views.privacy[i]))) return false;
     if (c?.$ === "screen" && !next(SHELL.views.screens[SHELL.view[state.at][0]])) return false;
   }
@@ -59,7 +66,7 @@ function matchTree(node, e, state, found) {
 export function adopt(el, record) {
   const state = record.shell;
   const wrap = [...record.root.children].find((c) => c.hasAttribute("data-declared"));
-  if (state.at !== 0 || wrap?.getAttribute("data-declared") !== `${SHELL.version} ${state.locale} ${state.host.privacy}`) return false;
+  if (state.at !== 0 || wrap?.getAttribute("data-declared") !== `${SHELL.version} ${state.locale} ${state.host.privacy} ${state.host.languages.join(",")}`) return false;
   const found = [];
   if (!matchTree(SHELL.views.frame, wrap.firstElementChild, state, found)) return false;
   for (const [e, type, word] of found) listen(e, type, () => act(el, record, word));
@@ -91,9 +98,10 @@ export const onRetry = (fn) => {
 function act(el, record, word) {
   const state = record.shell;
   if (word === "retry") return retry();
-  if (word === "switch") {
-    const ids = SHELL.locales;
-    return redraw(el, record, { locale: ids[(ids.indexOf(state.locale) + 1) % ids.length], switched: true });
+  if (word.startsWith("switch:")) {
+    // Drawn in the new language once its words are here.
+    const locale = word.slice(7);
+    return words(el, locale).then(() => record.shell === state && redraw(el, record, { locale, switched: true }, ".cp-lang"), () => {});
   }
   const edge = SHELL.go[state.at]?.[word];
   if (edge === undefined) return;
@@ -153,19 +161,30 @@ export function redraw(el, record, change, focus) {
 export function drawShell(el, record) {
   const state = record.shell;
   const view = SHELL.views;
-  const strings = SHELL.strings[state.locale];
+  // In English until the language's words are here (911 and 988 always
+  // show); the screen waits for them (`state.words`).
+  const shown = wordsHere(state.locale) ? state.locale : "en";
+  const strings = wordsHere(shown).shell;
   const values = { center: isolate(state.host.center, SHELL.bidi), tel: `tel:${state.host.phone}`, exit: state.host.exit };
   const doing = (word) => act(el, record, word);
   const fill = (node) => {
     if (typeof node === "string") return document.createTextNode(node);
-    if (node["#"] !== undefined) return document.createTextNode(strings[node["#"]]);
+    if (node["#"] !== undefined) {
+      const value = strings[node["#"]];
+      return typeof value === "string" ? document.createTextNode(value) : build(value, fill, doing);
+    }
+    if (node.$ === "languages") {
+      const f = document.createDocumentFragment();
+      f.append(...state.host.languages.map((id) => build(SHELL.menu[id][id === shown ? 1 : 0], fill, doing)));
+      return f;
+    }
     if (node.$ === "privacy") {
       const f = document.createDocumentFragment();
       f.append(...SHELL.privacy[state.host.privacy].map((i) => build(view.privacy[i], fill, doing)));
       return f;
     }
     if (node.$ !== "screen") return document.createTextNode(values[node.$] ?? "");
-    if (state.at < 0) return document.createTextNode("");
+    if (state.at < 0 || shown !== state.locale) return document.createTextNode("");
     const [tree, ...checked] = SHELL.view[state.at];
     const screen = build(view.screens[tree], fill, doing);
     for (const id of checked) screen.querySelector(`#${id}`).checked = true;

@@ -9,6 +9,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The staff page reads back a caller's answers in their language: it
+    // carries every language's words (the visitor's widget carries one).
+    carepath::i18n::install_bundled();
     carepath::web::staff::mount();
 }
 

@@ -30,8 +30,15 @@ mod exports {
         locale: Option<String>,
         actions: Option<String>,
         kept: Option<String>,
+        words: Option<js_sys::Function>,
     ) {
-        embed::mount(host, root, locale, actions, kept)
+        embed::mount(host, root, locale, actions, kept, words)
+    }
+
+    /// See [`embed::add_words`].
+    #[wasm_bindgen]
+    pub fn add_words(id: &str, pack: &JsValue) -> Option<String> {
+        embed::add_words(id, pack)
     }
 
     /// See [`embed::configure`].

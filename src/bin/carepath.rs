@@ -16,7 +16,7 @@ mod cli {
         assess, assess_with, decode_code, encode_code, questions_markdown, rules_differ,
         rules_markdown, version, Answers, Center, Version, CURRENT,
     };
-    use carepath::i18n::{code_number, language_of, CODE_NUMBERS};
+    use carepath::i18n::{code_number, language_of, LANGUAGE_IDS};
     use clap::{Parser, Subcommand};
 
     #[derive(Parser)]
@@ -89,11 +89,12 @@ mod cli {
         /// Print a language's review sheet (Markdown): every key with the
         /// English, the translation and its blind back-translation, the
         /// translator's notes and a sign-off block, for a qualified human
-        /// translator. LANG is a language in the widget (`es`) or a draft
-        /// in locales/drafts/ (`zh-Hans`, `zh-Hant`, `vi`, `ko`, `tl`, `ar`).
+        /// translator. LANG is a language of the widget (`es`, `zh-Hans`,
+        /// `zh-Hant`, `vi`, `ko`, `tl`, `ar`); the back-translation and
+        /// notes are in locales/review/.
         Translations {
             lang: String,
-            /// The locales folder (its drafts/ beside it).
+            /// The locales folder (its review/ inside it).
             #[arg(long, value_name = "DIR", default_value = "locales")]
             locales: PathBuf,
         },
@@ -136,31 +137,28 @@ mod cli {
             );
             return ExitCode::from(UNREADABLE);
         };
-        let drafts = dir.join("drafts");
-        let shipped = lang != "en" && dir.join(format!("{lang}.json")).is_file();
-        let found = if shipped {
-            read(dir.join(format!("{lang}.json"))).map(|t| (t, Status::Shipped))
-        } else {
-            read(drafts.join(format!("{lang}.json"))).map(|t| (t, Status::Draft))
-        };
+        let review = dir.join("review");
+        let found = (lang != "en")
+            .then(|| read(dir.join(format!("{lang}.json"))))
+            .flatten()
+            .map(|t| {
+                let on = carepath::i18n::language(lang).is_some_and(|l| l.on);
+                (t, if on { Status::On } else { Status::Off })
+            });
         let Some((translation, status)) = found else {
-            let mut known: Vec<String> = [dir.to_path_buf(), drafts.clone()]
-                .iter()
-                .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().flatten())
-                .filter_map(|e| e.file_name().to_str().map(str::to_string))
-                .filter_map(|n| n.strip_suffix(".json").map(str::to_string))
-                .filter(|n| !n.contains('.') && n != "en")
-                .collect();
-            known.sort();
-            known.dedup();
             eprintln!(
                 "carepath translations: no language {lang:?}; there are: {}",
-                known.join(", ")
+                LANGUAGE_IDS
+                    .iter()
+                    .filter(|l| **l != "en")
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             return ExitCode::from(INVALID);
         };
-        let back = read(drafts.join(format!("{lang}.back.json")));
-        let notes = std::fs::read_to_string(drafts.join(format!("{lang}.notes.md"))).ok();
+        let back = read(review.join(format!("{lang}.back.json")));
+        let notes = std::fs::read_to_string(review.join(format!("{lang}.notes.md"))).ok();
         let text = sheet(
             lang,
             status,
@@ -326,10 +324,10 @@ mod cli {
     }
 
     fn run_code(file: &PathBuf, lang: &str) -> ExitCode {
-        if !CODE_NUMBERS.iter().any(|(id, _)| *id == lang) {
+        if !LANGUAGE_IDS.contains(&lang) {
             eprintln!(
                 "carepath: --lang \"{lang}\" is not a language id; allowed: {}",
-                CODE_NUMBERS.map(|(id, _)| id).join(", ")
+                LANGUAGE_IDS.join(", ")
             );
             return ExitCode::from(INVALID);
         }

@@ -18,11 +18,6 @@ pub const SCHEDULE_ATTRIBUTES: [(&str, Level); 3] = [
     ("php-schedule", Level::PartialHospitalization),
 ];
 
-/// Whether the widget speaks a locale (one of [`crate::i18n::LOCALES`]).
-fn known_locale(id: &str) -> bool {
-    crate::i18n::LOCALES.iter().any(|l| l.0 == id)
-}
-
 /// The widget's configuration.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
@@ -36,8 +31,13 @@ pub struct Config {
     pub contact_url: Option<String>,
     /// The center input for the engine (offers, schedules), when given.
     pub center: Option<Center>,
-    /// `auto` or a locale id.
+    /// `auto` or a language id (one of `languages`).
     pub locale: String,
+    /// The languages the menu offers, in the registry's order (never
+    /// empty).
+    pub languages: Vec<&'static str>,
+    /// The center offers free language help (`language-help="free"`).
+    pub free_language_help: bool,
     /// Keep progress in sessionStorage (opt-in; needs an `id`).
     pub remember: bool,
     /// `carepath:step` events, with the question id (opt-in).
@@ -240,15 +240,36 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
             }
         }
     }
+    let languages = languages(text("languages").as_deref(), &mut warnings);
     let locale = match text("locale") {
         None => "auto".to_string(),
-        Some(l) if l == "auto" || known_locale(&l) => l,
-        Some(l) => {
+        Some(l) if l == "auto" => l,
+        Some(l) => match crate::i18n::lookup(&l) {
+            Some(id) if languages.contains(&id) => id.to_string(),
+            Some(id) => {
+                warnings.push(format!(
+                    "locale=\"{l}\" is not among languages=\"{}\"; add {id} there to offer it. The language is chosen as with locale=\"auto\".",
+                    languages.join(" ")
+                ));
+                "auto".to_string()
+            }
+            None => {
+                warnings.push(format!(
+                    "locale=\"{l}\" is not available; use auto or one of: {}. The language is chosen as with locale=\"auto\".",
+                    languages.join(", ")
+                ));
+                "auto".to_string()
+            }
+        },
+    };
+    let free_language_help = match text("language-help").as_deref() {
+        None | Some("ask") => false,
+        Some("free") => true,
+        Some(other) => {
             warnings.push(format!(
-                "locale=\"{l}\" is not available; use auto or one of: {}. English is used.",
-                crate::i18n::LOCALES.map(|l| l.0).join(", ")
+                "language-help=\"{other}\" is not known; use language-help=\"free\" when the center offers free language help (an interpreter), or leave it out. Visitors are told to ask the center."
             ));
-            "en".to_string()
+            false
         }
     };
     let remember = match text("remember").as_deref() {
@@ -310,6 +331,8 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
         contact_url,
         center,
         locale,
+        languages,
+        free_language_help,
         remember,
         share_progress,
         share_result,
@@ -319,6 +342,42 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
         exit_url,
     };
     (config, warnings)
+}
+
+/// The `languages` attribute: registered ids (or tags that mean them,
+/// `zh-TW`) separated by spaces, kept in the registry's order; unknown ones
+/// are left out with a warning, and none at all is the default.
+fn languages(value: Option<&str>, warnings: &mut Vec<String>) -> Vec<&'static str> {
+    let Some(value) = value else {
+        return crate::i18n::default_languages();
+    };
+    let mut unknown = Vec::new();
+    let asked: Vec<&'static str> = value
+        .split_whitespace()
+        .filter_map(|tag| {
+            let found = crate::i18n::lookup(tag);
+            if found.is_none() {
+                unknown.push(format!("\"{tag}\""));
+            }
+            found
+        })
+        .collect();
+    let list: Vec<&'static str> = crate::i18n::language_ids()
+        .filter(|id| asked.contains(id))
+        .collect();
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "languages: {} {} not a language of this widget; use ids separated by spaces from: {}. {}",
+            unknown.join(", "),
+            if unknown.len() == 1 { "is" } else { "are" },
+            crate::i18n::LANGUAGE_IDS.join(" "),
+            if list.is_empty() { "The default languages are offered." } else { "The others are offered." }
+        ));
+    }
+    if list.is_empty() {
+        return crate::i18n::default_languages();
+    }
+    list
 }
 
 /// What a phone number may hold besides digits (a `+` only first).

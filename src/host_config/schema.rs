@@ -102,7 +102,7 @@ const fn colour(name: &'static str, default: &'static str, example: &'static str
 }
 
 /// Every attribute, in the README's order.
-pub static ATTRIBUTES: [Attribute; 27] = [
+pub static ATTRIBUTES: [Attribute; 29] = [
     text(
         "center-name",
         Some("centerName"),
@@ -144,8 +144,33 @@ pub static ATTRIBUTES: [Attribute; 27] = [
     Attribute {
         kind: Kind::Enum,
         default: "auto",
-        values: &["auto", "en", "es"],
+        values: &crate::i18n::LOCALE_VALUES,
         ..text("locale", Some("locale"), "locale=\"auto\"")
+    },
+    // The languages the menu offers. English and Spanish by default; a
+    // language without a qualified human translator's review reaches a
+    // visitor only when the center lists it here (README, "Languages").
+    Attribute {
+        kind: Kind::List,
+        default: crate::i18n::DEFAULT_LANGUAGES,
+        values: &crate::i18n::LANGUAGE_IDS,
+        ..text(
+            "languages",
+            Some("languages"),
+            "languages=\"en es zh-Hans zh-Hant vi ko tl ar\"",
+        )
+    },
+    // The center offers free language help (an interpreter): the result
+    // and the start screen promise it only then.
+    Attribute {
+        kind: Kind::Enum,
+        default: "ask",
+        values: &["ask", "free"],
+        ..text(
+            "language-help",
+            Some("languageHelp"),
+            "language-help=\"free\"",
+        )
     },
     Attribute {
         kind: Kind::Enum,
@@ -488,10 +513,10 @@ pub static EVENTS: [(&str, EventDoc); 5] = [
 /// {...}}`, each attribute with its label and description in every
 /// language the widget speaks.
 pub fn json() -> serde_json::Value {
-    use crate::i18n::{Texts, LOCALES};
+    use crate::i18n::{Texts, SCHEMA_LOCALES};
     let words_for = |key: &str| {
         let mut m = serde_json::Map::new();
-        for (id, _, _) in LOCALES {
+        for (id, _) in SCHEMA_LOCALES {
             m.insert(id.to_string(), Texts::schema(id).t(key).into());
         }
         serde_json::Value::Object(m)
@@ -508,7 +533,18 @@ pub fn json() -> serde_json::Value {
                 let labels: serde_json::Map<String, serde_json::Value> = a
                     .values
                     .iter()
-                    .map(|v| (v.to_string(), words(a.name, &format!("value.{v}"))))
+                    .map(|v| {
+                        // A language is named in its own words everywhere.
+                        let label = match crate::i18n::own_name(v) {
+                            Some(name) => SCHEMA_LOCALES
+                                .iter()
+                                .map(|(id, _)| (id.to_string(), serde_json::Value::from(name)))
+                                .collect::<serde_json::Map<_, _>>()
+                                .into(),
+                            None => words(a.name, &format!("value.{v}")),
+                        };
+                        (v.to_string(), label)
+                    })
                     .collect();
                 o.insert("value_labels".into(), labels.into());
             }
@@ -525,9 +561,8 @@ pub fn json() -> serde_json::Value {
         "events": map(EVENTS.iter().map(|(n, e)| (*n, serde_json::to_value(e).unwrap_or_default())).collect()),
         // The emergency line to put inside the element (see
         // screens::fallback), in each language.
-        "fallback": LOCALES
-            .iter()
-            .map(|(id, _, _)| (id.to_string(), serde_json::Value::from(crate::screens::fallback_html(&Texts::for_locale(id)))))
+        "fallback": crate::i18n::language_ids()
+            .map(|id| (id.to_string(), serde_json::Value::from(crate::screens::fallback_html(&Texts::for_locale(id)))))
             .collect::<serde_json::Map<_, _>>(),
         // The iframe form's sandbox flags, each with what it keeps working.
         "frame_sandbox": super::FRAME_SANDBOX.iter().map(|(flag, why)| serde_json::json!({"flag": flag, "keeps": why})).collect::<Vec<_>>(),

@@ -142,7 +142,7 @@ fn bad_values_warn_once_naming_the_attribute_and_fall_back() {
     assert_eq!(c.phone, None);
     assert_eq!(c.contact_url, None);
     assert_eq!(c.center.unwrap().offers, Some(vec![Offer::Outpatient]));
-    assert_eq!(c.locale, "en");
+    assert_eq!(c.locale, "auto", "an unknown language is chosen as auto");
     assert!(!c.remember && !c.share_answers);
 }
 
@@ -212,12 +212,56 @@ fn opt_ins_are_boolean_attributes() {
 }
 
 #[test]
-fn the_locale_attribute_accepts_every_locale_the_widget_speaks() {
-    for (id, _, _) in crate::i18n::LOCALES {
-        let (c, w) = config(&[("locale", id)]);
+fn the_locale_attribute_accepts_every_language_the_center_offers() {
+    let all = crate::i18n::LANGUAGE_IDS.join(" ");
+    for id in crate::i18n::language_ids() {
+        let (c, w) = config(&[("locale", id), ("languages", &all)]);
         assert!(w.is_empty(), "{id}: {w:?}");
         assert_eq!(c.locale, id);
     }
+    // Tags that mean a language, as the lookup reads them.
+    for (tag, id) in [
+        ("zh-TW", "zh-Hant"),
+        ("zh-HK", "zh-Hant"),
+        ("zh-CN", "zh-Hans"),
+        ("fil", "tl"),
+        ("AR", "ar"),
+    ] {
+        let (c, w) = config(&[("locale", tag), ("languages", &all)]);
+        assert!(w.is_empty(), "{tag}: {w:?}");
+        assert_eq!(c.locale, id, "{tag}");
+    }
+}
+
+#[test]
+fn a_language_reaches_a_visitor_only_when_the_center_lists_it() {
+    // By default: English and Spanish, as shipped.
+    let (c, w) = config(&[]);
+    assert_eq!((c.languages.as_slice(), w.len()), (&["en", "es"][..], 0));
+    // Asked for but not listed: one warning naming both, and auto.
+    let (c, w) = config(&[("locale", "ar")]);
+    assert_eq!(c.locale, "auto");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with("locale=\"ar\" is not among languages=\"en es\""),
+        "{w:?}"
+    );
+    // Listed: in the registry's order, unknown ids named and left out.
+    let (c, w) = config(&[("languages", "ar xx vi zh-TW es")]);
+    assert_eq!(c.languages, ["es", "zh-Hant", "vi", "ar"]);
+    assert_eq!(w.len(), 1);
+    assert!(
+        w[0].starts_with("languages: \"xx\" is not a language"),
+        "{w:?}"
+    );
+    // Nothing known: the defaults.
+    let (c, _) = config(&[("languages", "fr de")]);
+    assert_eq!(c.languages, ["en", "es"]);
+    // Free language help only when the center says so.
+    assert!(!config(&[]).0.free_language_help);
+    assert!(config(&[("language-help", "free")]).0.free_language_help);
+    let (c, w) = config(&[("language-help", "yes")]);
+    assert!(!c.free_language_help && w[0].starts_with("language-help=\"yes\""));
 }
 
 #[test]
@@ -362,7 +406,7 @@ fn the_schema_json_has_every_attribute_with_words_in_every_language() {
         for key in ["name", "kind", "default", "values", "privacy", "wordpress"] {
             assert!(a.get(key).is_some(), "{a}: {key}");
         }
-        for (lang, _, _) in crate::i18n::LOCALES {
+        for (lang, _) in crate::i18n::SCHEMA_LOCALES {
             let label = a["label"][lang].as_str().unwrap();
             let description = a["description"][lang].as_str().unwrap();
             assert!(
@@ -531,7 +575,11 @@ fn the_wordpress_plugin_keeps_no_copy_of_the_attributes() {
                 );
             }
             // (Language ids name the schema's words, not the locale's values.)
-            for value in a.values.iter().filter(|_| a.name != "locale") {
+            for value in a
+                .values
+                .iter()
+                .filter(|_| a.name != "locale" && a.name != "languages")
+            {
                 assert!(
                     !text.contains(&format!("'{value}'")),
                     "{file} names the value {value}"

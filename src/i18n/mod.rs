@@ -6,20 +6,49 @@
 #[derive(Debug, PartialEq, Eq)]
 pub struct Keys {
     text: &'static str,
-    ends: &'static [u16],
+    ends: &'static [u32],
 }
 
-/// One locale's texts as `build.rs` lays them out: the values end to end
-/// in the order of its book's keys, and the keys this locale's file lacks.
+/// One locale's texts as `build.rs` (or [`install`]) lays them out: its
+/// keys, and the values end to end in the keys' order.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Table {
     keys: &'static Keys,
     text: &'static str,
-    ends: &'static [u16],
-    missing: &'static [u16],
+    ends: &'static [u32],
 }
 
-include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
+/// One language the widget can speak: an entry of `locales/languages.json`
+/// (see its `_about`), with its words in `locales/<id>.json`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Language {
+    /// The BCP 47 tag, also the `locale` and `languages` value.
+    pub id: &'static str,
+    /// Its own name, for the language menu.
+    pub name: &'static str,
+    /// Written right to left.
+    pub rtl: bool,
+    /// Its fixed number in the reference code (contract v4).
+    pub code: u8,
+    /// Offered without a `languages` attribute.
+    pub on: bool,
+    /// Other tags that mean it; a trailing `*` matches any subtags.
+    pub also: &'static [&'static str],
+    /// CLDR cardinal plural rules: category, condition (`other` left out).
+    pub plural: &'static [(&'static str, &'static str)],
+    /// Who reviewed the translation as a qualified human translator.
+    pub reviewed: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// The visitor's words, every language (`locales/*.json`). The widget's
+/// wasm names only [`EN`]; the others reach it as word packs ([`install`]).
+mod visitor {
+    use super::{Keys, Table};
+    include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
+}
+pub use visitor::EN;
 
 /// The staff page's words (`locales/staff/`): a book of their own, so the
 /// visitor's widget never carries them.
@@ -42,68 +71,189 @@ mod schema_words {
     include!(concat!(env!("OUT_DIR"), "/schema_tables.rs"));
 }
 
-/// The attribute words' locales, in the same order as [`LOCALES`].
-pub const SCHEMA_LOCALES: [(&str, &Table, &str); 2] = [
-    ("en", &schema_words::EN, "English"),
-    ("es", &schema_words::ES, "Español"),
-];
+type Book = [(&'static str, &'static Table)];
+
+/// The attribute words' locales (English first).
+pub static SCHEMA_LOCALES: &Book = &schema_words::TABLES;
+
+/// The staff page's languages, for its menu.
+pub static STAFF_LANGUAGES: [&str; 2] = ["en", "es"];
+
+/// The staff page's locales (English first).
+pub static STAFF_LOCALES: &Book = &staff::TABLES;
 
 /// Released versions' frozen question words, by contract version; the
 /// current version's are the visitor's book itself.
-type Book = [(&'static str, &'static Table, &'static str); 2];
-const FROZEN: [(u32, Book); 1] = [(
-    3,
-    [
-        ("en", &frozen_v3::EN, "English"),
-        ("es", &frozen_v3::ES, "Español"),
-    ],
-)];
+const FROZEN: [(u32, &Book); 1] = [(3, &frozen_v3::TABLES)];
 
-/// Each language's fixed number in the reference code (contract v4):
-/// written here once, never taken from file order; the code has room for
-/// 32. Ids of languages still to come are reserved now.
-pub const CODE_NUMBERS: [(&str, u8); 8] = [
-    ("en", 0),
-    ("es", 1),
-    ("zh-Hans", 2),
-    ("zh-Hant", 3),
-    ("vi", 4),
-    ("ko", 5),
-    ("tl", 6),
-    ("ar", 7),
-];
+/// A registered language by its exact id.
+pub fn language(id: &str) -> Option<&'static Language> {
+    LANGUAGES.iter().find(|l| l.id == id)
+}
+
+/// The ids of every registered language, in the menu's order.
+pub fn language_ids() -> impl Iterator<Item = &'static str> {
+    LANGUAGES.iter().map(|l| l.id)
+}
+
+/// The languages offered when the host sets no `languages`.
+pub fn default_languages() -> Vec<&'static str> {
+    DEFAULT_LANGUAGES
+        .split(' ')
+        .filter_map(|id| language(id).map(|l| l.id))
+        .collect()
+}
 
 /// The code number of a language id (English's for an unknown one).
 pub fn code_number(lang: &str) -> u8 {
-    CODE_NUMBERS
-        .iter()
-        .find(|(id, _)| *id == lang)
-        .map_or(0, |(_, n)| *n)
+    language(lang).map_or(0, |l| l.code)
 }
 
 /// The language id of a code number, if one is assigned.
 pub fn language_of(number: u8) -> Option<&'static str> {
-    CODE_NUMBERS
-        .iter()
-        .find(|(_, n)| *n == number)
-        .map(|(id, _)| *id)
+    LANGUAGES.iter().find(|l| l.code == number).map(|l| l.id)
 }
 
-/// A supported language's own name ("Español"), if this build speaks it.
+/// A registered language's own name ("Español").
 pub fn own_name(lang: &str) -> Option<&'static str> {
-    LOCALES.iter().find(|l| l.0 == lang).map(|l| l.2)
+    language(lang).map(|l| l.name)
 }
 
-/// The locales the widget speaks: id, texts, and the language's own name
-/// (for the language switch). English is the fallback.
-pub const LOCALES: [(&str, &Table, &str); 2] = [("en", &EN, "English"), ("es", &ES, "Español")];
+/// The language a BCP 47 tag means, if the widget knows it: the exact id
+/// (any case, `_` for `-`); then a tag a language lists in `also`
+/// (`zh-TW` is Traditional Chinese, `fil` Tagalog); then the same for the
+/// tag's first subtag (`es-MX` is Spanish, `zh` Simplified Chinese).
+pub fn lookup(tag: &str) -> Option<&'static str> {
+    let tag = tag.trim().replace('_', "-");
+    let find = |tag: &str| {
+        let is = |pattern: &str| match pattern.strip_suffix('*') {
+            Some(prefix) => {
+                tag.len() > prefix.len() && tag[..prefix.len()].eq_ignore_ascii_case(prefix)
+            }
+            None => pattern.eq_ignore_ascii_case(tag),
+        };
+        LANGUAGES
+            .iter()
+            .find(|l| is(l.id))
+            .or_else(|| LANGUAGES.iter().find(|l| l.also.iter().any(|a| is(a))))
+            .map(|l| l.id)
+    };
+    if tag.is_empty() {
+        return None;
+    }
+    find(&tag).or_else(|| find(tag.split('-').next().unwrap_or("")))
+}
 
-/// The staff page's locales, in the same order.
-pub const STAFF_LOCALES: [(&str, &Table, &str); 2] =
-    [("en", &staff::EN, "English"), ("es", &staff::ES, "Español")];
+/// The locale for the host's `locale` setting, among the `offered`
+/// languages (never empty; English if it is): a language as is; `auto`
+/// takes the page's `lang` when it names an offered language other than
+/// English (a page written in Spanish), else follows the browser's
+/// languages (the first offered one); else the first offered language.
+/// A setting that names no offered language is taken as `auto` (the host
+/// config warns).
+pub fn choose_locale(
+    setting: &str,
+    page_lang: &str,
+    browser_languages: &[String],
+    offered: &[&'static str],
+) -> &'static str {
+    let offered_as = |tag: &str| lookup(tag).filter(|id| offered.contains(id));
+    offered_as(setting)
+        .or_else(|| offered_as(page_lang).filter(|id| *id != "en"))
+        .or_else(|| browser_languages.iter().find_map(|t| offered_as(t)))
+        .or_else(|| offered.first().copied())
+        .unwrap_or("en")
+}
+
+/// Word packs given at run time ([`install`]), and on the staff page every
+/// bundled language ([`install_bundled`]).
+static PACKS: std::sync::Mutex<Vec<(&'static str, &'static Table)>> =
+    std::sync::Mutex::new(Vec::new());
+
+fn installed(id: &str) -> Option<&'static Table> {
+    PACKS
+        .lock()
+        .ok()?
+        .iter()
+        .find(|(l, _)| *l == id)
+        .map(|(_, t)| *t)
+}
+
+/// Whether a language's words are here: English always; another once its
+/// word pack is installed (natively, every language).
+pub fn has_words(id: &str) -> bool {
+    id == "en" || installed(id).is_some() || bundled(id).is_some()
+}
+
+/// A language's words (its locale file's keys and texts, as the build
+/// ships them in `words/<id>.json` and the loader reads them), kept for the
+/// life of the page. Refused, with why, if the id is not a language or the
+/// words are not its whole book (an English key missing).
+pub fn install(id: &str, map: std::collections::BTreeMap<String, String>) -> Result<(), String> {
+    let lang = language(id).ok_or_else(|| format!("{id} is not a language of this widget"))?;
+    if installed(lang.id).is_some() {
+        return Ok(());
+    }
+    if let Some(missing) = Texts::english()
+        .keys()
+        .find(|k| !k.contains(".one") && !map.contains_key(*k))
+    {
+        return Err(format!("the {id} words lack {missing}"));
+    }
+    let (key_text, key_ends) = blob(map.keys());
+    let (text, ends) = blob(map.values());
+    let keys: &'static Keys = Box::leak(Box::new(Keys {
+        text: key_text,
+        ends: key_ends,
+    }));
+    let table: &'static Table = Box::leak(Box::new(Table { keys, text, ends }));
+    if let Ok(mut packs) = PACKS.lock() {
+        packs.push((lang.id, table));
+    }
+    Ok(())
+}
+
+/// Every bundled language, as if installed: for the staff page's wasm,
+/// which reads back a caller's answers in their language (the visitor's
+/// wasm never calls it, so never carries them).
+pub fn install_bundled() {
+    if let Ok(mut packs) = PACKS.lock() {
+        packs.extend(visitor::TABLES.iter().copied());
+    }
+}
+
+/// The texts end to end, leaked for the page's life, and their ends.
+fn blob<'a>(texts: impl Iterator<Item = &'a String>) -> (&'static str, &'static [u32]) {
+    let mut all = String::new();
+    let mut ends = Vec::new();
+    for t in texts {
+        all.push_str(t);
+        ends.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
+    }
+    (
+        Box::leak(all.into_boxed_str()),
+        Box::leak(ends.into_boxed_slice()),
+    )
+}
+
+/// A bundled table: natively every language; in wasm only English, so a
+/// visitor's wasm carries no other language.
+fn bundled(id: &str) -> Option<&'static Table> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        visitor::TABLES
+            .iter()
+            .find(|(l, _)| *l == id)
+            .map(|(_, t)| *t)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        (id == "en").then_some(&EN)
+    }
+}
 
 /// The `i`th entry of a blob laid out by `build.rs`.
-fn entry(text: &'static str, ends: &[u16], i: usize) -> &'static str {
+fn entry(text: &'static str, ends: &[u32], i: usize) -> &'static str {
     let start = if i == 0 { 0 } else { ends[i - 1] as usize };
     &text[start..ends[i] as usize]
 }
@@ -120,30 +270,6 @@ fn key_index(keys: &Keys, key: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// The locale for the host's `locale` setting: a supported id as is;
-/// `auto` takes the page's `lang` when it names a supported language other
-/// than English (a page written in Spanish), else follows the browser's
-/// languages (first supported primary subtag); anything else falls back
-/// to English.
-pub fn choose_locale(setting: &str, page_lang: &str, browser_languages: &[String]) -> &'static str {
-    let supported = |tag: &str| {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        LOCALES.iter().map(|l| l.0).find(|id| *id == primary)
-    };
-    match setting {
-        "auto" => supported(page_lang)
-            .filter(|id| *id != "en")
-            .or_else(|| browser_languages.iter().find_map(|t| supported(t)))
-            .unwrap_or("en"),
-        other => supported(other).unwrap_or("en"),
-    }
 }
 
 /// One locale's texts.
@@ -179,12 +305,27 @@ pub fn isolate(value: &str) -> String {
 
 impl Texts {
     pub fn english() -> Texts {
-        Self::for_locale("en")
+        Texts {
+            lang: "en",
+            table: &EN,
+            they: false,
+        }
     }
 
-    /// The texts of a supported locale id (English for any other).
+    /// The texts of a language whose words are here (see [`has_words`]);
+    /// English for any other, so a missing word pack shows English, never
+    /// a gap.
     pub fn for_locale(id: &str) -> Texts {
-        Self::of(&LOCALES, id)
+        match language(id)
+            .and_then(|l| installed(l.id).or_else(|| bundled(l.id)).map(|t| (l.id, t)))
+        {
+            Some((lang, table)) => Texts {
+                lang,
+                table,
+                they: false,
+            },
+            None => Self::english(),
+        }
     }
 
     /// The question and option words (`q.*`) a visitor saw under contract
@@ -198,16 +339,16 @@ impl Texts {
 
     /// The element's attribute words in a supported locale.
     pub fn schema(id: &str) -> Texts {
-        Self::of(&SCHEMA_LOCALES, id)
+        Self::of(SCHEMA_LOCALES, id)
     }
 
     /// The staff page's words in a supported locale (English for any other).
     pub fn staff(id: &str) -> Texts {
-        Self::of(&STAFF_LOCALES, id)
+        Self::of(STAFF_LOCALES, id)
     }
 
-    fn of(book: &'static [(&'static str, &'static Table, &'static str); 2], id: &str) -> Texts {
-        let (lang, table, _) = book.iter().find(|l| l.0 == id).unwrap_or(&book[0]);
+    fn of(book: &'static Book, id: &str) -> Texts {
+        let (lang, table) = book.iter().find(|l| l.0 == id).unwrap_or(&book[0]);
         Texts {
             lang,
             table,
@@ -215,21 +356,27 @@ impl Texts {
         }
     }
 
-    /// Whether this locale's file has the `i`th key.
-    fn has(&self, i: usize) -> bool {
-        !self.table.missing.iter().any(|&m| m as usize == i)
-    }
-
     /// The text for `key` if this locale has it.
     fn get(&self, key: &str) -> Option<&'static str> {
-        let i = key_index(self.table.keys, key)?;
-        self.has(i)
-            .then(|| entry(self.table.text, self.table.ends, i))
+        Self::lookup_in(self.table, key)
+    }
+
+    fn lookup_in(table: &'static Table, key: &str) -> Option<&'static str> {
+        key_index(table.keys, key).map(|i| entry(table.text, table.ends, i))
     }
 
     /// The BCP 47 language tag (for `lang` attributes).
     pub fn lang(&self) -> &'static str {
         self.lang
+    }
+
+    /// `rtl` or `ltr` (for `dir` attributes).
+    pub fn dir(&self) -> &'static str {
+        if language(self.lang).is_some_and(|l| l.rtl) {
+            "rtl"
+        } else {
+            "ltr"
+        }
     }
 
     /// The same texts in the "they" wording when `someone_else`.
@@ -242,14 +389,18 @@ impl Texts {
     }
 
     /// The text for `key`, in the "they" wording (`key.they`) when these
-    /// texts speak of someone else and the locale has one; a missing key
-    /// shows as the key itself, so a gap is visible and never crashes.
+    /// texts speak of someone else and the locale has one; a key the
+    /// locale lacks is English's (a complete language never does: the
+    /// tests), and one nobody has shows as the key itself, so a gap is
+    /// visible and never crashes.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.they
-            .then(|| self.get(&format!("{key}.they")))
-            .flatten()
-            .or_else(|| self.get(key))
-            .unwrap_or(key)
+        let pick = |table: &'static Table| {
+            self.they
+                .then(|| Self::lookup_in(table, &format!("{key}.they")))
+                .flatten()
+                .or_else(|| Self::lookup_in(table, key))
+        };
+        pick(self.table).or_else(|| pick(&EN)).unwrap_or(key)
     }
 
     /// Fills `{name}` placeholders.
@@ -261,12 +412,17 @@ impl Texts {
         out
     }
 
+    /// The CLDR plural category of the count `n` in this language.
+    pub fn plural(&self, n: u64) -> &'static str {
+        plural::category(language(self.lang).map_or(&[], |l| l.plural), n)
+    }
+
     /// `t` then `fill`. A range named `min` and `max` whose ends are equal
     /// picks `key.single`, which says the one value as `{n}` ("5 days",
-    /// never "5 to 5 days"), when the locale has one. A count named `n` of 1
-    /// picks the singular, `key.one` (`key.single.one` for a range of one
-    /// value of 1), when the locale has one (English and Spanish need only
-    /// one singular form).
+    /// never "5 to 5 days"), when the locale has one. A count named `n`
+    /// picks the form for its CLDR plural category, `key.<category>`
+    /// (`key.one`, and in Arabic `key.zero`, `key.two`, `key.few`,
+    /// `key.many`), when the locale has one; `key` itself is `other`.
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
         let arg = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
         let single = format!("{key}.single");
@@ -278,17 +434,19 @@ impl Texts {
             }
             _ => key,
         };
-        let one = format!("{key}.one");
-        let singular = args.contains(&("n", "1")) && self.get(&one).is_some();
-        Self::fill(self.t(if singular { &one } else { key }), &args)
+        let form = args
+            .iter()
+            .find(|(name, _)| *name == "n")
+            .and_then(|(_, v)| v.parse::<u64>().ok())
+            .map(|n| format!("{key}.{}", self.plural(n)))
+            .filter(|form| self.get(form).is_some());
+        Self::fill(self.t(form.as_deref().unwrap_or(key)), &args)
     }
 
     /// Every key of the locale file.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         let keys = self.table.keys;
-        (0..keys.ends.len())
-            .filter(|i| self.has(*i))
-            .map(|i| entry(keys.text, keys.ends, i))
+        (0..keys.ends.len()).map(|i| entry(keys.text, keys.ends, i))
     }
 }
 
@@ -317,6 +475,7 @@ pub fn clock(texts: &Texts, minutes: u16) -> String {
     texts.f(key, &[("h", &h12.to_string()), ("m", &format!("{m:02}"))])
 }
 
+mod plural;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod review;
 #[cfg(test)]

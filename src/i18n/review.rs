@@ -6,13 +6,13 @@
 
 use serde_json::{Map, Value};
 
-/// Where a language stands.
+/// Where a language stands (`locales/languages.json`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// In the widget (`locales/LANG.json`).
-    Shipped,
-    /// A draft (`locales/drafts/LANG.json`): no visitor sees it.
-    Draft,
+    /// Offered without a `languages` attribute (English, Spanish).
+    On,
+    /// Offered only when a center lists it in `languages`.
+    Off,
 }
 
 /// A table cell: one line, with `|` escaped.
@@ -37,8 +37,8 @@ pub fn sheet(
         |m: &Map<String, Value>, k: &str| m.get(k).and_then(Value::as_str).map(str::to_string);
     let mut out = format!("# Review sheet: {lang}\n\n");
     out.push_str(match status {
-        Status::Shipped => "Status: in the widget. Not yet reviewed by a qualified human translator.\n\n",
-        Status::Draft => "Status: a draft, not in the widget (no visitor sees it). Not yet reviewed by a qualified human translator.\n\n",
+        Status::On => "Status: in the widget, offered by default. Not yet reviewed by a qualified human translator.\n\n",
+        Status::Off => "Status: in the widget, off by default: a visitor sees it only where a center lists it in the `languages` attribute. Not yet reviewed by a qualified human translator.\n\n",
     });
     out.push_str(
         "For the reviewer: compare each translation with the English. The back-translation was made by a translator who never saw the English; where it differs in meaning from the English, the translation may have drifted. Placeholders in braces ({n}, {level}) are filled in by the widget and must stay as written. Keys ending in `.they` are for a visitor answering about someone else.\n\n",

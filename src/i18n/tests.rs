@@ -54,17 +54,31 @@ pub fn keys_used() -> Vec<String> {
 }
 
 fn locales() -> Vec<Texts> {
-    LOCALES.iter().map(|l| Texts::for_locale(l.0)).collect()
+    language_ids().map(Texts::for_locale).collect()
 }
 
 /// A key's base: without the "they" (`.they`), singular (`.one`) and
 /// one-value range (`.single`) suffixes.
 fn base(key: &str) -> &str {
     let mut key = key;
-    for suffix in [".they", ".one", ".single"] {
+    for suffix in [".they", ".zero", ".one", ".two", ".few", ".many", ".single"] {
         key = key.strip_suffix(suffix).unwrap_or(key);
     }
     key
+}
+
+/// The plural category a key is the form of, if any.
+fn category(key: &str) -> Option<&'static str> {
+    let key = key.strip_suffix(".they").unwrap_or(key);
+    ["zero", "one", "two", "few", "many"]
+        .into_iter()
+        .find(|c| key.ends_with(&format!(".{c}")))
+}
+
+/// The whole numbers 0 to 1000 in a language's plural category.
+fn numbers_in(lang: &str, cat: &str) -> Vec<u64> {
+    let t = Texts::for_locale(lang);
+    (0..=1000).filter(|n| t.plural(*n) == cat).collect()
 }
 
 fn placeholders(text: &str) -> BTreeSet<String> {
@@ -145,7 +159,8 @@ fn every_key_exists_in_every_locale() {
             texts.lang()
         );
     }
-    // A variant ("they" or singular) has its base in the same locale.
+    // A variant ("they", a plural form) has its base in the same locale,
+    // and a plural form is one the language's rules have.
     for texts in &all {
         for key in texts.keys() {
             assert!(
@@ -153,8 +168,136 @@ fn every_key_exists_in_every_locale() {
                 "{}: {key} has no base",
                 texts.lang()
             );
+            if let Some(cat) = category(key) {
+                assert!(
+                    !numbers_in(texts.lang(), cat).is_empty(),
+                    "{}: {key}: the language has no {cat} form",
+                    texts.lang()
+                );
+            }
         }
     }
+}
+
+/// Every count English says in a singular form has, in each language,
+/// a form for every plural category the language has (Arabic: zero, one,
+/// two, few, many and other), so no count reads as another category's.
+#[test]
+fn every_count_has_every_plural_form_its_language_has() {
+    let en = Texts::english();
+    let counted: Vec<&str> = en
+        .keys()
+        .filter(|k| k.ends_with(".one"))
+        .map(|k| &k[..k.len() - 4])
+        .collect();
+    assert!(counted.contains(&"week.picture"), "{counted:?}");
+    for lang in language_ids() {
+        let texts = Texts::for_locale(lang);
+        let has = |k: &str| texts.keys().any(|x| x == k);
+        for cat in ["zero", "one", "two", "few", "many"] {
+            let numbers = numbers_in(lang, cat);
+            if numbers.is_empty() || numbers == [1_000_000] {
+                continue;
+            }
+            // A category that holds many numbers (Tagalog's "one" holds
+            // 1, 2, 3, 5, 7, ...) needs no form of its own: `other` says
+            // `{n}` for all.
+            if numbers.len() > 1 && !has(&format!("{}.{cat}", counted[0])) {
+                continue;
+            }
+            for key in &counted {
+                assert!(has(&format!("{key}.{cat}")), "{lang}: {key}.{cat}");
+            }
+        }
+    }
+}
+
+/// The plural rules (languages.json, from CLDR) read as CLDR says, for the
+/// numbers the widget counts: checked by hand here; `tests/e2e` checks
+/// 0 to 1000 against the browser's Intl.PluralRules.
+#[test]
+fn plural_categories_follow_cldr() {
+    let cat = |lang: &str, n: u64| Texts::for_locale(lang).plural(n);
+    assert_eq!(
+        [0, 1, 2, 5].map(|n| cat("en", n)),
+        ["other", "one", "other", "other"]
+    );
+    assert_eq!([0, 1, 2].map(|n| cat("es", n)), ["other", "one", "other"]);
+    assert_eq!(cat("es", 1_000_000), "many");
+    for lang in ["zh-Hans", "zh-Hant", "vi", "ko"] {
+        assert!((0..200).all(|n| cat(lang, n) == "other"), "{lang}");
+    }
+    assert_eq!(
+        [0, 1, 2, 3, 4, 5, 6, 9, 10, 14, 16].map(|n| cat("tl", n)),
+        ["one", "one", "one", "one", "other", "one", "other", "other", "one", "other", "other"]
+    );
+    assert_eq!(
+        [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111].map(|n| cat("ar", n)),
+        ["zero", "one", "two", "few", "few", "many", "many", "other", "other", "few", "many"]
+    );
+}
+
+/// Tags to languages (issue 25's lookup), and the visitor's language
+/// among those the center offers.
+#[test]
+fn tags_find_their_language() {
+    for (tag, want) in [
+        ("zh-Hans", Some("zh-Hans")),
+        ("zh", Some("zh-Hans")),
+        ("zh-CN", Some("zh-Hans")),
+        ("zh-SG", Some("zh-Hans")),
+        ("zh-Hans-CN", Some("zh-Hans")),
+        ("zh-TW", Some("zh-Hant")),
+        ("zh-HK", Some("zh-Hant")),
+        ("zh-MO", Some("zh-Hant")),
+        ("zh-Hant-HK", Some("zh-Hant")),
+        ("zh_tw", Some("zh-Hant")),
+        ("fil", Some("tl")),
+        ("fil-PH", Some("tl")),
+        ("tl-PH", Some("tl")),
+        ("es-419", Some("es")),
+        ("ar-EG", Some("ar")),
+        ("ko-KR", Some("ko")),
+        ("vi", Some("vi")),
+        ("fr", None),
+        ("", None),
+    ] {
+        assert_eq!(lookup(tag), want, "{tag}");
+    }
+    let all = LANGUAGE_IDS;
+    let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        choose_locale("auto", "", &langs(&["zh-TW"]), &all),
+        "zh-Hant"
+    );
+    // Not offered: the browser's next, then the first offered.
+    assert_eq!(
+        choose_locale("auto", "", &langs(&["zh-TW", "es"]), &["en", "es"]),
+        "es"
+    );
+    assert_eq!(choose_locale("ar", "", &[], &["es", "ar"]), "ar");
+    assert_eq!(choose_locale("auto", "fr", &[], &["es", "vi"]), "es");
+}
+
+/// A word pack as the build ships it installs, and its words are the
+/// locale file's; a bad one is refused with why.
+#[test]
+fn a_word_pack_installs_and_a_bad_one_is_refused() {
+    let read = |id: &str| -> std::collections::BTreeMap<String, String> {
+        let path = format!("{}/locales/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    assert!(install("vi", read("vi")).is_ok());
+    assert!(has_words("vi"));
+    assert!(install("xx", read("vi"))
+        .unwrap_err()
+        .contains("xx is not a language"));
+    let mut short = read("ko");
+    short.remove("bar.call988");
+    assert_eq!(
+        install("ko", short).unwrap_err(),
+        "the ko words lack bar.call988"
+    );
 }
 
 #[test]
@@ -170,11 +313,11 @@ fn placeholders_match_in_every_locale_and_variant() {
                 want.remove("max");
                 want.insert("n".to_string());
             }
-            // A singular form may spell its count out ("1 day").
-            let ok = if key.contains(".one") {
-                have.is_subset(&want)
-            } else {
-                have == want
+            // A plural form may spell its count out ("1 day", Arabic's
+            // dual) only where its category holds one number alone.
+            let ok = match category(key) {
+                Some(cat) if numbers_in(texts.lang(), cat).len() == 1 => have.is_subset(&want),
+                _ => have == want,
             };
             assert!(ok, "{} {key}: {have:?}, English has {want:?}", texts.lang());
         }
@@ -267,18 +410,39 @@ fn no_key_is_unused() {
 #[test]
 fn auto_follows_the_browser_languages_with_english_as_fallback() {
     let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    assert_eq!(choose_locale("auto", "", &langs(&["es-MX", "en-US"])), "es");
-    assert_eq!(choose_locale("auto", "", &langs(&["fr-FR", "es"])), "es");
-    assert_eq!(choose_locale("auto", "", &langs(&["fr-FR"])), "en");
-    assert_eq!(choose_locale("auto", "", &[]), "en");
-    assert_eq!(choose_locale("es", "", &langs(&["en-US"])), "es");
-    assert_eq!(choose_locale("de", "", &[]), "en");
+    assert_eq!(
+        choose_locale("auto", "", &langs(&["es-MX", "en-US"]), &["en", "es"]),
+        "es"
+    );
+    assert_eq!(
+        choose_locale("auto", "", &langs(&["fr-FR", "es"]), &["en", "es"]),
+        "es"
+    );
+    assert_eq!(
+        choose_locale("auto", "", &langs(&["fr-FR"]), &["en", "es"]),
+        "en"
+    );
+    assert_eq!(choose_locale("auto", "", &[], &["en", "es"]), "en");
+    assert_eq!(
+        choose_locale("es", "", &langs(&["en-US"]), &["en", "es"]),
+        "es"
+    );
+    assert_eq!(choose_locale("de", "", &[], &["en", "es"]), "en");
     // A Spanish page speaks Spanish to an English browser; an English or
     // unsupported page leaves it to the browser.
-    assert_eq!(choose_locale("auto", "es-US", &langs(&["en-US"])), "es");
-    assert_eq!(choose_locale("auto", "en", &langs(&["es-MX"])), "es");
-    assert_eq!(choose_locale("auto", "fr", &langs(&["en-US"])), "en");
-    assert_eq!(choose_locale("en", "es", &[]), "en");
+    assert_eq!(
+        choose_locale("auto", "es-US", &langs(&["en-US"]), &["en", "es"]),
+        "es"
+    );
+    assert_eq!(
+        choose_locale("auto", "en", &langs(&["es-MX"]), &["en", "es"]),
+        "es"
+    );
+    assert_eq!(
+        choose_locale("auto", "fr", &langs(&["en-US"]), &["en", "es"]),
+        "en"
+    );
+    assert_eq!(choose_locale("en", "es", &[], &["en", "es"]), "en");
 }
 
 #[test]
@@ -358,7 +522,7 @@ fn the_web_layer_has_one_lookup_and_never_passes_they_by_hand() {
 /// The compiled tables (build.rs) hold exactly what each locale file says.
 #[test]
 fn the_compiled_tables_match_the_locale_files() {
-    for (id, _, _) in LOCALES {
+    for id in language_ids() {
         let path = format!("{}/locales/{id}.json", env!("CARGO_MANIFEST_DIR"));
         let file: std::collections::BTreeMap<String, String> =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -389,9 +553,19 @@ fn the_locales_are_the_locale_files_in_the_loaders_order() {
             name.strip_suffix(".json").map(str::to_string)
         })
         .collect();
-    files.sort_by_key(|id| (id != "en", id.clone()));
-    let ids: Vec<&str> = LOCALES.iter().map(|l| l.0).collect();
-    assert_eq!(ids, files);
+    files.retain(|f| f != "languages");
+    files.sort();
+    let mut ids: Vec<&str> = language_ids().collect();
+    ids.sort();
+    assert_eq!(
+        ids, files,
+        "each words file has its entry in languages.json"
+    );
+    assert_eq!(
+        language_ids().next(),
+        Some("en"),
+        "English first: the fallback"
+    );
 }
 
 #[test]
@@ -408,7 +582,7 @@ fn a_host_value_is_isolated_so_a_bidi_override_ends_with_it() {
 /// stay out of email (README, privacy).
 #[test]
 fn the_copied_message_does_not_suggest_email() {
-    for (id, _, _) in LOCALES {
+    for id in language_ids() {
         let text = Texts::for_locale(id).t("code.copied").to_lowercase();
         for word in ["email", "e-mail", "correo", "mail"] {
             assert!(!text.contains(word), "{id}: {text}");

@@ -44,6 +44,9 @@ pub enum Msg {
     /// The reference code was copied to the clipboard (`true`) or could
     /// not be (`false`): the result says so.
     Copied(bool),
+    /// The visitor chose a language: the words change, the answers and
+    /// the place stay, and the host hears nothing.
+    Language(&'static str),
 }
 
 /// Why Next did not move on.
@@ -69,6 +72,8 @@ pub struct Journey {
     /// The contract version the answers are read with: the current one in
     /// the widget; a reference code's own on the staff page.
     pub version: &'static Version,
+    /// The language the visitor chose (`None`: the host's `locale`).
+    pub locale: Option<&'static str>,
 }
 
 impl Default for Journey {
@@ -81,6 +86,7 @@ impl Default for Journey {
             revisit: false,
             copied: None,
             version: CURRENT,
+            locale: None,
         }
     }
 }
@@ -215,10 +221,15 @@ impl Journey {
             }
             (Msg::Continue, Screen::Crisis { from }) => self.go_after(from),
             (Msg::Copied(ok), Screen::Result) => self.copied = Some(ok),
+            (Msg::Language(id), _) => {
+                self.locale = crate::i18n::language(id).map(|l| l.id).or(self.locale)
+            }
+            // Starting over keeps the visitor's language.
             (Msg::Restart, _) => {
-                let step = self.step;
+                let (step, locale) = (self.step, self.locale);
                 *self = Journey::new();
                 self.step = step + 1;
+                self.locale = locale;
             }
             _ => {}
         }
@@ -319,6 +330,11 @@ impl Journey {
                 out.push_str(&options.join("+"));
             }
         }
+        // Last, so a kept start still reads as one (the loader's prefix).
+        if let Some(locale) = self.locale {
+            out.push_str("\nlang=");
+            out.push_str(locale);
+        }
         out
     }
 
@@ -341,8 +357,13 @@ impl Journey {
             },
         };
         let mut answers = Answers::new();
+        let mut locale = None;
         for line in lines {
             let (id, options) = line.split_once('=')?;
+            if id == "lang" {
+                locale = Some(crate::i18n::language(options)?.id);
+                continue;
+            }
             let q = Q::from_id(id)?;
             if answers.is_answered(q) {
                 return None;
@@ -363,6 +384,7 @@ impl Journey {
             revisit: text.contains("\nscreen=revisit:"),
             copied: None,
             version: CURRENT,
+            locale,
         })
     }
 }

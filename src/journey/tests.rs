@@ -224,9 +224,11 @@ fn a_saved_place_keeps_many_choice_sets_the_crisis_and_the_result() {
             revisit: false,
             copied: None,
             version: crate::assessment::CURRENT,
+            locale: Some("ar"),
         };
         let back = Journey::restore(&place.save()).unwrap();
         assert_eq!((back.screen, &back.answers), (screen, &answers));
+        assert_eq!(back.locale, Some("ar"), "the visitor's language is kept");
     }
     assert_eq!(
         answers.chosen(Q::Criteria),

@@ -36,6 +36,26 @@ pub fn text_988(locale: &str) -> &'static str {
     of_locale(&TEXT_988, locale)
 }
 
+/// Whether 988 answers texts and chats in this language: English and
+/// Spanish only (the pages above). In any other language the widget never
+/// offers text or chat; a caller gets an interpreter by saying their
+/// language in English (988 Lifeline, "What to expect",
+/// <https://988lifeline.org/get-help/what-to-expect/>, which describes
+/// phone interpretation; the clinical director confirms the wording).
+pub fn texts_in(locale: &str) -> bool {
+    TEXT_988.iter().any(|(id, _)| *id == locale)
+}
+
+/// The emergency bar's third route: text 988 where 988 texts in the
+/// language; else 988 by phone, named as the way to an interpreter.
+pub fn third_route(locale: &str) -> (&'static str, &'static str) {
+    if texts_in(locale) {
+        (text_988(locale), "bar.text988")
+    } else {
+        (CALL_988, "bar.interpreter")
+    }
+}
+
 /// The Veterans Crisis Line by text. By phone it is 988, then 1 (988
 /// Lifeline, "What to expect": the greeting offers Veterans, press 1, and
 /// Spanish, press 2; a text to 988 is told "text the Veterans Crisis Line

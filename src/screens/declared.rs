@@ -12,7 +12,7 @@
 use {
     super::node::{el, p, Host, Node, Only},
     crate::host_config,
-    crate::i18n::{Texts, LOCALES},
+    crate::i18n::{language_ids, Texts},
     serde_json::{json, Map, Value as Json},
 };
 
@@ -34,8 +34,17 @@ const FIRST_CSS: &str = include_str!("../../styles/first.css");
 /// the template's own table) and `noscript` (the note for a browser with
 /// scripts off, from its own pair: without and with the center's number,
 /// whose `tel` and `phone` placeholders come last).
-pub const PLACEHOLDERS: [&str; 8] = [
-    "mode", "mask", "bits", "exit", "privacy", "noscript", "tel", "phone",
+pub const PLACEHOLDERS: [&str; 10] = [
+    "mode",
+    "mask",
+    "bits",
+    "exit",
+    "privacy",
+    "noscript",
+    "tel",
+    "phone",
+    "languages",
+    "langs",
 ];
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -175,17 +184,18 @@ fn template(t: &Texts) -> String {
     let start = super::start(t, None).child(el("noscript").text(slot("noscript")));
     // "Or press Shift 3 times" is true only once the loader runs: it links
     // the hint when it takes the screen over.
-    let frame = Node::from(super::frame(t, start))
+    let frame = Node::from(super::frame(t, None, start))
         .html(&host, Only::Screen)
         .replace(" aria-describedby=\"cp-exit-hint\"", "");
     format!(
-        "<template shadowrootmode=\"{}\"><style>{}</style><div{} data-declared=\"{} {} {}\">{}</div></template>{}",
+        "<template shadowrootmode=\"{}\"><style>{}</style><div{} data-declared=\"{} {} {} {}\">{}</div></template>{}",
         slot("mode"),
         style(),
         slot("mask"),
         env!("CARGO_PKG_VERSION"),
         t.lang(),
         slot("bits"),
+        slot("langs"),
         frame,
         super::fallback_html(t),
     )
@@ -197,9 +207,8 @@ fn template(t: &Texts) -> String {
 /// the fillers (`carepath html --templates`, shipped as declared.json).
 pub fn templates() -> Json {
     let (keys, shown) = super::shell::privacy_table();
-    let locales: Map<String, Json> = LOCALES
-        .iter()
-        .map(|(id, _, _)| {
+    let locales: Map<String, Json> = language_ids()
+        .map(|id| {
             let t = Texts::for_locale(id);
             let html = |node: Node| node.html(&Host::default(), Only::Screen);
             let privacy: Vec<String> = shown
@@ -218,10 +227,20 @@ pub fn templates() -> Json {
                 }
                 html(note.into())
             };
+            // The language menu's items, this language's marked current.
+            let menu: Map<String, Json> = language_ids()
+                .map(|item| {
+                    (
+                        item.to_string(),
+                        json!(html(super::language_item(item, item == id).into())),
+                    )
+                })
+                .collect();
             let entry = json!({
                 "html": template(&t),
                 "privacy": privacy,
                 "noscript": [note(false), note(true)],
+                "menu": menu,
             });
             (id.to_string(), entry)
         })
@@ -250,7 +269,12 @@ pub fn templates() -> Json {
             ["remember", "is", "session"],
             ["quick-exit", "not", "off"],
         ],
-        "attributes": {"lang": "locale", "tel": "phone", "exit": "exit-url", "mode": "shadow"},
+        "attributes": {"lang": "locale", "tel": "phone", "exit": "exit-url", "mode": "shadow", "offer": "languages"},
+        // The menu's languages, in its order, and those offered when the
+        // element has no `languages`: `langs` is the offered ids joined by
+        // commas, `languages` their menu items.
+        "registry": crate::i18n::LANGUAGES.iter().map(|l| json!([l.id, l.also])).collect::<Vec<_>>(),
+        "defaultLanguages": crate::i18n::default_languages(),
         // The only names a filler writes on the element: the schema's and `id`.
         "names": host_config::schema::names().into_iter().chain(["id"]).collect::<Vec<_>>(),
         "locales": locales,
@@ -280,7 +304,7 @@ pub fn element(attrs: &[(String, String)], page_lang: &str) -> String {
             .map(|(_, v)| v.clone())
     };
     let (config, _) = host_config::from_attributes(get);
-    let locale = crate::i18n::choose_locale(&config.locale, page_lang, &[]);
+    let locale = crate::i18n::choose_locale(&config.locale, page_lang, &[], &config.languages);
     let all = templates();
     let entry = &all["locales"][locale];
     let text = |v: &Json| v.as_str().unwrap_or_default().to_string();
@@ -308,6 +332,14 @@ pub fn element(attrs: &[(String, String)], page_lang: &str) -> String {
         "exit" => Some(escape(&config.exit_url)),
         "privacy" => Some(privacy.clone()),
         "noscript" => Some(noscript.clone()),
+        "languages" => Some(
+            config
+                .languages
+                .iter()
+                .map(|id| text(&entry["menu"][*id]))
+                .collect(),
+        ),
+        "langs" => Some(config.languages.join(",")),
         _ => None,
     });
     let attributes: String = attrs
@@ -344,7 +376,7 @@ mod tests {
             let html = element(&attrs, lang);
             assert!(!html.contains("{{"), "{html}");
             assert!(html.contains(&format!(
-                "data-declared=\"{} {want} 16\"",
+                "data-declared=\"{} {want} 16 en,es\"",
                 env!("CARGO_PKG_VERSION")
             )));
             assert!(html.contains("center-name=\"A &quot;&lt;b&gt;&quot; &amp; Co\""));

@@ -20,26 +20,17 @@ pub use node::{el, p, Act, El, Host, Node, On, Only, Slot, Value};
 use crate::assessment::Q;
 use crate::assessment::{question, Kind};
 use crate::host_config::Config;
-use crate::i18n::{Texts, LOCALES};
+use crate::i18n::Texts;
 use crate::journey::{Hold, Journey, Msg, Screen};
 
-/// The locale the language switch offers after `locale` (its button is in
-/// that language).
-pub fn switch_to(locale: &str) -> &'static str {
-    LOCALES
-        .iter()
-        .map(|l| l.0)
-        .cycle()
-        .skip_while(|id| *id != locale)
-        .nth(1)
-        .unwrap_or("en")
-}
-
-/// The whole widget: its region, the emergency line and `screen`.
-pub fn frame(t: &Texts, screen: impl Into<Node>) -> El {
+/// The whole widget: its region, the emergency line, the language menu
+/// (the `offered` languages, or a slot the loader and the declared screen
+/// fill) and `screen`.
+pub fn frame(t: &Texts, offered: Option<&[&'static str]>, screen: impl Into<Node>) -> El {
     el("div")
         .class("cp")
         .attr("lang", t.lang())
+        .attr("dir", t.dir())
         .attr("role", "region")
         .attr("aria-label", t.t("app.label"))
         // Quick exit, first for assistive technology (shown only when it
@@ -52,8 +43,71 @@ pub fn frame(t: &Texts, screen: impl Into<Node>) -> El {
                 .attr("data-action", "exit")
                 .text(t.t("exit.skip")),
         )
-        .child(bar(t))
+        .child(bar(t, offered))
         .child(el("div").class("cp-screen").child(screen))
+}
+
+/// The language menu: the current language's name, and in a list each
+/// offered language in its own name, marked with its `lang` and `dir`.
+/// Outside every screen (it changes no answer), with buttons, never
+/// inputs. `offered`: `None` is a slot, filled with [`language_item`]s.
+pub fn language_menu(t: &Texts, offered: Option<&[&'static str]>) -> El {
+    let items: Vec<Node> = match offered {
+        Some(ids) => ids
+            .iter()
+            .map(|id| language_item(id, *id == t.lang()).into())
+            .collect(),
+        None => vec![Node::Slot(Slot::Languages)],
+    };
+    el("details")
+        .class("cp-langs")
+        .child(el("summary").class("cp-lang").text(format!(
+            "{}: {}",
+            t.t("lang.menu"),
+            crate::i18n::own_name(t.lang()).unwrap_or("")
+        )))
+        .child(
+            el("ul")
+                .attr("aria-label", t.t("lang.menu"))
+                .children(items),
+        )
+}
+
+/// One language in the menu, in its own name; `current` is marked.
+pub fn language_item(id: &'static str, current: bool) -> El {
+    let (name, rtl) = crate::i18n::language(id).map_or((id, false), |l| (l.name, l.rtl));
+    let button = El::button("cp-lang-item", name, Act::Switch(id))
+        .attr("lang", id)
+        .attr("dir", if rtl { "rtl" } else { "ltr" })
+        .attr("data-lang", id);
+    el("li").child(if current {
+        button.attr("aria-current", "true")
+    } else {
+        button
+    })
+}
+
+/// Help in the visitor's language: a folded line that promises the
+/// center's free help only when the center says it offers it (`free`:
+/// `Some` from the configuration; `None` writes both sentences, and the
+/// stylesheet shows the one the element's `language-help` asks for), and
+/// 988's interpreter.
+pub fn language_help(t: &Texts, free: Option<bool>) -> El {
+    let center: Vec<Node> = match free {
+        Some(true) => vec![p(t.t("help.language.free")).into()],
+        Some(false) => vec![p(t.t("help.language.ask")).into()],
+        None => vec![
+            p(t.t("help.language.free"))
+                .attr("data-help", "free")
+                .into(),
+            p(t.t("help.language.ask")).attr("data-help", "ask").into(),
+        ],
+    };
+    el("details")
+        .class("cp-help-lang")
+        .child(el("summary").text(t.t("help.language")))
+        .children(center)
+        .child(p(t.t("help.language.988")))
 }
 
 /// The emergency line as static HTML to put inside the element in a page
@@ -84,11 +138,10 @@ pub fn short_line(t: &Texts) -> El {
                 .text(t.t("bar.call988")),
         )
         .text(" | ")
-        .child(
-            el("a")
-                .attr("href", crisis_lines::text_988(t.lang()))
-                .text(t.t("bar.text988")),
-        )
+        .child({
+            let (href, key) = crisis_lines::third_route(t.lang());
+            el("a").attr("href", href).text(t.t(key))
+        })
 }
 
 /// [`fallback`] as HTML.
@@ -96,10 +149,11 @@ pub fn fallback_html(t: &Texts) -> String {
     Node::from(fallback(t)).html(&Host::default(), Only::Screen)
 }
 
-/// The emergency line, on every screen: 911 and 988 (call or text); and
-/// the language switch, which keeps the answers and the place.
-pub fn bar(t: &Texts) -> El {
-    let next = switch_to(t.lang());
+/// The emergency line, on every screen: 911 and 988 (call, and text where
+/// 988 texts in the language); and the language menu, which keeps the
+/// answers and the place.
+pub fn bar(t: &Texts, offered: Option<&[&'static str]>) -> El {
+    let (third, third_key) = crisis_lines::third_route(t.lang());
     el("aside")
         .class("cp-bar")
         .attr("aria-label", t.t("bar.text"))
@@ -114,11 +168,7 @@ pub fn bar(t: &Texts) -> El {
             crisis_lines::CALL_988,
             t.t("bar.call988"),
         ))
-        .child(El::link(
-            "cp-bar-link",
-            crisis_lines::text_988(t.lang()),
-            t.t("bar.text988"),
-        ))
+        .child(El::link("cp-bar-link", third, t.t(third_key)))
         // The full list, on every screen, folded: the bar stays short.
         .child(
             el("details")
@@ -126,11 +176,7 @@ pub fn bar(t: &Texts) -> El {
                 .child(el("summary").text(t.t("crisis.routes")))
                 .child(crisis_routes(t)),
         )
-        .child(
-            El::button("cp-lang", t.t("lang.switch"), Act::Switch(next))
-                .attr("lang", next)
-                .attr("data-switch-to", next),
-        )
+        .child(language_menu(t, offered))
         // Quick exit: the button, its hint in words, and the count as
         // Shift is pressed (the loader writes it: `exit.count.*`).
         .child(
@@ -153,7 +199,7 @@ pub fn bar(t: &Texts) -> El {
 /// The journey's current screen.
 pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
     match journey.screen {
-        Screen::Start => start(t, Some(&config.privacy_keys())),
+        Screen::Start => start(t, Some(config)),
         Screen::Question(q) => question_screen(t, journey, q),
         Screen::Crisis { .. } => crisis(t),
         Screen::Result => result::screen(t, journey, config),
@@ -168,11 +214,12 @@ fn heading(text: &str) -> El {
         .text(text)
 }
 
-/// What this is, before the first question; `privacy`: the sentences for
-/// what the host turned on (`Config::privacy_keys`), or `None` for a slot.
-pub fn start(t: &Texts, privacy: Option<&[&str]>) -> El {
-    let privacy: Vec<Node> = match privacy {
-        Some(keys) => keys.iter().map(|k| p(t.t(k)).into()).collect(),
+/// What this is, before the first question, with the sentences for what
+/// the host turned on (`Config::privacy_keys`), or with no `config` (the
+/// loader, the declared screen) a slot for them; then language help.
+pub fn start(t: &Texts, config: Option<&Config>) -> El {
+    let privacy: Vec<Node> = match config {
+        Some(c) => c.privacy_keys().iter().map(|k| p(t.t(k)).into()).collect(),
         None => vec![Node::Slot(Slot::Privacy)],
     };
     el("section")
@@ -188,6 +235,9 @@ pub fn start(t: &Texts, privacy: Option<&[&str]>) -> El {
             t.t("start.begin"),
             Act::Go(Msg::Begin),
         ))
+        // Both sentences, as the loader and the declared screen draw it:
+        // the element's `language-help` picks one (the stylesheet).
+        .child(language_help(t, None))
 }
 
 /// Help right now: 911 (with what to do for a possible overdose), 988
@@ -205,7 +255,9 @@ pub fn crisis_routes(t: &Texts) -> El {
             crisis_lines::VETERANS_TEXT,
             "crisis.veterans_link",
         )))
-        .child(
+        // Chat only where 988 chats in the language (else the crisis
+        // screen's 988 sentence names the interpreter).
+        .maybe(crisis_lines::texts_in(t.lang()).then(|| {
             el("li").child(p(t.t("crisis.chat"))).child(
                 link(
                     "cp-button",
@@ -214,8 +266,8 @@ pub fn crisis_routes(t: &Texts) -> El {
                 )
                 .attr("target", "_blank")
                 .attr("rel", "noopener noreferrer"),
-            ),
-        )
+            )
+        }))
         .child(
             el("li")
                 .child(p(t.t("crisis.deaf")))
@@ -252,7 +304,10 @@ pub fn crisis(t: &Texts) -> El {
                     el("li")
                         .child(p(t.t("crisis.988")))
                         .child(urgent(crisis_lines::CALL_988, "bar.call988"))
-                        .child(urgent(crisis_lines::text_988(t.lang()), "bar.text988"))
+                        .maybe(
+                            crisis_lines::texts_in(t.lang())
+                                .then(|| urgent(crisis_lines::text_988(t.lang()), "bar.text988")),
+                        )
                         .child(crisis_routes(t)),
                 )
                 .child(el("li").child(p(t.t("crisis.poison"))).child(El::link(

@@ -54,6 +54,7 @@ impl Slot {
             Slot::Privacy => "privacy",
             Slot::Screen => "screen",
             Slot::Exit => "exit",
+            Slot::Languages => "languages",
         }
     }
 }
@@ -73,6 +74,9 @@ pub enum Slot {
     Screen,
     /// Quick exit's address (`exit-url`, else the default).
     Exit,
+    /// The language menu's items (the loader's and the declared screen's;
+    /// the widget writes them in place).
+    Languages,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -258,7 +262,7 @@ impl Host {
             Slot::Center => crate::i18n::isolate(&self.center),
             Slot::Tel => format!("tel:{}", self.phone.as_deref().unwrap_or("")),
             Slot::Exit => self.exit.clone(),
-            Slot::Privacy | Slot::Screen => String::new(),
+            Slot::Privacy | Slot::Screen | Slot::Languages => String::new(),
         }
     }
 }

@@ -18,7 +18,7 @@ use super::node::{Act, El, Node, On, Slot, Value};
 use super::{crisis, frame, question_screen, start, waiting, Wait};
 use crate::assessment::Q;
 use crate::host_config;
-use crate::i18n::{Texts, LOCALES};
+use crate::i18n::{language_ids, Texts};
 use crate::journey::handover::{drawn_by_loader, message, word, words};
 use crate::journey::{Journey, Screen};
 
@@ -52,7 +52,7 @@ fn element(e: &El) -> Json {
         // its own controls (language, try again) by name.
         let name = match act {
             Act::Go(msg) => word(msg),
-            Act::Switch(_) => Some("switch".to_string()),
+            Act::Switch(to) => Some(format!("switch:{to}")),
             Act::Retry => Some("retry".to_string()),
             Act::Toggle(..) | Act::Print | Act::CopyCode | Act::ReadCode | Act::Clear => None,
         };
@@ -210,44 +210,34 @@ pub fn privacy_table() -> (Vec<&'static str>, Vec<Vec<usize>>) {
 
 /// The locales' trees as one tree: a string that differs between locales
 /// becomes `{"#": n}`, the `n`th of each locale's `strings` (one entry for
-/// each distinct set of translations), so the markup is written once.
-fn factor(locales: &[Json], strings: &mut [Vec<String>]) -> Json {
+/// each distinct set of translations), so the markup is written once. A
+/// part whose shape differs (988's text and chat routes exist only where
+/// 988 texts in the language) is each locale's whole subtree there.
+fn factor(locales: &[Json], strings: &mut [Vec<Json>]) -> Json {
+    let same_shape = |a: &Json, b: &Json| match (a, b) {
+        (Json::Array(x), Json::Array(y)) => x.len() == y.len(),
+        (Json::String(_), Json::String(_)) => true,
+        (Json::Object(x), Json::Object(y)) => x.keys().eq(y.keys()),
+        (x, y) => x == y,
+    };
+    if !locales.iter().all(|l| same_shape(&locales[0], l)) {
+        return json!({ "#": entry(locales, strings) });
+    }
     match &locales[0] {
         Json::String(first) => {
-            let all: Vec<&str> = locales.iter().map(|l| l.as_str().unwrap_or("")).collect();
-            if all.iter().all(|s| s == first) {
+            if locales.iter().all(|s| s.as_str() == Some(first)) {
                 return Json::String(first.clone());
             }
-            let at = (0..strings[0].len())
-                .find(|&i| {
-                    all.iter()
-                        .zip(strings.iter())
-                        .all(|(s, table)| table[i] == *s)
+            json!({ "#": entry(locales, strings) })
+        }
+        Json::Array(items) => Json::Array(
+            (0..items.len())
+                .map(|i| {
+                    let parts: Vec<Json> = locales.iter().map(|l| l[i].clone()).collect();
+                    factor(&parts, strings)
                 })
-                .unwrap_or_else(|| {
-                    for (table, s) in strings.iter_mut().zip(&all) {
-                        table.push(s.to_string());
-                    }
-                    strings[0].len() - 1
-                });
-            json!({ "#": at })
-        }
-        Json::Array(items) => {
-            assert!(
-                locales
-                    .iter()
-                    .all(|l| l.as_array().map(Vec::len) == Some(items.len())),
-                "the locales' trees differ in shape: {locales:?}"
-            );
-            Json::Array(
-                (0..items.len())
-                    .map(|i| {
-                        let parts: Vec<Json> = locales.iter().map(|l| l[i].clone()).collect();
-                        factor(&parts, strings)
-                    })
-                    .collect(),
-            )
-        }
+                .collect(),
+        ),
         Json::Object(map) => Json::Object(
             map.keys()
                 .map(|k| {
@@ -258,6 +248,24 @@ fn factor(locales: &[Json], strings: &mut [Vec<String>]) -> Json {
         ),
         other => other.clone(),
     }
+}
+
+/// The place of these per-locale values in `strings`: an existing entry
+/// with the same values, else a new one.
+fn entry(locales: &[Json], strings: &mut [Vec<Json>]) -> usize {
+    (0..strings[0].len())
+        .find(|&i| {
+            locales
+                .iter()
+                .zip(strings.iter())
+                .all(|(s, table)| table[i] == *s)
+        })
+        .unwrap_or_else(|| {
+            for (table, s) in strings.iter_mut().zip(locales) {
+                table.push(s.clone());
+            }
+            strings[0].len() - 1
+        })
 }
 
 /// The contrast pairs as the loader checks them, small: each side the
@@ -312,7 +320,7 @@ pub fn data() -> Json {
         .collect();
     let (privacy_keys, privacy) = privacy_table();
     let mut views = Vec::new();
-    for (id, _, _) in LOCALES {
+    for id in language_ids() {
         let t = Texts::for_locale(id);
         let mut wait = Map::new();
         for w in Wait::ALL {
@@ -325,7 +333,7 @@ pub fn data() -> Json {
             );
         }
         views.push(json!({
-            "frame": json(&frame(&t, Node::Slot(Slot::Screen)).into()),
+            "frame": json(&frame(&t, None, Node::Slot(Slot::Screen)).into()),
             "screens": shown.iter().map(|j| json(&unchecked(&tree(&t, j)).into())).collect::<Vec<_>>(),
             "wait": wait,
             "privacy": privacy_keys.iter().map(|k| json(&super::p(t.t(k)).into())).collect::<Vec<_>>(),
@@ -333,13 +341,27 @@ pub fn data() -> Json {
     }
     let mut strings = vec![Vec::new(); views.len()];
     let view_trees = factor(&views, &mut strings);
-    let strings: Map<String, Json> = LOCALES
-        .iter()
+    let strings: Map<String, Json> = language_ids()
         .zip(strings)
-        .map(|(l, s)| (l.0.to_string(), json!(s)))
+        .map(|(l, s)| (l.to_string(), json!(s)))
+        .collect();
+    // The language registry as the loader reads tags: id, the tags that
+    // mean it, the default ones; and each menu item, not current and current.
+    let languages: Vec<Json> = crate::i18n::LANGUAGES
+        .iter()
+        .map(|l| json!([l.id, l.also]))
+        .collect();
+    let menu: Map<String, Json> = language_ids()
+        .map(|id| {
+            let item = |current| json(&super::language_item(id, current).into());
+            (id.to_string(), json!([item(false), item(true)]))
+        })
         .collect();
     json!({
-        "locales": LOCALES.iter().map(|l| l.0).collect::<Vec<_>>(),
+        "locales": language_ids().collect::<Vec<_>>(),
+        "languages": languages,
+        "defaultLanguages": crate::i18n::default_languages(),
+        "menu": menu,
         "attributes": host_config::schema::names(),
         "theme": host_config::schema::theme(),
         "themePatterns": host_config::schema::theme_patterns(),
@@ -363,7 +385,7 @@ pub fn data() -> Json {
         // Quick exit: where it goes by default, and the count as Shift is
         // pressed (one more, two more), in each language.
         "exitUrl": host_config::EXIT_URL,
-        "exitCount": LOCALES.iter().map(|(id, _, _)| {
+        "exitCount": language_ids().map(|id| {
             let t = Texts::for_locale(id);
             (id.to_string(), json!([t.t("exit.count.1"), t.t("exit.count.2")]))
         }).collect::<Map<String, Json>>(),
@@ -398,7 +420,7 @@ pub fn vectors() -> Json {
         }
     };
     let mut locale = Vec::new();
-    let settings: [Option<&str>; 12] = [
+    let settings: [Option<&str>; 16] = [
         None,
         Some(""),
         Some("auto"),
@@ -410,10 +432,27 @@ pub fn vectors() -> Json {
         Some("en"),
         Some("fr"),
         Some("zh-Hant"),
+        Some("zh-TW"),
+        Some("ar"),
+        Some("fil"),
+        Some("zh-hans-sg"),
         Some("nonsense"),
     ];
-    let pages = ["", "en", "es", "es-419", "EN-us", "fr", "es_US", " es"];
-    let browsers: [&[&str]; 7] = [
+    let pages = [
+        "",
+        "en",
+        "es",
+        "es-419",
+        "EN-us",
+        "fr",
+        "es_US",
+        " es",
+        "zh",
+        "zh-Hant-TW",
+        "ar-EG",
+        "ko",
+    ];
+    let browsers: [&[&str]; 10] = [
         &[],
         &["es-MX", "en"],
         &["fr", "es"],
@@ -421,17 +460,29 @@ pub fn vectors() -> Json {
         &["en-GB", "es"],
         &["ES"],
         &["", "es"],
+        &["zh-HK", "en"],
+        &["fil-PH"],
+        &["vi-VN", "zh-CN"],
+    ];
+    let offered = [
+        None,
+        Some("en es zh-Hans zh-Hant vi ko tl ar"),
+        Some("ar es"),
+        Some("vi"),
     ];
     for setting in settings {
         for page in pages {
             for browser in browsers {
-                let pairs: Vec<(&str, &str)> = setting.map(|s| ("locale", s)).into_iter().collect();
-                let (config, _) = host_config::from_attributes(attrs(&pairs));
-                let langs: Vec<String> = browser.iter().map(|s| s.to_string()).collect();
-                let want = crate::i18n::choose_locale(&config.locale, page, &langs);
-                locale.push(
-                    json!({ "locale": setting, "page": page, "languages": browser, "want": want }),
-                );
+                for languages in offered {
+                    let mut pairs: Vec<(&str, &str)> =
+                        setting.map(|s| ("locale", s)).into_iter().collect();
+                    pairs.extend(languages.map(|l| ("languages", l)));
+                    let (config, _) = host_config::from_attributes(attrs(&pairs));
+                    let langs: Vec<String> = browser.iter().map(|s| s.to_string()).collect();
+                    let want =
+                        crate::i18n::choose_locale(&config.locale, page, &langs, &config.languages);
+                    locale.push(json!({ "locale": setting, "offered": languages, "page": page, "languages": browser, "want": want }));
+                }
             }
         }
     }

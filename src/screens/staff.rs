@@ -44,7 +44,7 @@ pub fn page(lang: &str, typed: Option<&str>, round: u32, config: &Config) -> El 
     el("div")
         .class("cps")
         .attr("lang", st.lang())
-        .child(bar(&vt))
+        .child(bar(&vt, Some(&crate::i18n::STAFF_LANGUAGES)))
         .child(el("h1").text(st.t("staff.title")))
         .child(p(st.t("staff.intro")))
         .child(p(st.t("staff.private")).class("cps-private"))
@@ -244,6 +244,7 @@ fn decoded(st: &Texts, lang: &str, d: &Decoded, config: &Config) -> El {
         el("details")
             .class("cps-caller-words")
             .attr("lang", ct.lang())
+            .attr("dir", ct.dir())
             .child(el("summary").text(st.t("staff.answers.caller_language")))
             .child(answers_table(st, &ct, answers, version))
     });

@@ -12,7 +12,7 @@ use super::render::element;
 use super::state::State;
 use super::summary;
 use crate::host_config::Config;
-use crate::i18n::{choose_locale, Texts};
+use crate::i18n::{choose_locale, has_words, Texts};
 use crate::journey::{Event, Journey, Msg};
 use crate::screens::{self, Act, Host};
 
@@ -53,26 +53,59 @@ pub fn App(props: &AppProps) -> Html {
         &props.config.locale,
         &props.page_lang,
         &props.browser_languages,
+        &props.config.languages,
     );
-    let locale = use_state_eq(|| props.locale_choice.unwrap_or(chosen));
+    let saved = props.saved.clone();
+    let choice = props.locale_choice;
+    let state = use_reducer(move || {
+        let mut journey = saved.unwrap_or_default();
+        journey.locale = choice.or(journey.locale);
+        State::new(journey)
+    });
     {
         // The host changed `locale`: follow it (after the first render, so
         // the visitor's own choice stands until then).
-        let locale = locale.clone();
+        let state = state.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(chosen, move |chosen| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                locale.set(chosen);
+                state.dispatch(Msg::Language(chosen));
             }
         });
     }
-    let saved = props.saved.clone();
-    let state = use_reducer(move || State::new(saved.unwrap_or_default()));
+    // The language the visitor or the host wants, if offered; shown once
+    // its words are here (the loader fetches them): until then the
+    // language shown before (at first, English: 911 and 988 are never
+    // without words).
+    let want = state
+        .journey
+        .locale
+        .filter(|l| props.config.languages.contains(l))
+        .unwrap_or(chosen);
+    let arrived = use_state(|| 0u32);
+    let shown = use_mut_ref(|| "en");
+    if has_words(want) {
+        *shown.borrow_mut() = want;
+    }
+    {
+        let arrived = arrived.clone();
+        use_effect_with(want, move |want| {
+            if !has_words(want) {
+                let want = *want;
+                yew::platform::spawn_local(async move {
+                    if super::embed::fetch_words(want).await {
+                        arrived.set(*arrived + 1);
+                    }
+                });
+            }
+        });
+    }
+    let lang = *shown.borrow();
     // One lookup for every screen: the texts know the language and whether
     // the check is for someone else ("they" wording).
     let texts: Rc<Texts> = use_memo(
-        (*locale, state.journey.about_someone_else()),
-        |(id, they)| Texts::for_locale(id).they(*they),
+        (lang, state.journey.about_someone_else(), *arrived),
+        |(id, they, _)| Texts::for_locale(id).they(*they),
     );
     let root = use_node_ref();
     {
@@ -123,8 +156,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     let config = props.config.clone();
     let send = {
-        let (state, locale, texts, config) =
-            (state.clone(), locale.clone(), texts.clone(), config.clone());
+        let (state, texts, config) = (state.clone(), texts.clone(), config.clone());
         Callback::from(move |(act, event): (Act, web_sys::Event)| match act {
             // Starting over also closes the summary (a copy of the answers).
             Act::Go(Msg::Restart) => {
@@ -137,7 +169,7 @@ pub fn App(props: &AppProps) -> Html {
                 state.dispatch(Msg::Toggle(q, option, on));
             }
             // The language changes; answers and place stay.
-            Act::Switch(to) => locale.set(to),
+            Act::Switch(to) => state.dispatch(Msg::Language(to)),
             Act::Print => {
                 // The widget's own root, for a print frame if popups are blocked.
                 let place = event
@@ -170,7 +202,11 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let host = Host::of(&config);
-    let tree = screens::frame(&texts, screens::screen(&texts, &state.journey, &config));
+    let tree = screens::frame(
+        &texts,
+        Some(&config.languages),
+        screens::screen(&texts, &state.journey, &config),
+    );
     let mut view = element(&tree, &host, &send);
     view.node_ref = root;
     yew::virtual_dom::VNode::VTag(Rc::new(view))

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, ShadowRoot};
 use yew::{function_component, html, AppHandle, Callback, Html, Properties};
 
@@ -21,7 +22,6 @@ use super::app::{App, AppProps};
 use crate::assessment::{assess, Answers, Assessment};
 use crate::assessment::{Kind, QUESTIONS};
 use crate::host_config::{self, Config};
-use crate::i18n::LOCALES;
 use crate::journey::{handover, Event, Journey, Screen};
 
 /// A yew app, mounted in a widget or parked for the next one. Yew never
@@ -300,6 +300,7 @@ pub fn mount(
     locale: Option<String>,
     actions: Option<String>,
     kept: Option<String>,
+    words: Option<js_sys::Function>,
 ) {
     if is_mounted(host) {
         return;
@@ -345,7 +346,10 @@ pub fn mount(
         }
     };
     let saved = Some(journey);
-    let locale_choice = locale.and_then(|id| LOCALES.iter().find(|l| l.0 == id).map(|l| l.0));
+    let locale_choice = locale.and_then(|id| crate::i18n::language(&id).map(|l| l.id));
+    if let Some(words) = words {
+        WORDS.with(|w| *w.borrow_mut() = Some(words));
+    }
     let shared = Rc::new(Shared {
         config: RefCell::new(config),
         journey: RefCell::new(saved.clone().unwrap_or_default()),
@@ -387,6 +391,52 @@ pub fn mount(
             warned,
         })
     });
+}
+
+thread_local! {
+    /// The loader's word-pack fetcher (`(id) => Promise<text>`): it fetches
+    /// `words/<id>.json` beside the wasm with its integrity hash.
+    static WORDS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// A language's words (its pack) from the loader, installed: whether they
+/// are here now. A failed fetch leaves the words shown as they were.
+pub async fn fetch_words(id: &'static str) -> bool {
+    let Some(fetch) = WORDS.with(|w| w.borrow().clone()) else {
+        return false;
+    };
+    let Ok(promise) = fetch.call1(&JsValue::NULL, &JsValue::from_str(id)) else {
+        return false;
+    };
+    let Ok(pack) = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await
+    else {
+        return false;
+    };
+    add_words(id, &pack).is_none()
+}
+
+/// Installs a language's word pack (`words/<id>.json` as the loader read
+/// it: the JSON parser is the browser's, so the wasm carries none); the
+/// reason, for the console, if it is refused.
+pub fn add_words(id: &str, pack: &JsValue) -> Option<String> {
+    let words = Reflect::get(pack, &JsValue::from_str("words")).unwrap_or(JsValue::NULL);
+    let map = match words.dyn_into::<Object>() {
+        Ok(words) => Object::entries(&words)
+            .iter()
+            .filter_map(|pair| {
+                let pair: Array = pair.unchecked_into();
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect(),
+        Err(_) => Default::default(),
+    };
+    let refused = crate::i18n::install(id, map).err();
+    if let Some(why) = &refused {
+        gloo::console::error!(format!(
+            "carepath: {why}; the widget stays in the language it shows."
+        ));
+    }
+    refused
 }
 
 /// Applies the element's current attributes to its widget.

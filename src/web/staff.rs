@@ -101,7 +101,12 @@ pub fn mount() {
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
         .unwrap_or_default();
-    let locale = choose_locale(&config.locale, &page_lang, &browser_languages());
+    let locale = choose_locale(
+        &config.locale,
+        &page_lang,
+        &browser_languages(),
+        &crate::i18n::STAFF_LANGUAGES,
+    );
     host.set_text_content(None);
     yew::Renderer::<Staff>::with_root_and_props(
         host,

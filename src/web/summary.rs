@@ -170,6 +170,7 @@ fn build(win: &Window, t: &Texts, journey: &Journey, config: &Config) -> Result<
     doc.set_title(t.t("summary.title"));
     if let Some(html) = doc.document_element() {
         html.set_attribute("lang", t.lang())?;
+        html.set_attribute("dir", t.dir())?;
     }
     let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.set_text_content(None);

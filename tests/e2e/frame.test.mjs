@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, EVERGREEN, REPO, STEP_TIMEOUT, VERSION, answerJourney, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
+import { DIST, EVERGREEN, REPO, STEP_TIMEOUT, VERSION, answerJourney, chooseLanguage, launchBrowser, readResult, startStaticServer } from "./helpers.mjs";
 
 const FIXTURES = join(REPO, "tests/e2e/fixtures");
 const CENTER = {
@@ -312,8 +312,8 @@ test("the frame page's own CSP holds: no violation on the way to a result, and i
   for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "base-uri 'none'", "form-action 'none'"]) {
     assert.ok(csp.includes(directive), `the frame's CSP has ${directive}`);
   }
-  await frame.locator("carepath-assessment .cp-lang").click(); // the language switch, both ways
-  await frame.locator("carepath-assessment .cp-lang").click();
+  await chooseLanguage(frame.locator("carepath-assessment"), "es"); // the language menu, both ways (Spanish's words fetched under the frame's CSP)
+  await chooseLanguage(frame.locator("carepath-assessment"), "en");
   await answerJourney(frame, CRISIS_TO_RESULT);
   assert.equal((await readResult(frame)).level, "intensive_outpatient");
   assert.deepEqual(await frame.evaluate(() => window.__violations), [], "no CSP violation in the frame");

@@ -111,6 +111,15 @@ export const goOnButton = (page) => page.locator("section[data-screen=crisis] bu
 /** Input for an option of a question. */
 export const option = (page, question, value) => page.locator(`input[name="${question}"][value="${value}"]`);
 
+/** Opens the language menu and chooses `lang` (its button, in its own
+ * name), then waits until the widget speaks it (its words may be fetched). */
+export async function chooseLanguage(scope, lang) {
+  const menu = scope.locator("details.cp-langs");
+  if ((await menu.getAttribute("open")) === null) await scope.locator("summary.cp-lang").click();
+  await scope.locator(`button.cp-lang-item[data-lang="${lang}"]`).click();
+  await scope.locator(`div.cp[lang="${lang}"], .cps[lang="${lang}"]`).first().waitFor({ timeout: 30_000 });
+}
+
 /** Clicks Start and waits for the first question. */
 export async function begin(page) {
   await page.locator("section[data-screen=start] button.cp-primary").click();

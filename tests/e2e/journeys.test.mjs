@@ -22,6 +22,7 @@ import {
   waitForQuestion,
   demoSession,
   REPO,
+  chooseLanguage,
 } from "./helpers.mjs";
 
 const session = demoSession();
@@ -534,7 +535,7 @@ test("the result shows the answers as a reference code, after one plain sentence
   assert.ok(!text.includes("Copy the code"), "no copy button on paper");
   // In Spanish, the same answers; the code now says Spanish (its second
   // character), so intake can offer an interpreter.
-  await page.locator(".cp-lang").click();
+  await chooseLanguage(page, "es");
   await page.locator(".cp[lang=es] .cp-code-box").waitFor();
   const es = (await page.locator(".cp-code").innerText()).trim();
   assert.equal(es[1], "1");

@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, REPO, VERSION } from "./helpers.mjs";
-import { centerPhone, chooseLocale, privacyBits, storageKey } from "../../embed/loader/attributes.js";
+import { centerPhone, chooseLocale, offeredLanguages, privacyBits, storageKey } from "../../embed/loader/attributes.js";
 
 const carepath = (...args) =>
   JSON.parse(execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "carepath", "--", ...args], { cwd: REPO, maxBuffer: 1 << 26 }).toString());
@@ -25,7 +25,8 @@ const get = (attrs) => (name) => attrs[name] ?? null;
 test("the locale the loader chooses is the widget's, for every case", () => {
   assert.ok(vectors.locale.length > 100);
   for (const c of vectors.locale) {
-    assert.equal(chooseLocale(c.locale, c.page, c.languages, shell.locales), c.want, JSON.stringify(c));
+    const offered = offeredLanguages(c.offered, shell.languages, shell.defaultLanguages);
+    assert.equal(chooseLocale(c.locale, c.page, c.languages, offered, shell.languages), c.want, JSON.stringify(c));
   }
 });
 

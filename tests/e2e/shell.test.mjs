@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { AXE_TAGS, DIST, REPO, STEP_TIMEOUT, VERSION, launchBrowser, startServer } from "./helpers.mjs";
+import { AXE_TAGS, DIST, REPO, STEP_TIMEOUT, VERSION, chooseLanguage, launchBrowser, startServer } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -340,9 +340,8 @@ test("a radio chosen before the wasm arrives stays chosen and keeps the focus", 
 test("the language switched before the wasm arrives stays switched, with focus on the switch", async (t) => {
   const { page, release, errors } = await openHeld(t, { locale: "en-US" });
   const drawn = await shown(page, "[data-screen=start]");
-  await page.locator("carepath-assessment button.cp-lang").click();
   const root = page.locator("carepath-assessment");
-  assert.equal(await root.locator(".cp").getAttribute("lang"), "es");
+  await chooseLanguage(root, "es");
   const spanish = await shadowHtml(page);
   release();
   await waitForReplaced(page, drawn, "[data-screen=start]");
@@ -357,7 +356,7 @@ test("the language switched before the wasm arrives stays switched, with focus o
   );
   // The widget's own switch now works: back to English.
   assert.equal(await root.locator("[data-screen=start] h2").textContent(), "Encuentre la atención que le sirve");
-  await root.locator("button.cp-lang").click();
+  await chooseLanguage(root, "en");
   await page.waitForFunction(
     () => document.querySelector("carepath-assessment").shadowRoot.querySelector(".cp").lang === "en",
   );

@@ -56,8 +56,9 @@ const checkedOnScreen = () =>
 
 /** Presses the language switch and waits until the widget speaks `lang`. */
 async function switchLanguage(lang) {
-  const button = page.locator("button.cp-lang");
-  assert.equal(await button.getAttribute("data-switch-to"), lang, `the switch offers ${lang}`);
+  const button = page.locator(`button.cp-lang-item[data-lang="${lang}"]`);
+  assert.equal(await button.getAttribute("lang"), lang, `the menu offers ${lang} in its own language`);
+  if ((await page.locator("details.cp-langs").getAttribute("open")) === null) await page.locator("summary.cp-lang").click();
   await button.click();
   await page.waitForFunction(
     (lang) => document.querySelector("carepath-assessment")?.shadowRoot?.querySelector("div.cp")?.getAttribute("lang") === lang,
@@ -182,9 +183,10 @@ test("someone else in Spanish: question legends (and options) use the .they text
 test("switching language mid-journey keeps the answers and the place", async () => {
   await open(ENGLISH);
   assert.equal(await widgetLang(), "en");
-  const button = page.locator("button.cp-lang");
+  const button = page.locator("button.cp-lang-item[data-lang=es]");
   assert.equal((await button.textContent()).trim(), "Español");
   assert.equal(await button.getAttribute("lang"), "es");
+  assert.equal(await page.locator("button.cp-lang-item[aria-current]").getAttribute("data-lang"), "en");
 
   await begin(page);
   await choose(page, "danger_now", "no");
@@ -201,8 +203,10 @@ test("switching language mid-journey keeps the answers and the place", async () 
   assert.equal(await widgetLang(), "es", "div.cp lang");
   assert.equal(await legendText(), ES["q.pregnant.legend"], "the legend is Spanish");
   assert.match((await page.locator("span.cp-progress").textContent()).trim(), /^Pregunta 4 de \d+$/);
-  assert.equal((await button.textContent()).trim(), "English");
-  assert.equal(await button.getAttribute("lang"), "en");
+  // The menu names each language in its own words, in any language.
+  assert.equal((await button.textContent()).trim(), "Español");
+  assert.equal(await page.locator("button.cp-lang-item[aria-current]").getAttribute("data-lang"), "es");
+  assert.equal((await page.locator("summary.cp-lang").textContent()).trim(), `${ES["lang.menu"]}: Español`);
   assert.equal((await nextButton(page).textContent()).trim(), ES["nav.next"]);
 
   let s = await clickAndWait(page, backButton(page));
@@ -444,11 +448,11 @@ test('locale="es" is Spanish in an en-US browser; locale="auto" in a fr-FR brows
       lang: await root.locator("div.cp").getAttribute("lang"),
       heading: (await root.locator("section[data-screen=start] h2").textContent()).trim(),
       start: (await root.locator("section[data-screen=start] button.cp-primary").textContent()).trim(),
-      switchTo: await root.locator("button.cp-lang").getAttribute("data-switch-to"),
+      current: await root.locator("button.cp-lang-item[aria-current]").getAttribute("data-lang"),
     };
   };
-  const spanish = { lang: "es", heading: ES["start.heading"], start: ES["start.begin"], switchTo: "en" };
-  const english = { lang: "en", heading: EN["start.heading"], start: EN["start.begin"], switchTo: "es" };
+  const spanish = { lang: "es", heading: ES["start.heading"], start: ES["start.begin"], current: "es" };
+  const english = { lang: "en", heading: EN["start.heading"], start: EN["start.begin"], current: "en" };
 
   for (const [locale, auto] of [
     ["en-US", english],

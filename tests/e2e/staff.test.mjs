@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { AXE_TAGS, VERSION, answerJourney, demoSession, readResult } from "./helpers.mjs";
+import { AXE_TAGS, VERSION, answerJourney, chooseLanguage, demoSession, readResult } from "./helpers.mjs";
 
 const { open, server } = demoSession();
 
@@ -102,8 +102,7 @@ test("a code read over the phone shows the intake worker the same estimate, answ
   assert.deepEqual(await axe(staff), [], "axe on the staff page with a code read");
 
   // Spanish: the staff words and the visitor's.
-  await staff.locator(".cp-lang").click();
-  await staff.locator(".cps[lang=es]").waitFor();
+  await chooseLanguage(staff, "es");
   assert.match(await staff.locator(".cps-read > .cps-answers h3").innerText(), /Lo que respondió/);
   assert.match(await staff.locator("h1").innerText(), /Leer el código/);
   assert.match(await staff.title(), /Leer el código/, "the window's title follows");

@@ -246,11 +246,27 @@ function carepath_declared( $values ) {
 		return isset( $values[ $name ] ) && '' !== $values[ $name ] ? (string) $values[ $name ] : null;
 	};
 	$named = $declared['attributes'];
-	// locale="auto" follows the page's language (the site's), else English.
-	$locale = $get( $named['lang'] );
-	if ( null === $locale || ! isset( $declared['locales'][ $locale ] ) ) {
-		$site   = strtolower( substr( function_exists( 'determine_locale' ) ? determine_locale() : get_locale(), 0, 2 ) );
-		$locale = isset( $declared['locales'][ $site ] ) ? $site : 'en';
+	// The menu's languages (the `languages` attribute, else the defaults),
+	// and the language: `locale` if offered, else the site's (as
+	// locale="auto" follows the page's), else the first offered.
+	$offered = array();
+	foreach ( preg_split( '/\s+/', (string) $get( $named['offer'] ) ) as $tag ) {
+		$id = carepath_language( $tag, $declared['registry'] );
+		if ( null !== $id ) {
+			$offered[] = $id;
+		}
+	}
+	$ordered = array();
+	foreach ( $declared['registry'] as $language ) {
+		if ( in_array( $language[0], $offered, true ) ) {
+			$ordered[] = $language[0];
+		}
+	}
+	$offered = $ordered ? $ordered : $declared['defaultLanguages'];
+	$locale  = carepath_language( (string) $get( $named['lang'] ), $declared['registry'] );
+	if ( null === $locale || ! in_array( $locale, $offered, true ) ) {
+		$site   = carepath_language( function_exists( 'determine_locale' ) ? determine_locale() : get_locale(), $declared['registry'] );
+		$locale = null !== $site && in_array( $site, $offered, true ) ? $site : ( in_array( 'en', $offered, true ) ? 'en' : $offered[0] );
 	}
 	$words = $declared['locales'][ $locale ];
 	// The privacy sentences' number, part by part as declared.
@@ -284,8 +300,44 @@ function carepath_declared( $values ) {
 		'{{exit}}'     => esc_attr( null !== $exit ? $exit : $declared['exitUrl'] ),
 		'{{privacy}}'  => $words['privacy'][ $bits ],
 		'{{noscript}}' => $noscript,
+		'{{languages}}' => implode( '', array_map( function ( $id ) use ( $words ) { return $words['menu'][ $id ]; }, $offered ) ),
+		'{{langs}}'    => implode( ',', $offered ),
 	);
 	return strtr( $words['html'], $fill );
+}
+
+/**
+ * The language a tag (a locale like zh_TW, or a language id) means, as the
+ * widget reads it (i18n::lookup): the exact id, then a tag a language lists
+ * as also meaning it (a trailing * matches any subtags), then the same for
+ * the first subtag; null if none.
+ */
+function carepath_language( $tag, $registry ) {
+	$tag  = strtolower( str_replace( '_', '-', trim( $tag ) ) );
+	$find = function ( $t ) use ( $registry ) {
+		$is = function ( $p ) use ( $t ) {
+			$p = strtolower( $p );
+			return '*' === substr( $p, -1 ) ? strlen( $t ) > strlen( $p ) - 1 && 0 === strpos( $t, substr( $p, 0, -1 ) ) : $p === $t;
+		};
+		foreach ( $registry as $language ) {
+			if ( $is( $language[0] ) ) {
+				return $language[0];
+			}
+		}
+		foreach ( $registry as $language ) {
+			foreach ( $language[1] as $also ) {
+				if ( $is( $also ) ) {
+					return $language[0];
+				}
+			}
+		}
+		return null;
+	};
+	if ( '' === $tag ) {
+		return null;
+	}
+	$found = $find( $tag );
+	return null !== $found ? $found : $find( explode( '-', $tag )[0] );
 }
 
 function carepath_render_block( $attributes ) {

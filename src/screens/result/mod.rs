@@ -62,7 +62,10 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
                     .class("cp-first-links")
                     .child(urgent(crisis_lines::CALL_911, "bar.call911"))
                     .child(urgent(crisis_lines::CALL_988, "bar.call988"))
-                    .child(urgent(crisis_lines::text_988(t.lang()), "bar.text988")),
+                    .maybe(
+                        crisis_lines::texts_in(t.lang())
+                            .then(|| urgent(crisis_lines::text_988(t.lang()), "bar.text988")),
+                    ),
             )
             .child(super::crisis_routes(t))
     });
@@ -181,6 +184,7 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
         .child(p(t.t("result.estimate")).class("cp-estimate"))
         .child(line())
         .child(actions::actions(t, &r, config))
+        .child(super::language_help(t, Some(config.free_language_help)).only(Only::Screen))
 }
 
 /// One dimension's reason: its name, why, and whether it sets the level
@@ -254,6 +258,8 @@ fn code_box(t: &Texts, journey: &Journey) -> Option<El> {
 pub fn summary(t: &Texts, journey: &Journey, config: &Config) -> El {
     el("div")
         .class("cp-summary")
+        .attr("lang", t.lang())
+        .attr("dir", t.dir())
         .child(El::button("no-print", t.t("action.print"), Act::Print))
         .child(el("h1").text(t.t("summary.title")))
         .maybe(config.center_name.as_ref().map(|n| p(n.as_str())))

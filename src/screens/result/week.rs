@@ -53,8 +53,12 @@ fn picture(t: &Texts, sessions: &[Session]) -> El {
         HEADER + clamped * PER_HOUR / 60
     };
     let height = HEADER + (LAST_HOUR - FIRST_HOUR) * PER_HOUR;
+    // A right-to-left language reads the week from the right: Monday's
+    // column is the rightmost (the labels stay upright, unlike a mirror).
+    let rtl = t.dir() == "rtl";
+    let column = |i: u16| if rtl { 6 - i } else { i } * COLUMN;
     let days = Day::ALL.iter().enumerate().map(|(i, d)| {
-        let x = i as u16 * COLUMN;
+        let x = column(i as u16);
         el("g")
             .child(nums(
                 el("rect").class("cp-week-day"),
@@ -86,7 +90,7 @@ fn picture(t: &Texts, sessions: &[Session]) -> El {
         nums(
             el("rect").class("cp-week-session"),
             &[
-                ("x", s.day as u16 * COLUMN + 5),
+                ("x", column(s.day as u16) + 5),
                 ("y", top),
                 ("width", COLUMN - 10),
                 ("height", y(s.end.0).saturating_sub(top).max(4)),
