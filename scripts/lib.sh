@@ -54,6 +54,13 @@ setup_browser() {
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
   fi
+  # Fonts for every shipped script (Chinese, Korean, Arabic, Vietnamese),
+  # so the screenshots of each language (target/screens/) can be read.
+  if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || ! fc-list 2>/dev/null | grep -qi "Noto Sans Arabic"; then
+    say "installing Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk)"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-cjk
+  fi
 }
 
 # Registry and project paths are remapped out of the wasm (panic

@@ -406,4 +406,25 @@ mod tests {
         let plain = element(&[], "en");
         assert!(plain.contains(host_config::EXIT_URL) && !plain.contains("tel:+"));
     }
+
+    #[test]
+    fn a_declared_screen_in_a_listed_language_reads_right_to_left_with_its_menu() {
+        let attrs = vec![
+            ("languages".to_string(), "en ar".to_string()),
+            ("locale".to_string(), "ar".to_string()),
+        ];
+        let html = element(&attrs, "en");
+        assert!(html.contains(&format!(
+            "data-declared=\"{} ar 16 en,ar\"",
+            env!("CARGO_PKG_VERSION")
+        )));
+        assert!(html.contains("class=\"cp\" lang=\"ar\" dir=\"rtl\""));
+        // The menu: English and Arabic only, Arabic current.
+        assert!(html.contains("data-lang=\"en\">English</button>"));
+        assert!(html.contains("data-lang=\"ar\" aria-current=\"true\">العربية</button>"));
+        assert!(!html.contains("data-lang=\"es\""));
+        // Not listed: Arabic is never declared.
+        let unlisted = element(&[("locale".to_string(), "ar".to_string())], "ar");
+        assert!(unlisted.contains(" lang=\"en\" dir=\"ltr\""));
+    }
 }

@@ -673,5 +673,13 @@ pub fn vectors() -> Json {
     .iter()
     .map(|v| json!({ "exitUrl": v, "want": host_config::exit_url(*v).0 }))
     .collect();
-    json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link, "center": center, "theme": theme, "exit": exit })
+    // Each language's plural category of 0 to 1000 (the registry's CLDR
+    // rules, as the widget reads them), for a test against Intl.PluralRules.
+    let plural: Map<String, Json> = language_ids()
+        .map(|id| {
+            let t = Texts::for_locale(id);
+            (id.to_string(), json!((0..=1000u64).map(|n| t.plural(n)).collect::<Vec<_>>()))
+        })
+        .collect();
+    json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link, "center": center, "theme": theme, "exit": exit, "plural": plural })
 }

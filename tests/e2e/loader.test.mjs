@@ -22,6 +22,15 @@ const shell = carepath("shell");
 const schema = JSON.parse(readFileSync(join(DIST, "carepath", VERSION, "schema.json"), "utf8"));
 const get = (attrs) => (name) => attrs[name] ?? null;
 
+test("each language's plural categories (languages.json, read by the widget) are CLDR's, as the browser's Intl.PluralRules has them, for 0 to 1000", () => {
+  assert.deepEqual(Object.keys(vectors.plural).sort(), [...shell.locales].sort());
+  for (const [id, cats] of Object.entries(vectors.plural)) {
+    // ICU knows Tagalog's rules as Filipino's.
+    const rules = new Intl.PluralRules(id === "tl" ? "fil" : id);
+    cats.forEach((cat, n) => assert.equal(cat, rules.select(n), `${id} ${n}`));
+  }
+});
+
 test("the locale the loader chooses is the widget's, for every case", () => {
   assert.ok(vectors.locale.length > 100);
   for (const c of vectors.locale) {
