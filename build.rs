@@ -128,7 +128,9 @@ fn locales(dir: &str, file: &str) {
         let (text, ends) = blob(map.values().map(String::as_str));
         writeln!(
             out,
-            "pub static {name}: Table = Table {{ keys: &Keys {{ text: {key_text:?}, ends: &{key_ends:?} }}, text: {text:?}, ends: &{ends:?} }};"
+            "pub static {name}: Table = Table {{ keys: &Keys {{ text: {key_text:?}, ends: {} }}, text: {text:?}, ends: {} }};",
+            ends_of(&key_ends),
+            ends_of(&ends),
         )
         .unwrap();
         all.push((id, name));
@@ -147,6 +149,15 @@ fn locales(dir: &str, file: &str) {
     writeln!(out, "];").unwrap();
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join(file);
     fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// Two bytes an end where the blob is under 64 KB, else four.
+fn ends_of(ends: &[u32]) -> String {
+    if ends.last().is_none_or(|e| *e <= u32::from(u16::MAX)) {
+        format!("Ends::Short(&{ends:?})")
+    } else {
+        format!("Ends::Long(&{ends:?})")
+    }
 }
 
 /// The texts end to end, and where each one ends.

@@ -2,11 +2,35 @@
 //! compiled into the binary as static tables (see `build.rs`), with a
 //! lookup that knows the "they" wording. Plain Rust, no web dependency.
 
+/// Where each text of a blob ends: two bytes each where the blob is under
+/// 64 KB (English's, in the visitor's wasm), else four.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ends {
+    Short(&'static [u16]),
+    Long(&'static [u32]),
+}
+
+impl Ends {
+    fn len(&self) -> usize {
+        match self {
+            Ends::Short(e) => e.len(),
+            Ends::Long(e) => e.len(),
+        }
+    }
+
+    fn at(&self, i: usize) -> usize {
+        match self {
+            Ends::Short(e) => e[i] as usize,
+            Ends::Long(e) => e[i] as usize,
+        }
+    }
+}
+
 /// A book's keys, sorted, end to end (`build.rs`).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Keys {
     text: &'static str,
-    ends: &'static [u32],
+    ends: Ends,
 }
 
 /// One locale's texts as `build.rs` (or [`install`]) lays them out: its
@@ -15,7 +39,7 @@ pub struct Keys {
 pub struct Table {
     keys: &'static Keys,
     text: &'static str,
-    ends: &'static [u32],
+    ends: Ends,
 }
 
 /// One language the widget can speak: an entry of `locales/languages.json`
@@ -45,7 +69,7 @@ include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 /// The visitor's words, every language (`locales/*.json`). The widget's
 /// wasm names only [`EN`]; the others reach it as word packs ([`install`]).
 mod visitor {
-    use super::{Keys, Table};
+    use super::{Ends, Keys, Table};
     include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
 }
 pub use visitor::EN;
@@ -53,21 +77,21 @@ pub use visitor::EN;
 /// The staff page's words (`locales/staff/`): a book of their own, so the
 /// visitor's widget never carries them.
 mod staff {
-    use super::{Keys, Table};
+    use super::{Ends, Keys, Table};
     include!(concat!(env!("OUT_DIR"), "/staff_tables.rs"));
 }
 
 /// Contract v3's question and option words in en and es, frozen as they
 /// shipped (`locales/frozen/v3/`): only the staff page reads them.
 mod frozen_v3 {
-    use super::{Keys, Table};
+    use super::{Ends, Keys, Table};
     include!(concat!(env!("OUT_DIR"), "/frozen_v3_tables.rs"));
 }
 
 /// The element's attributes in words (`locales/schema/`): label and
 /// description, for `carepath schema` only.
 mod schema_words {
-    use super::{Keys, Table};
+    use super::{Ends, Keys, Table};
     include!(concat!(env!("OUT_DIR"), "/schema_tables.rs"));
 }
 
@@ -223,7 +247,7 @@ pub fn install_bundled() {
 }
 
 /// The texts end to end, leaked for the page's life, and their ends.
-fn blob<'a>(texts: impl Iterator<Item = &'a String>) -> (&'static str, &'static [u32]) {
+fn blob<'a>(texts: impl Iterator<Item = &'a String>) -> (&'static str, Ends) {
     let mut all = String::new();
     let mut ends = Vec::new();
     for t in texts {
@@ -232,7 +256,7 @@ fn blob<'a>(texts: impl Iterator<Item = &'a String>) -> (&'static str, &'static 
     }
     (
         Box::leak(all.into_boxed_str()),
-        Box::leak(ends.into_boxed_slice()),
+        Ends::Long(Box::leak(ends.into_boxed_slice())),
     )
 }
 
@@ -253,9 +277,9 @@ fn bundled(id: &str) -> Option<&'static Table> {
 }
 
 /// The `i`th entry of a blob laid out by `build.rs`.
-fn entry(text: &'static str, ends: &[u32], i: usize) -> &'static str {
-    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-    &text[start..ends[i] as usize]
+fn entry(text: &'static str, ends: &Ends, i: usize) -> &'static str {
+    let start = if i == 0 { 0 } else { ends.at(i - 1) };
+    &text[start..ends.at(i)]
 }
 
 /// The key's place in its book.
@@ -263,7 +287,7 @@ fn key_index(keys: &Keys, key: &str) -> Option<usize> {
     let (mut lo, mut hi) = (0, keys.ends.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match entry(keys.text, keys.ends, mid).cmp(key) {
+        match entry(keys.text, &keys.ends, mid).cmp(key) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Some(mid),
@@ -362,7 +386,7 @@ impl Texts {
     }
 
     fn lookup_in(table: &'static Table, key: &str) -> Option<&'static str> {
-        key_index(table.keys, key).map(|i| entry(table.text, table.ends, i))
+        key_index(table.keys, key).map(|i| entry(table.text, &table.ends, i))
     }
 
     /// The BCP 47 language tag (for `lang` attributes).
@@ -446,7 +470,7 @@ impl Texts {
     /// Every key of the locale file.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         let keys = self.table.keys;
-        (0..keys.ends.len()).map(|i| entry(keys.text, keys.ends, i))
+        (0..keys.ends.len()).map(|i| entry(keys.text, &keys.ends, i))
     }
 }
 

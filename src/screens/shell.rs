@@ -678,7 +678,10 @@ pub fn vectors() -> Json {
     let plural: Map<String, Json> = language_ids()
         .map(|id| {
             let t = Texts::for_locale(id);
-            (id.to_string(), json!((0..=1000u64).map(|n| t.plural(n)).collect::<Vec<_>>()))
+            (
+                id.to_string(),
+                json!((0..=1000u64).map(|n| t.plural(n)).collect::<Vec<_>>()),
+            )
         })
         .collect();
     json!({ "locale": locale, "phone": phone, "privacy": privacy, "storage": storage, "schedule": schedule, "link": link, "center": center, "theme": theme, "exit": exit, "plural": plural })
