@@ -104,7 +104,15 @@ BUDGET=80000
 # element is defined, the loader links the Shift hint and drops the
 # declared style once its checked sheets apply, and keeps focus when it
 # draws a declared screen again: +129 B. Measured 160,126 B.
-CEILING=160200
+# 159600: issue 25 (2.3.0), languages as a registry: Spanish's words left
+# the wasm (each language is one words/<id>.json that only its visitors
+# fetch: es +13,632 B for a Spanish visitor, the others 13,566 to
+# 16,430 B); the wasm gained the registry, CLDR plural rules, word packs
+# read from the loader's JSON (no JSON parser in the wasm), the language
+# menu, help in the visitor's language and call-only 988 (wasm -1,442 B
+# net); the loader gained the pack fetch and the menu (+860 B). Measured
+# 159,544 B (160,126 B before).
+CEILING=159600
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"
