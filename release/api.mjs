@@ -47,6 +47,6 @@ export type CarepathCompleteDetail = Record<string, never> | CarepathResult;
 
 /** The carepath:contact detail. */
 export interface CarepathContactDetail {
-  action: "call" | "contact" | "print" | "helpline" | "find_treatment";
+  action: "call" | "sms" | "contact" | "print" | "helpline" | "find_treatment";
 }
 `;

@@ -30,6 +30,7 @@ SCREENS = [
     ("result: week and months ahead", ["week.", "phase.", "day.", "day_short.", "time.", "num."]),
     ("result: fit, why and next steps", ["life.", "why.", "dim.", "reason.", "steps.", "flag.", "contact.", "skipped.", "code."]),
     ("result: actions and referral", ["refer.", "action.", "summary."]),
+    ("result: paying and the call", ["pay.", "ready.", "sms."]),
 ]
 
 

@@ -112,7 +112,13 @@ BUDGET=80000
 # menu, help in the visitor's language and call-only 988 (wasm -1,442 B
 # net); the loader gained the pack fetch and the menu (+860 B). Measured
 # 159,544 B (160,126 B before).
-CEILING=159600
+# 168700: issue 26 (2.3.0), paying and the next step: the "How would you
+# pay?" step (its form, what each answer means, the refer-on links), what
+# to have ready (screen and paper), the text-the-code link, five new
+# attributes checked with their warnings, 47 new strings: wasm +9,029 B
+# (the step and the card alone +3,161 B, measured by leaving them out),
+# loader +98 B. Measured 168,671 B.
+CEILING=168700
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -54,7 +54,46 @@ pub struct Config {
     pub quick_exit: bool,
     /// Where quick exit goes: an absolute `https:` or `http:` address.
     pub exit_url: String,
+    /// How people can pay for the center's care ([`PAYMENT`] ids, in
+    /// that order); empty: no payment step.
+    pub payment: Vec<&'static str>,
+    /// The state whose Medicaid the center takes (two capital letters).
+    pub medicaid_state: Option<String>,
+    /// The insurance plans the center is in network with.
+    pub plans: Vec<String>,
+    /// The center's own line on paying.
+    pub payment_note: Option<String>,
+    /// A number that takes texts, ready for an `sms:` link.
+    pub sms: Option<String>,
 }
+
+/// The ways a center can say people pay (`payment`), in the order the
+/// visitor's options follow.
+pub const PAYMENT: [&str; 8] = [
+    "medicaid",
+    "medicare",
+    "tricare",
+    "va",
+    "private",
+    "self_pay",
+    "sliding_scale",
+    "free",
+];
+
+/// The two-letter codes `medicaid-state` accepts: the states, DC and the
+/// territories with Medicaid programs (USPS abbreviations).
+pub const STATES: [&str; 56] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+];
+
+/// At most this many plan names, each at most this long.
+pub const PLANS_MAX: usize = 20;
+pub const PLAN_CHARS: usize = 60;
+/// The center's own payment line, at most this long.
+pub const NOTE_CHARS: usize = 200;
 
 /// Where quick exit goes by default: a neutral page that is not
 /// personalised and says nothing about the visitor (the US National
@@ -324,6 +363,54 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     };
     let (exit_url, warning) = exit_url(text("exit-url").as_deref());
     warnings.extend(warning);
+    let payment = payment(text("payment").as_deref(), &mut warnings);
+    let medicaid_state = text("medicaid-state").and_then(|v| {
+        let upper = v.to_ascii_uppercase();
+        if STATES.contains(&upper.as_str()) {
+            Some(upper)
+        } else {
+            warnings.push(format!(
+                "medicaid-state=\"{v}\" is not a state; use its two letters, e.g. medicaid-state=\"WA\". Medicaid is named without a state."
+            ));
+            None
+        }
+    });
+    let plans: Vec<String> = text("plans")
+        .map(|v| {
+            let names: Vec<String> = v
+                .split(';')
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect();
+            if names.len() > PLANS_MAX || names.iter().any(|n| n.chars().count() > PLAN_CHARS) {
+                warnings.push(format!(
+                    "plans: at most {PLANS_MAX} names of at most {PLAN_CHARS} characters, separated by \";\", e.g. plans=\"Aetna; Premera Blue Cross\". The first {PLANS_MAX} are used, each cut short."
+                ));
+            }
+            names
+                .into_iter()
+                .take(PLANS_MAX)
+                .map(|n| n.chars().filter(|c| !crate::i18n::BIDI_CONTROLS.contains(c)).take(PLAN_CHARS).collect())
+                .collect()
+        })
+        .unwrap_or_default();
+    let payment_note = text("payment-note").map(|v| {
+        if v.chars().count() > NOTE_CHARS {
+            warnings.push(format!(
+                "payment-note is longer than {NOTE_CHARS} characters; it is cut short. Keep it to one plain line, e.g. payment-note=\"Ask us about payment plans.\""
+            ));
+        }
+        v.chars().filter(|c| !crate::i18n::BIDI_CONTROLS.contains(c)).take(NOTE_CHARS).collect()
+    });
+    let sms = text("sms").and_then(|p| {
+        let tel = parse_phone(&p);
+        if tel.is_none() {
+            warnings.push(format!(
+                "sms=\"{p}\" is not a phone number that takes texts; use digits, spaces, dashes or dots with an optional leading +, e.g. sms=\"+1-555-010-0199\". The text link is hidden."
+            ));
+        }
+        tel
+    });
     let config = Config {
         center_name: text("center-name"),
         phone,
@@ -340,8 +427,43 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
         open_shadow,
         quick_exit,
         exit_url,
+        payment,
+        medicaid_state,
+        plans,
+        payment_note,
+        sms,
     };
     (config, warnings)
+}
+
+/// The `payment` attribute: [`PAYMENT`] ids separated by spaces, kept in
+/// that order; unknown ones are left out with a warning.
+fn payment(value: Option<&str>, warnings: &mut Vec<String>) -> Vec<&'static str> {
+    let Some(value) = value else {
+        return Vec::new();
+    };
+    let unknown: Vec<String> = value
+        .split_whitespace()
+        .filter(|id| !PAYMENT.contains(id))
+        .map(|id| format!("\"{id}\""))
+        .collect();
+    if !unknown.is_empty() {
+        warnings.push(format!(
+            "payment: {} {} not a way to pay; use ids separated by spaces from: {}. {} left out.",
+            unknown.join(", "),
+            if unknown.len() == 1 { "is" } else { "are" },
+            PAYMENT.join(" "),
+            if unknown.len() == 1 {
+                "It is"
+            } else {
+                "They are"
+            }
+        ));
+    }
+    PAYMENT
+        .into_iter()
+        .filter(|id| value.split_whitespace().any(|v| v == *id))
+        .collect()
 }
 
 /// The `languages` attribute: registered ids (or tags that mean them,

@@ -102,7 +102,7 @@ const fn colour(name: &'static str, default: &'static str, example: &'static str
 }
 
 /// Every attribute, in the README's order.
-pub static ATTRIBUTES: [Attribute; 29] = [
+pub static ATTRIBUTES: [Attribute; 34] = [
     text(
         "center-name",
         Some("centerName"),
@@ -172,6 +172,33 @@ pub static ATTRIBUTES: [Attribute; 29] = [
             "language-help=\"free\"",
         )
     },
+    // How people can pay: the payment step after the result (never part of
+    // the estimate or the code).
+    Attribute {
+        kind: Kind::List,
+        values: &super::PAYMENT,
+        ..text(
+            "payment",
+            Some("payment"),
+            "payment=\"medicaid private sliding_scale\"",
+        )
+    },
+    text(
+        "medicaid-state",
+        Some("medicaidState"),
+        "medicaid-state=\"WA\"",
+    ),
+    text(
+        "plans",
+        Some("plans"),
+        "plans=\"Aetna; Premera Blue Cross\"",
+    ),
+    text(
+        "payment-note",
+        Some("paymentNote"),
+        "payment-note=\"Ask us about payment plans.\"",
+    ),
+    text("sms", Some("sms"), "sms=\"+1-555-010-0199\""),
     Attribute {
         kind: Kind::Enum,
         default: "off",
@@ -413,7 +440,15 @@ pub fn pattern(a: &Attribute) -> Option<String> {
         escape(&PHONE_MARKS.replace('+', ""))
     );
     match (a.name, a.kind) {
-        ("phone", _) => Some(format!("^{phone}")),
+        ("phone" | "sms", _) => Some(format!("^{phone}")),
+        ("medicaid-state", _) => Some(format!(
+            "^\\s*(?:{})\\s*$",
+            super::STATES
+                .iter()
+                .flat_map(|s| [s.to_string(), s.to_ascii_lowercase()])
+                .collect::<Vec<_>>()
+                .join("|")
+        )),
         ("files", _) => None,
         // A tel: link is a phone, as above.
         (_, Kind::Url) => Some(format!(
@@ -497,7 +532,7 @@ pub static EVENTS: [(&str, EventDoc); 5] = [
         "carepath:contact",
         EventDoc {
             detail: "CarepathContactDetail",
-            description: "A contact action was used: call, contact or print (helpline and find_treatment only with share-result).",
+            description: "A contact action was used: call, sms (the text-the-code link), contact or print (helpline and find_treatment only with share-result).",
         },
     ),
     (

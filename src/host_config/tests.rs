@@ -652,3 +652,43 @@ fn the_readme_snippet_has_the_fallback_line() {
     );
     assert!(fallback.contains("href=\"tel:911\"") && fallback.contains("href=\"tel:988\""));
 }
+
+#[test]
+fn how_people_pay_is_read_and_checked() {
+    let (c, w) = config(&[
+        ("payment", "free private bitcoin medicaid"),
+        ("medicaid-state", "wa"),
+        ("plans", " Aetna ;; Premera Blue Cross ; "),
+        ("payment-note", "Ask us about payment plans."),
+        ("sms", "+1 (555) 010-0123"),
+    ]);
+    // Kept in the schema's order; the unknown one named and left out.
+    assert_eq!(c.payment, ["medicaid", "private", "free"]);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("payment: \"bitcoin\" is not a way to pay"));
+    assert_eq!(c.medicaid_state.as_deref(), Some("WA"));
+    assert_eq!(c.plans, ["Aetna", "Premera Blue Cross"]);
+    assert_eq!(
+        c.payment_note.as_deref(),
+        Some("Ask us about payment plans.")
+    );
+    assert_eq!(c.sms.as_deref(), Some("+15550100123"));
+    // Refused: not a state, an emergency line, too many plans.
+    let many = (0..25)
+        .map(|i| format!("Plan {i}"))
+        .collect::<Vec<_>>()
+        .join(";");
+    let (c, w) = config(&[
+        ("medicaid-state", "Washington"),
+        ("sms", "988"),
+        ("plans", &many),
+    ]);
+    assert_eq!(
+        (c.medicaid_state, c.sms, c.plans.len()),
+        (None, None, super::PLANS_MAX)
+    );
+    assert_eq!(w.len(), 3, "{w:?}");
+    // Nothing said: no payment step.
+    let (c, _) = config(&[]);
+    assert!(c.payment.is_empty() && c.plans.is_empty());
+}

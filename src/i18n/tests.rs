@@ -46,6 +46,13 @@ pub fn keys_used() -> Vec<String> {
     for c in FirstContact::ALL {
         keys.push(format!("contact.{c}"));
     }
+    // The payment step's options and the payers its sentences name.
+    for payer in crate::screens::result::pay::PAYERS {
+        keys.push(format!("pay.opt.{payer}"));
+    }
+    for payer in ["medicaid", "medicare", "tricare", "va", "self_pay"] {
+        keys.push(format!("pay.name.{payer}"));
+    }
     for d in Day::ALL {
         keys.push(format!("day.{d}"));
         keys.push(format!("day_short.{d}"));

@@ -47,6 +47,34 @@ pub enum Msg {
     /// The visitor chose a language: the words change, the answers and
     /// the place stay, and the host hears nothing.
     Language(&'static str),
+    /// The result's payment step ([`Pay`]): open it, pick a way to pay, a
+    /// plan (its index; [`Pay::OTHER_PLAN`]: another), show what it means,
+    /// or leave it unsaid.
+    PayOpen,
+    PayPick(&'static str),
+    PayPlan(u8),
+    PaySubmit,
+    PaySkip,
+}
+
+/// How the visitor would pay, asked after the result. Not clinical: never
+/// in the answers, the code, a saved place or an event, and it never
+/// changes the estimate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pay {
+    /// The form is open.
+    pub open: bool,
+    /// What the form shows chosen.
+    pub pick: Option<&'static str>,
+    pub plan: Option<u8>,
+    /// What the visitor asked to see: a way to pay and, for insurance, the
+    /// plan.
+    pub answer: Option<(&'static str, Option<u8>)>,
+}
+
+impl Pay {
+    /// The plan index that means "another plan".
+    pub const OTHER_PLAN: u8 = u8::MAX;
 }
 
 /// Why Next did not move on.
@@ -74,6 +102,8 @@ pub struct Journey {
     pub version: &'static Version,
     /// The language the visitor chose (`None`: the host's `locale`).
     pub locale: Option<&'static str>,
+    /// The result's payment step.
+    pub pay: Pay,
 }
 
 impl Default for Journey {
@@ -87,6 +117,7 @@ impl Default for Journey {
             copied: None,
             version: CURRENT,
             locale: None,
+            pay: Pay::default(),
         }
     }
 }
@@ -221,6 +252,25 @@ impl Journey {
             }
             (Msg::Continue, Screen::Crisis { from }) => self.go_after(from),
             (Msg::Copied(ok), Screen::Result) => self.copied = Some(ok),
+            (Msg::PayOpen, Screen::Result) => {
+                self.pay.open = true;
+                self.pay.pick = self.pay.answer.map(|(payer, _)| payer);
+                self.pay.plan = self.pay.answer.and_then(|(_, plan)| plan);
+            }
+            (Msg::PayPick(payer), Screen::Result) if self.pay.open => {
+                self.pay.pick = Some(payer);
+            }
+            (Msg::PayPlan(plan), Screen::Result) if self.pay.open => self.pay.plan = Some(plan),
+            (Msg::PaySubmit, Screen::Result) if self.pay.open => {
+                self.pay.open = false;
+                self.pay.answer = self.pay.pick.map(|payer| {
+                    (
+                        payer,
+                        (payer == "private").then_some(self.pay.plan).flatten(),
+                    )
+                });
+            }
+            (Msg::PaySkip, Screen::Result) => self.pay = Pay::default(),
             (Msg::Language(id), _) => {
                 self.locale = crate::i18n::language(id).map(|l| l.id).or(self.locale)
             }
@@ -385,6 +435,7 @@ impl Journey {
             copied: None,
             version: CURRENT,
             locale,
+            pay: Pay::default(),
         })
     }
 }

@@ -225,6 +225,7 @@ fn a_saved_place_keeps_many_choice_sets_the_crisis_and_the_result() {
             copied: None,
             version: crate::assessment::CURRENT,
             locale: Some("ar"),
+            pay: crate::journey::Pay::default(),
         };
         let back = Journey::restore(&place.save()).unwrap();
         assert_eq!((back.screen, &back.answers), (screen, &answers));

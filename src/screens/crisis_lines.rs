@@ -36,6 +36,22 @@ pub fn text_988(locale: &str) -> &'static str {
     of_locale(&TEXT_988, locale)
 }
 
+/// A text message to `number` with `body`, from the visitor's own phone:
+/// every `sms:` link the widget writes is formed here. `?&body=` is the
+/// form iOS and Android both fill in; the body is percent-encoded.
+pub fn text_to(number: &str, body: &str) -> String {
+    let body: String = body
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("sms:{number}?&body={body}")
+}
+
 /// Whether 988 answers texts and chats in this language: English and
 /// Spanish only (the pages above). In any other language the widget never
 /// offers text or chat; a caller gets an interpreter by saying their

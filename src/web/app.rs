@@ -147,6 +147,22 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
+        // The payment step: its question when it opens, its button once
+        // the answer shows (never on the first render).
+        let root = root.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.journey.pay.open, move |open| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                let to = if *open {
+                    ".cp-pay-focus"
+                } else {
+                    "[data-action=pay]"
+                };
+                super::render::focus_first(&root, &[to]);
+            }
+        });
+    }
+    {
         let root = root.clone();
         use_effect_with(props.focus_first, move |focus| {
             if *focus {

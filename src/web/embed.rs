@@ -206,7 +206,8 @@ fn on_event(host: Element, shared: Rc<Shared>) -> Callback<Event> {
             Event::Step(_) => {}
             Event::Complete => dispatch(&host, "carepath:complete", &complete_detail(&shared)),
             Event::Contact(action)
-                if config.share_result || matches!(action, "call" | "contact" | "print") =>
+                if config.share_result
+                    || matches!(action, "call" | "sms" | "contact" | "print") =>
             {
                 dispatch(
                     &host,

@@ -14,7 +14,14 @@ fn told(e: El, action: &'static str) -> El {
     e.on(On::Click, Act::Go(Msg::Contact(action)))
 }
 
-pub fn actions(t: &Texts, r: &Assessment, config: &Config) -> El {
+/// A text to the center from the visitor's own phone: the center's number
+/// and one plain sentence with the reference code, naming no level,
+/// substance or payer.
+pub fn sms_href(t: &Texts, number: &str, code: &str) -> String {
+    super::super::crisis_lines::text_to(number, &format!("{} {code}", t.t("sms.body")))
+}
+
+pub fn actions(t: &Texts, r: &Assessment, config: &Config, code: Option<&str>) -> El {
     let refer = r.center_offers_level == Some(false);
     let refer_first_step = r.center_offers_first_step == Some(false);
     let strong = |key| el("p").child(el("strong").text(t.t(key)));
@@ -33,7 +40,11 @@ pub fn actions(t: &Texts, r: &Assessment, config: &Config) -> El {
                 el("p")
                     .class("cp-action-row")
                     .child(told(
-                        El::link("cp-button", "tel:+18006624357", t.t("refer.helpline_link")),
+                        El::link(
+                            "cp-button cp-primary",
+                            "tel:+18006624357",
+                            t.t("refer.helpline_link"),
+                        ),
                         "helpline",
                     ))
                     .child(told(
@@ -47,14 +58,30 @@ pub fn actions(t: &Texts, r: &Assessment, config: &Config) -> El {
                     .only(Only::Screen),
             )
     });
+    // Where the center does not offer what fits, the ways to find it come
+    // first; the center's number second, with why it is still worth a call.
     let call = config.phone.as_ref().map(|_| {
         told(
             el("a")
-                .class("cp-button cp-primary")
+                .class(if refer {
+                    "cp-button"
+                } else {
+                    "cp-button cp-primary"
+                })
                 .slot_attr("href", Slot::Tel)
                 .attr("data-action", "call")
                 .children(with_center(t.t("action.call"))),
             "call",
+        )
+    });
+    let text_us = config.sms.as_ref().zip(code).map(|(number, code)| {
+        told(
+            el("a")
+                .class("cp-button")
+                .attr("href", sms_href(t, number, code))
+                .attr("data-action", "sms")
+                .children(with_center(t.t("sms.link"))),
+            "sms",
         )
     });
     let contact = config.contact_url.as_ref().map(|url| {
@@ -81,18 +108,30 @@ pub fn actions(t: &Texts, r: &Assessment, config: &Config) -> El {
         .class("cp-actions")
         .child(el("h3").text(t.t("action.heading")))
         .maybe(refer_box)
+        .maybe(
+            (refer && config.phone.is_some())
+                .then(|| el("p").children(with_center(t.t("refer.still_call")))),
+        )
         .child(p(words::contact_text(t, r)))
         .maybe(center_line)
         .child(
             el("p")
                 .class("cp-action-row")
                 .maybe(call)
+                .maybe(text_us)
                 .maybe(contact)
                 .child(
                     El::button("cp-button", t.t("action.print"), Act::Print)
                         .attr("data-action", "print"),
                 )
                 .only(Only::Screen),
+        )
+        .maybe(
+            config
+                .sms
+                .as_ref()
+                .zip(code)
+                .map(|_| p(t.t("sms.note")).class("cp-note").only(Only::Screen)),
         )
         .child(
             el("p")

@@ -5,6 +5,7 @@
 
 mod actions;
 mod life;
+pub mod pay;
 mod timeline;
 mod week;
 pub mod words;
@@ -183,7 +184,14 @@ pub fn screen(t: &Texts, journey: &Journey, config: &Config) -> El {
         .maybe(code_box(t, journey))
         .child(p(t.t("result.estimate")).class("cp-estimate"))
         .child(line())
-        .child(actions::actions(t, &r, config))
+        .child(actions::actions(
+            t,
+            &r,
+            config,
+            encode_code(&journey.answers, crate::i18n::code_number(t.lang())).as_deref(),
+        ))
+        .maybe(pay::section(t, journey, config))
+        .child(pay::ready(t))
         .child(super::language_help(t, Some(config.free_language_help)).only(Only::Screen))
 }
 
