@@ -83,9 +83,16 @@ const staffGlue = join(out, "staff", "carepath-staff.js");
 // (The loader writes the stylesheet's `:host` theme defaults from `theme`.)
 const css = transformSync(stylesheet, { loader: "css", minify: true, logLevel: "warning" }).code.trim();
 mkdirSync(join(out, "words"), { recursive: true });
+// A pack's texts go in the order of English's keys (sorted as the wasm
+// sorts them: byte order, the same as JavaScript's for ASCII keys), so the
+// file carries no keys; `more` holds the keys English lacks.
+const english = Object.keys(JSON.parse(readFileSync(join(src, "locales", "en.json"), "utf8"))).sort();
+if (english.some((k) => /[^\x20-\x7e]/.test(k))) throw new Error("locales/en.json: a key that is not ASCII");
 for (const id of PACKS) {
-  const words = JSON.parse(readFileSync(join(src, "locales", `${id}.json`), "utf8"));
-  writeFileSync(join(out, "words", `${id}.json`), JSON.stringify({ words, shell: shell.strings[id], exit: shell.exitCount[id] }));
+  const all = JSON.parse(readFileSync(join(src, "locales", `${id}.json`), "utf8"));
+  const words = english.map((k) => all[k] ?? null);
+  const more = Object.fromEntries(Object.entries(all).filter(([k]) => !english.includes(k)));
+  writeFileSync(join(out, "words", `${id}.json`), JSON.stringify({ words, more, shell: shell.strings[id], exit: shell.exitCount[id] }));
 }
 // The loader carries English's strings only, and each pack's hash.
 const SHELL = {

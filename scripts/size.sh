@@ -118,7 +118,11 @@ BUDGET=80000
 # attributes checked with their warnings, 47 new strings: wasm +9,029 B
 # (the step and the card alone +3,161 B, measured by leaving them out),
 # loader +98 B. Measured 168,671 B.
-CEILING=168700
+# 166500: a language's words file carries its texts in English's key
+# order, not its keys (the wasm reads them against English's table):
+# each file 2,500 to 2,800 B smaller (es 13,632 -> 11,110 B gzip), and the
+# wasm, which no longer walks a keyed object, -2,260 B. Measured 166,442 B.
+CEILING=166500
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

@@ -420,17 +420,26 @@ pub async fn fetch_words(id: &'static str) -> bool {
 /// it: the JSON parser is the browser's, so the wasm carries none); the
 /// reason, for the console, if it is refused.
 pub fn add_words(id: &str, pack: &JsValue) -> Option<String> {
-    let words = Reflect::get(pack, &JsValue::from_str("words")).unwrap_or(JsValue::NULL);
-    let map = match words.dyn_into::<Object>() {
-        Ok(words) => Object::entries(&words)
-            .iter()
-            .filter_map(|pair| {
-                let pair: Array = pair.unchecked_into();
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
-            .collect(),
-        Err(_) => Default::default(),
-    };
+    let get = |name: &str| Reflect::get(pack, &JsValue::from_str(name)).unwrap_or(JsValue::NULL);
+    // `words`: the texts in the order of English's keys (null where the
+    // language has none), so the file carries no keys; `more`: the keys
+    // English lacks (plural forms), with their texts.
+    let mut map = std::collections::BTreeMap::new();
+    if let Ok(values) = get("words").dyn_into::<Array>() {
+        for (key, value) in crate::i18n::Texts::english().keys().zip(values.iter()) {
+            if let Some(text) = value.as_string() {
+                map.insert(key.to_string(), text);
+            }
+        }
+    }
+    if let Ok(more) = get("more").dyn_into::<Object>() {
+        for pair in Object::entries(&more).iter() {
+            let pair: Array = pair.unchecked_into();
+            if let (Some(key), Some(text)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                map.insert(key, text);
+            }
+        }
+    }
     let refused = crate::i18n::install(id, map).err();
     if let Some(why) = &refused {
         gloo::console::error!(format!(
