@@ -444,17 +444,7 @@ pub fn question_screen(t: &Texts, journey: &Journey, q: Q) -> El {
         .child(
             el("div")
                 .class("cp-nav")
-                // Next on the button's click, not the form's submit: a
-                // page that frames the widget in a sandbox without
-                // `allow-forms` blocks every submission, but Enter in an
-                // answer still clicks this default button.
-                .child(
-                    el("button")
-                        .attr("type", "submit")
-                        .class("cp-button cp-primary")
-                        .text(t.t("nav.next"))
-                        .on(On::Click, Act::Go(Msg::Next)),
-                )
+                .child(El::submit(t.t("nav.next"), Act::Go(Msg::Next)))
                 .maybe((q != Q::DangerNow).then(|| {
                     El::button(
                         "cp-button cp-secondary",

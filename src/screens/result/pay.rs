@@ -227,13 +227,7 @@ fn form(t: &Texts, pay: &Pay, config: &Config) -> El {
         .child(
             el("div")
                 .class("cp-nav")
-                .child(
-                    el("button")
-                        .attr("type", "submit")
-                        .class("cp-button cp-primary")
-                        .text(t.t("pay.submit"))
-                        .on(On::Click, Act::Go(Msg::PaySubmit)),
-                )
+                .child(El::submit(t.t("pay.submit"), Act::Go(Msg::PaySubmit)))
                 .child(El::button(
                     "cp-button cp-secondary",
                     t.t("nav.skip"),
