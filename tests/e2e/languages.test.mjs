@@ -226,6 +226,7 @@ test("if a language's words cannot load, the widget stays in English with 911 an
   assert.equal(await root.locator(".cp-bar a[href='tel:911']").count(), 1);
   assert.equal(await root.locator(".cp-bar a[href='tel:988']").count(), 1);
   assert.ok(errors.some((e) => e.includes("the vi words could not load")), errors.join("\n"));
+  await page.unrouteAll({ behavior: "ignoreErrors" });
   await context.close();
 });
 
@@ -234,9 +235,12 @@ test("a changed words file is refused by its integrity hash", async () => {
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  // (Asked again later, the file may be fetched while the context closes.)
   await page.route("**/words/ko.json", async (route) => {
-    const body = (await (await route.fetch()).text()).replace("911", "119");
-    await route.fulfill({ body, contentType: "application/json" });
+    try {
+      const body = (await (await route.fetch()).text()).replace("911", "119");
+      await route.fulfill({ body, contentType: "application/json" });
+    } catch {}
   });
   await page.route("**/languages-test.html", (route) => route.fulfill({ body: page_({ languages: all, locale: "ko" }), contentType: "text/html" }));
   await page.goto(`${server.url}languages-test.html`);
@@ -244,5 +248,6 @@ test("a changed words file is refused by its integrity hash", async () => {
   await page.waitForFunction(() => document.querySelector("carepath-assessment").matches(":defined"));
   await root.locator("div.cp[lang=en] [data-screen=start]").waitFor();
   assert.ok(errors.some((e) => e.includes("the ko words could not load")), errors.join("\n"));
+  await page.unrouteAll({ behavior: "ignoreErrors" });
   await context.close();
 });
