@@ -123,7 +123,11 @@ BUDGET=80000
 # each file 2,500 to 2,800 B smaller (es 13,632 -> 11,110 B gzip), and the
 # wasm, which no longer walks a keyed object, -2,260 B. Measured 166,442 B;
 # 166,458 B with the forms' one default button (El::submit).
-CEILING=166500
+# 166100: one list parser for offers, payment and languages (the two new
+# ones named at most five unknown ids, as offers does), one lookup of a
+# language's table, the loader keeping only the parsed pack: -366 B.
+# Measured 166,092 B.
+CEILING=166100
 
 total=0
 printf '%-28s %9s %9s\n' "file" "bytes" "gzip -9"

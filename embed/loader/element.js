@@ -127,7 +127,7 @@ function load(el, record) {
     // Every language's words the page has, then the widget, which asks for
     // more through `fetchWords` (the same fetch, the same hash).
     for (const [id, pack] of packsHere()) w.add_words(id, pack);
-    const fetchWords = (id) => words(el, id).then((p) => p?.data ?? null);
+    const fetchWords = (id) => words(el, id);
     w.mount(el, record.root, s?.switched ? s.locale : undefined, s?.actions.join(" "), record.kept ?? undefined, fetchWords);
     record.kept = null;
     // It renders in a microtask, before the next frame; focus stays on the

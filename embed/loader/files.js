@@ -29,18 +29,17 @@ const wasmUrl = (el) => fileUrl(el, "carepath-widget_bg.wasm", () => new URL("./
 // integrity hash, in parallel with the wasm. A visitor loads only theirs.
 const packs = new Map();
 const loaded = new Map();
-/** A language's pack ({text, data}), or null for English. A failed fetch
- * is told once, and asked again next time. */
+/** A language's pack (the parsed words/<id>.json), or null for English.
+ * A failed fetch is told once, and asked again next time. */
 export function words(el, id) {
   if (id === "en" || !WORDS[id]) return Promise.resolve(null);
   if (!packs.has(id)) {
     const at = fileUrl(el, `words/${id}.json`, WORDS[id]);
     const pack = fetch(at, { integrity: SHELL.packs[id] })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((text) => {
-        const got = { text, data: JSON.parse(text) };
-        loaded.set(id, got);
-        return got;
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((pack) => {
+        loaded.set(id, pack);
+        return pack;
       });
     pack.catch((error) => {
       packs.delete(id);
@@ -51,9 +50,9 @@ export function words(el, id) {
   return packs.get(id);
 }
 /** A language's loader strings and quick-exit count, if here. */
-export const wordsHere = (id) => (id === "en" ? { shell: SHELL.strings.en, exit: SHELL.exitCount.en } : loaded.get(id)?.data);
+export const wordsHere = (id) => (id === "en" ? { shell: SHELL.strings.en, exit: SHELL.exitCount.en } : loaded.get(id));
 /** The packs here, for the wasm: [id, pack]. */
-export const packsHere = () => [...loaded].map(([id, got]) => [id, got.data]);
+export const packsHere = () => [...loaded];
 
 let loading;
 let url;

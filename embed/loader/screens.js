@@ -162,7 +162,7 @@ export function drawShell(el, record) {
   const state = record.shell;
   const view = SHELL.views;
   // In English until the language's words are here (911 and 988 always
-  // show); the screen waits for them (`state.words`).
+  // show); the screen itself waits for them.
   const shown = wordsHere(state.locale) ? state.locale : "en";
   const strings = wordsHere(shown).shell;
   const values = { center: isolate(state.host.center, SHELL.bidi), tel: `tel:${state.host.phone}`, exit: state.host.exit };

@@ -239,32 +239,15 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
         }
     });
     let offers = text("offers").map(|list| {
-        let mut levels = Vec::new();
-        let (mut unknown, mut count) = (Vec::new(), 0usize);
-        for id in list.split_whitespace() {
-            match Offer::from_id(id) {
-                Some(offer) if !levels.contains(&offer) => levels.push(offer),
-                Some(_) => {}
-                None => {
-                    count += 1;
-                    if unknown.len() < NAMED_IDS {
-                        unknown.push(format!("\"{id}\""));
-                    }
-                }
-            }
-        }
-        if count > 0 {
-            let more = count - unknown.len();
-            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-            warnings.push(format!(
-                "offers: {}{more} {} not a level or first step; use ids separated by spaces from: {}. {} left out.",
-                unknown.join(", "),
-                if count == 1 { "is" } else { "are" },
-                Offer::ids().join(", "),
-                if count == 1 { "It is" } else { "They are" }
-            ));
-        }
-        levels
+        list_of(
+            "offers",
+            &list,
+            "a level or first step",
+            &Offer::ids().join(", "),
+            Offer::from_id,
+            left_out,
+            &mut warnings,
+        )
     });
     let mut schedules = BTreeMap::new();
     for (name, level) in SCHEDULE_ATTRIBUTES {
@@ -436,33 +419,77 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     (config, warnings)
 }
 
+/// "It is left out." or "They are left out.", for `count` unknown ids.
+fn left_out<T>(count: usize, _known: &[T]) -> String {
+    format!(
+        "{} left out.",
+        if count == 1 { "It is" } else { "They are" }
+    )
+}
+
+/// A list attribute: ids separated by spaces, each read by `read`, the
+/// known ones kept once in the order given. The unknown ones are named in
+/// one warning (at most [`NAMED_IDS`], then how many more): they are not
+/// `what`, the ids to use are `allowed`, and `then` says what happens
+/// instead.
+fn list_of<T: PartialEq>(
+    name: &str,
+    value: &str,
+    what: &str,
+    allowed: &str,
+    read: impl Fn(&str) -> Option<T>,
+    then: impl FnOnce(usize, &[T]) -> String,
+    warnings: &mut Vec<String>,
+) -> Vec<T> {
+    let mut known = Vec::new();
+    let (mut unknown, mut count) = (Vec::new(), 0usize);
+    for id in value.split_whitespace() {
+        match read(id) {
+            Some(x) if !known.contains(&x) => known.push(x),
+            Some(_) => {}
+            None => {
+                count += 1;
+                if unknown.len() < NAMED_IDS {
+                    unknown.push(format!("\"{id}\""));
+                }
+            }
+        }
+    }
+    if count > 0 {
+        let more = count - unknown.len();
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        warnings.push(format!(
+            "{name}: {}{more} {} not {what}; use ids separated by spaces from: {allowed}. {}",
+            unknown.join(", "),
+            if count == 1 { "is" } else { "are" },
+            then(count, &known)
+        ));
+    }
+    known
+}
+
 /// The `payment` attribute: [`PAYMENT`] ids separated by spaces, kept in
 /// that order; unknown ones are left out with a warning.
 fn payment(value: Option<&str>, warnings: &mut Vec<String>) -> Vec<&'static str> {
     let Some(value) = value else {
         return Vec::new();
     };
-    let unknown: Vec<String> = value
-        .split_whitespace()
-        .filter(|id| !PAYMENT.contains(id))
-        .map(|id| format!("\"{id}\""))
-        .collect();
-    if !unknown.is_empty() {
-        warnings.push(format!(
-            "payment: {} {} not a way to pay; use ids separated by spaces from: {}. {} left out.",
-            unknown.join(", "),
-            if unknown.len() == 1 { "is" } else { "are" },
-            PAYMENT.join(" "),
-            if unknown.len() == 1 {
-                "It is"
-            } else {
-                "They are"
-            }
-        ));
-    }
+    let asked = list_of(
+        "payment",
+        value,
+        "a way to pay",
+        &PAYMENT.join(" "),
+        |id| PAYMENT.iter().find(|p| **p == id).copied(),
+        left_out,
+        warnings,
+    );
     PAYMENT
         .into_iter()
-        .filter(|id| value.split_whitespace().any(|v| v == *id))
+        .filter(|id| asked.contains(id))
         .collect()
 }
 
@@ -473,29 +500,24 @@ fn languages(value: Option<&str>, warnings: &mut Vec<String>) -> Vec<&'static st
     let Some(value) = value else {
         return crate::i18n::default_languages();
     };
-    let mut unknown = Vec::new();
-    let asked: Vec<&'static str> = value
-        .split_whitespace()
-        .filter_map(|tag| {
-            let found = crate::i18n::lookup(tag);
-            if found.is_none() {
-                unknown.push(format!("\"{tag}\""));
+    let asked = list_of(
+        "languages",
+        value,
+        "a language of this widget",
+        &crate::i18n::LANGUAGE_IDS.join(" "),
+        crate::i18n::lookup,
+        |_, known: &[&str]| {
+            if known.is_empty() {
+                "The default languages are offered.".to_string()
+            } else {
+                "The others are offered.".to_string()
             }
-            found
-        })
-        .collect();
+        },
+        warnings,
+    );
     let list: Vec<&'static str> = crate::i18n::language_ids()
         .filter(|id| asked.contains(id))
         .collect();
-    if !unknown.is_empty() {
-        warnings.push(format!(
-            "languages: {} {} not a language of this widget; use ids separated by spaces from: {}. {}",
-            unknown.join(", "),
-            if unknown.len() == 1 { "is" } else { "are" },
-            crate::i18n::LANGUAGE_IDS.join(" "),
-            if list.is_empty() { "The default languages are offered." } else { "The others are offered." }
-        ));
-    }
     if list.is_empty() {
         return crate::i18n::default_languages();
     }

@@ -688,6 +688,17 @@ fn how_people_pay_is_read_and_checked() {
         (None, None, super::PLANS_MAX)
     );
     assert_eq!(w.len(), 3, "{w:?}");
+    // Many unknown ids: five named, then how many more (as offers).
+    let (_, w) = config(&[("payment", "a b c d e f g medicaid")]);
+    assert!(
+        w[0].starts_with(
+            "payment: \"a\", \"b\", \"c\", \"d\", \"e\" and 2 more are not a way to pay"
+        ),
+        "{w:?}"
+    );
+    let (_, w) = config(&[("languages", "a b c d e f es")]);
+    assert!(w[0].ends_with("The others are offered."), "{w:?}");
+    assert!(w[0].contains(" and 1 more are not a language"), "{w:?}");
     // Nothing said: no payment step.
     let (c, _) = config(&[]);
     assert!(c.payment.is_empty() && c.plans.is_empty());

@@ -122,10 +122,7 @@ pub fn language_ids() -> impl Iterator<Item = &'static str> {
 
 /// The languages offered when the host sets no `languages`.
 pub fn default_languages() -> Vec<&'static str> {
-    DEFAULT_LANGUAGES
-        .split(' ')
-        .filter_map(|id| language(id).map(|l| l.id))
-        .collect()
+    LANGUAGES.iter().filter(|l| l.on).map(|l| l.id).collect()
 }
 
 /// The code number of a language id (English's for an unknown one).
@@ -206,7 +203,12 @@ fn installed(id: &str) -> Option<&'static Table> {
 /// Whether a language's words are here: English always; another once its
 /// word pack is installed (natively, every language).
 pub fn has_words(id: &str) -> bool {
-    id == "en" || installed(id).is_some() || bundled(id).is_some()
+    table(id).is_some()
+}
+
+/// A language's words, if they are here: installed, or bundled.
+fn table(id: &str) -> Option<&'static Table> {
+    installed(id).or_else(|| bundled(id))
 }
 
 /// A language's words (its locale file's keys and texts, as the build
@@ -340,9 +342,7 @@ impl Texts {
     /// English for any other, so a missing word pack shows English, never
     /// a gap.
     pub fn for_locale(id: &str) -> Texts {
-        match language(id)
-            .and_then(|l| installed(l.id).or_else(|| bundled(l.id)).map(|t| (l.id, t)))
-        {
+        match language(id).and_then(|l| table(l.id).map(|t| (l.id, t))) {
             Some((lang, table)) => Texts {
                 lang,
                 table,

@@ -395,8 +395,9 @@ pub fn mount(
 }
 
 thread_local! {
-    /// The loader's word-pack fetcher (`(id) => Promise<text>`): it fetches
-    /// `words/<id>.json` beside the wasm with its integrity hash.
+    /// The loader's word-pack fetcher (`(id) => Promise<pack>`): it fetches
+    /// `words/<id>.json` beside the wasm with its integrity hash and parses
+    /// it.
     static WORDS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
